@@ -1,0 +1,134 @@
+package com.leadgencrm.opportunities.dealstage;
+
+import com.leadgencrm.opportunities.web.IfMatch;
+import com.leadgencrm.opportunities.web.Page;
+import com.leadgencrm.opportunities.web.QueryParameters;
+import com.leadgencrm.opportunities.web.Versioned;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping(path = "/dealStages", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Deal stages", description = "The steps of the sales pipeline, in pipeline order")
+class DealStageController {
+
+  private final DealStageService stages;
+
+  DealStageController(DealStageService stages) {
+    this.stages = stages;
+  }
+
+  @GetMapping
+  @Operation(
+      operationId = "listDealStages",
+      summary = "List deal stages",
+      description = "In pipeline order (weight, then id) unless sorted otherwise.")
+  Page<DealStageView> list(
+      @Valid @ParameterObject DealStageListParams params,
+      BindingResult binding,
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+    QueryParameters.check(query, DealStageListParams.class, binding);
+    return stages.list(params, query);
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(operationId = "createDealStage", summary = "Create a deal stage")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = DealStageInput.class)))
+  ResponseEntity<DealStageView> create(@RequestBody JsonNode body) {
+    Versioned<DealStageView> created = stages.create(body);
+    return ResponseEntity.created(URI.create("/dealStages/" + created.body().id()))
+        .eTag(created.etag())
+        .body(created.body());
+  }
+
+  @GetMapping("/{id}")
+  @Operation(operationId = "getDealStage", summary = "Read a deal stage")
+  @Nullable ResponseEntity<DealStageView> get(@PathVariable long id, WebRequest request) {
+    Versioned<DealStageView> stage = stages.get(id);
+    if (request.checkNotModified(stage.etag())) {
+      return null;
+    }
+    return ResponseEntity.ok().eTag(stage.etag()).body(stage.body());
+  }
+
+  @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(operationId = "replaceDealStage", summary = "Replace a deal stage")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = DealStageInput.class)))
+  ResponseEntity<DealStageView> replace(
+      @PathVariable long id,
+      @RequestBody JsonNode body,
+      @Parameter(description = "Entity tag the change is based on: 412 when stale")
+          @RequestHeader(name = "If-Match", required = false)
+          @Nullable String ifMatch) {
+    return ok(stages.replace(id, body, IfMatch.parse(ifMatch)));
+  }
+
+  @PatchMapping(
+      path = "/{id}",
+      consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+  @Operation(
+      operationId = "patchDealStage",
+      summary = "Change some properties of a deal stage (JSON Merge Patch)",
+      description = "Properties left out keep their values; null resets an optional property.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(ref = "#/components/schemas/DealStagePatch")))
+  ResponseEntity<DealStageView> patch(
+      @PathVariable long id,
+      @RequestBody JsonNode patch,
+      @Parameter(description = "Entity tag the change is based on: 412 when stale")
+          @RequestHeader(name = "If-Match", required = false)
+          @Nullable String ifMatch) {
+    return ok(stages.patch(id, patch, IfMatch.parse(ifMatch)));
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(
+      operationId = "deleteDealStage",
+      summary = "Delete a deal stage",
+      description =
+          "A stage still used by opportunities is 409, unless moveTo names the stage they move to.")
+  ResponseEntity<Void> delete(
+      @PathVariable long id,
+      @Parameter(description = "Move the stage's opportunities to this stage, then delete")
+          @RequestParam(required = false)
+          @Nullable Long moveTo,
+      @Parameter(description = "Entity tag the change is based on: 412 when stale")
+          @RequestHeader(name = "If-Match", required = false)
+          @Nullable String ifMatch) {
+    stages.delete(id, moveTo, IfMatch.parse(ifMatch));
+    return ResponseEntity.noContent().build();
+  }
+
+  private static ResponseEntity<DealStageView> ok(Versioned<DealStageView> stage) {
+    return ResponseEntity.ok().eTag(stage.etag()).body(stage.body());
+  }
+}

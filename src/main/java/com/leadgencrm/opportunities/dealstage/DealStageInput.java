@@ -1,0 +1,64 @@
+package com.leadgencrm.opportunities.dealstage;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
+
+/** A deal stage as clients write it (create and replace; a merge patch is applied onto it). */
+@Schema(name = "DealStageInput", description = "A deal stage as clients write it")
+public record DealStageInput(
+    @Schema(
+            description = "Name, unique whatever the letter case",
+            example = "Demo scheduled",
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            minLength = 1,
+            maxLength = 255)
+        @NotNull(message = "is required")
+        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        @Size(min = 1, max = 255)
+        String dealStageName,
+    @Schema(
+            description = "What the stage means",
+            example = "A product demo is booked",
+            maxLength = 255,
+            nullable = true)
+        @Size(max = 255)
+        @Nullable String description,
+    @Schema(
+            description =
+                "Probability (percent) an opportunity takes when it enters the stage "
+                    + "without a probability of its own",
+            example = "35",
+            minimum = "0",
+            maximum = "100",
+            nullable = true)
+        @DecimalMin("0")
+        @DecimalMax("100")
+        @Digits(integer = 3, fraction = 2)
+        @Nullable BigDecimal defaultProbability,
+    @Schema(
+            description =
+                "Position in the pipeline (stages list by weight, then id). "
+                    + "Defaults to the end of the pipeline on create, and to the current position on replace.",
+            example = "3",
+            minimum = "0",
+            maximum = "999999999999999999",
+            nullable = true)
+        @Min(0)
+        @Max(999_999_999_999_999_999L)
+        @Nullable Long weight,
+    @Schema(
+            description =
+                "False locks the stage: it can then be neither changed nor deleted, "
+                    + "except to set isEditable back to true. Defaults to true.",
+            example = "true",
+            nullable = true)
+        @Nullable Boolean isEditable) {}

@@ -1,0 +1,10 @@
+package com.leadgencrm.opportunities.dealstage;
+
+import com.leadgencrm.opportunities.web.NotFound;
+
+/** No deal stage has this id. */
+public class DealStageNotFound extends NotFound {
+  public DealStageNotFound(long id) {
+    super("Deal stage", id);
+  }
+}

@@ -1,0 +1,192 @@
+package com.leadgencrm.opportunities.dealstage;
+
+import com.leadgencrm.opportunities.web.ETags;
+import com.leadgencrm.opportunities.web.IfMatch;
+import com.leadgencrm.opportunities.web.InvalidRequest;
+import com.leadgencrm.opportunities.web.JsonInput;
+import com.leadgencrm.opportunities.web.ListQuery;
+import com.leadgencrm.opportunities.web.Numbers;
+import com.leadgencrm.opportunities.web.Page;
+import com.leadgencrm.opportunities.web.PageSpec;
+import com.leadgencrm.opportunities.web.SortKey;
+import com.leadgencrm.opportunities.web.Versioned;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The deal stages of the pipeline: queries and the rules of change. */
+@Service
+@Transactional(readOnly = true)
+public class DealStageService {
+
+  private static final long MAX_WEIGHT = 999_999_999_999_999_999L;
+
+  static final List<SortKey> SORT_KEYS =
+      List.of(
+          new SortKey("weight", "weight", SortKey.Type.LONG),
+          SortKey.id(),
+          new SortKey("dealStageName", "deal_stage_name", SortKey.Type.TEXT),
+          new SortKey("createTimestamp", "create_timestamp", SortKey.Type.INSTANT),
+          new SortKey("updateTimestamp", "update_timestamp", SortKey.Type.INSTANT));
+
+  private static final String COLUMNS =
+      """
+      id, deal_stage_name, description, default_probability, weight, is_editable, version,
+      create_timestamp, update_timestamp""";
+
+  private final DealStageRepository stages;
+  private final JdbcClient jdbc;
+  private final JsonInput json;
+  private final JsonMapper mapper;
+  private final List<StageUsage> usages;
+
+  DealStageService(
+      DealStageRepository stages,
+      JdbcClient jdbc,
+      JsonInput json,
+      JsonMapper mapper,
+      List<StageUsage> usages) {
+    this.stages = stages;
+    this.jdbc = jdbc;
+    this.json = json;
+    this.mapper = mapper;
+    this.usages = usages;
+  }
+
+  public Page<DealStageView> list(DealStageListParams params, MultiValueMap<String, String> query) {
+    PageSpec page = PageSpec.of(params.sort(), params.limit(), params.cursor(), SORT_KEYS, query);
+    return new ListQuery()
+        .anyOf("id", params.id())
+        .equal("is_editable", params.isEditable())
+        .contains("deal_stage_name", params.q())
+        .atLeast("create_timestamp", params.createTimestampFrom())
+        .atMost("create_timestamp", params.createTimestampTo())
+        .atLeast("update_timestamp", params.updateTimestampFrom())
+        .atMost("update_timestamp", params.updateTimestampTo())
+        .page(
+            jdbc,
+            COLUMNS,
+            "deal_stage",
+            page,
+            (rs, n) ->
+                new DealStageView(
+                    rs.getLong("id"),
+                    rs.getString("deal_stage_name"),
+                    rs.getString("description"),
+                    Numbers.plain(rs.getBigDecimal("default_probability")),
+                    rs.getLong("weight"),
+                    rs.getBoolean("is_editable"),
+                    rs.getObject("create_timestamp", java.time.OffsetDateTime.class).toInstant(),
+                    rs.getObject("update_timestamp", java.time.OffsetDateTime.class).toInstant()));
+  }
+
+  public Versioned<DealStageView> get(long id) {
+    return versioned(stages.findById(id).orElseThrow(() -> new DealStageNotFound(id)));
+  }
+
+  /** The stage with this id, for features that refer to stages. */
+  public Optional<StageRef> find(long id) {
+    return stages.findById(id).map(stage -> new StageRef(stage.id(), stage.defaultProbability()));
+  }
+
+  @Transactional
+  public Versioned<DealStageView> create(JsonNode body) {
+    DealStageInput input = json.read(body, DealStageInput.class);
+    if (stages.nameTaken(input.dealStageName(), 0)) {
+      throw new DealStageNameTaken(input.dealStageName());
+    }
+    long weight = Math.min(stages.maxWeight() + 1, MAX_WEIGHT);
+    return versioned(save(new DealStage(input, weight), input.dealStageName()));
+  }
+
+  @Transactional
+  public Versioned<DealStageView> replace(long id, JsonNode body, IfMatch ifMatch) {
+    DealStage stage = lockForChange(id, ifMatch);
+    return versioned(apply(stage, json.read(body, DealStageInput.class)));
+  }
+
+  /** Applies a JSON Merge Patch (RFC 7396) to the stage's writable properties. */
+  @Transactional
+  public Versioned<DealStageView> patch(long id, JsonNode patch, IfMatch ifMatch) {
+    DealStage stage = lockForChange(id, ifMatch);
+    DealStageView current = stage.view();
+    JsonNode writable =
+        mapper.valueToTree(
+            new DealStageInput(
+                current.dealStageName(),
+                current.description(),
+                current.defaultProbability(),
+                current.weight(),
+                current.isEditable()));
+    return versioned(apply(stage, json.readPatched(writable, patch, DealStageInput.class)));
+  }
+
+  /**
+   * Deletes a stage. A stage still in use is only deleted when {@code moveTo} names the stage its
+   * opportunities move to, in the same transaction.
+   */
+  @Transactional
+  public void delete(long id, @Nullable Long moveTo, IfMatch ifMatch) {
+    DealStage stage = lockForChange(id, ifMatch);
+    stage.checkDeletable();
+    if (moveTo != null) {
+      if (moveTo == id) {
+        throw new InvalidRequest("moveTo", "must name another deal stage than the one deleted");
+      }
+      DealStage target =
+          stages
+              .findById(moveTo)
+              .orElseThrow(
+                  () -> new InvalidRequest("moveTo", "deal stage " + moveTo + " does not exist"));
+      for (StageUsage usage : usages) {
+        usage.moveAll(id, moveTo, new StageRef(target.id(), target.defaultProbability()));
+      }
+    }
+    long used = usages.stream().mapToLong(usage -> usage.countUsing(id)).sum();
+    if (used > 0) {
+      throw new DealStageInUse(id, used);
+    }
+    stages.delete(stage);
+    try {
+      stages.flush();
+    } catch (DataIntegrityViolationException e) {
+      // an opportunity entered the stage after the count: still in use
+      throw new DealStageInUse(id, usages.stream().mapToLong(usage -> usage.countUsing(id)).sum());
+    }
+  }
+
+  private DealStage lockForChange(long id, IfMatch ifMatch) {
+    DealStage stage = stages.findForUpdate(id).orElseThrow(() -> new DealStageNotFound(id));
+    ifMatch.check(ETags.of(stage.version()));
+    return stage;
+  }
+
+  private DealStage apply(DealStage stage, DealStageInput input) {
+    if (stage.renamesTo(input.dealStageName())
+        && stages.nameTaken(input.dealStageName(), stage.id())) {
+      throw new DealStageNameTaken(input.dealStageName());
+    }
+    stage.replace(input);
+    return save(stage, input.dealStageName());
+  }
+
+  private DealStage save(DealStage stage, String name) {
+    try {
+      return stages.saveAndFlush(stage);
+    } catch (DataIntegrityViolationException e) {
+      // a concurrent request took the name between the check and the write
+      throw new DealStageNameTaken(name);
+    }
+  }
+
+  private static Versioned<DealStageView> versioned(DealStage stage) {
+    return new Versioned<>(stage.view(), ETags.of(stage.version()));
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.leadgencrm.opportunities.dealstage;
+
+import org.jspecify.annotations.NullMarked;

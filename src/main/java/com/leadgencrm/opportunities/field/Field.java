@@ -1,0 +1,124 @@
+package com.leadgencrm.opportunities.field;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** Metadata of a standard (system) or custom field. System fields cannot be changed. */
+@Entity
+@Table(name = "field")
+class Field {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "field_id")
+  @SequenceGenerator(name = "field_id", sequenceName = "field_id_seq", allocationSize = 50)
+  private @Nullable Long id;
+
+  private String relationship;
+  private String systemName;
+  private String label;
+  private @Nullable String source;
+  private String dataType;
+  private int dataLength;
+  private boolean isRequired;
+  private boolean isCustom;
+  private boolean isActive;
+  private boolean isAvailableInContactManager;
+  private boolean isEditableInContactManager;
+  private boolean isAvailableInForms;
+  @Version private long version;
+  private Instant createTimestamp;
+  private Instant updateTimestamp;
+
+  @SuppressWarnings("NullAway.Init")
+  protected Field() {}
+
+  Field(FieldInput input, String systemName) {
+    this.relationship = input.relationship();
+    this.systemName = systemName;
+    this.isCustom = true;
+    set(input);
+    this.createTimestamp = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    this.updateTimestamp = createTimestamp;
+  }
+
+  /** Replaces the changeable properties; system fields refuse any change. */
+  void replace(FieldInput input) {
+    checkChangeable();
+    if (view().input().equals(input)) {
+      return;
+    }
+    set(input);
+    this.updateTimestamp = Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  void checkChangeable() {
+    if (!isCustom) {
+      throw new SystemFieldReadOnly(systemName);
+    }
+  }
+
+  private void set(FieldInput input) {
+    this.label = input.label();
+    this.source = input.source();
+    this.dataType = input.dataType();
+    this.dataLength = input.dataLength();
+    this.isRequired = input.isRequired();
+    this.isActive = input.isActive();
+    this.isAvailableInContactManager = input.isAvailableInContactManager();
+    this.isEditableInContactManager = input.isEditableInContactManager();
+    this.isAvailableInForms = input.isAvailableInForms();
+  }
+
+  long id() {
+    return Objects.requireNonNull(id, "not yet persisted");
+  }
+
+  long version() {
+    return version;
+  }
+
+  String systemName() {
+    return systemName;
+  }
+
+  String relationship() {
+    return relationship;
+  }
+
+  DataType dataType() {
+    return Objects.requireNonNull(DataType.of(dataType));
+  }
+
+  FieldRef ref() {
+    return new FieldRef(
+        id(), relationship, systemName, dataType(), dataLength, isRequired, isActive, isCustom);
+  }
+
+  FieldView view() {
+    return new FieldView(
+        id(),
+        relationship,
+        systemName,
+        label,
+        source,
+        dataType,
+        dataLength,
+        isRequired,
+        isCustom,
+        isActive,
+        isAvailableInContactManager,
+        isEditableInContactManager,
+        isAvailableInForms,
+        createTimestamp,
+        updateTimestamp);
+  }
+}

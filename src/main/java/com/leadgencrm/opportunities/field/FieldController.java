@@ -1,0 +1,137 @@
+package com.leadgencrm.opportunities.field;
+
+import com.leadgencrm.opportunities.web.IfMatch;
+import com.leadgencrm.opportunities.web.Page;
+import com.leadgencrm.opportunities.web.QueryParameters;
+import com.leadgencrm.opportunities.web.Versioned;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping(path = "/fields", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(
+    name = "Fields",
+    description =
+        "Metadata of standard and custom fields. The custom fields of "
+            + "opportunities (relationship=opportunity, isCustom=true) are properties of every opportunity.")
+class FieldController {
+
+  private final FieldService fields;
+
+  FieldController(FieldService fields) {
+    this.fields = fields;
+  }
+
+  @GetMapping
+  @Operation(operationId = "listFields", summary = "List fields")
+  Page<FieldView> list(
+      @Valid @ParameterObject FieldListParams params,
+      BindingResult binding,
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+    QueryParameters.check(query, FieldListParams.class, binding);
+    return fields.list(params, query);
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "createField",
+      summary = "Create a custom field",
+      description = "The field is usable at once.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = FieldInput.class)))
+  ResponseEntity<FieldView> create(@RequestBody JsonNode body) {
+    Versioned<FieldView> created = fields.create(body);
+    return ResponseEntity.created(URI.create("/fields/" + created.body().id()))
+        .eTag(created.etag())
+        .body(created.body());
+  }
+
+  @GetMapping("/{id}")
+  @Operation(operationId = "getField", summary = "Read a field")
+  @Nullable ResponseEntity<FieldView> get(@PathVariable long id, WebRequest request) {
+    Versioned<FieldView> field = fields.get(id);
+    if (request.checkNotModified(field.etag())) {
+      return null;
+    }
+    return ok(field);
+  }
+
+  @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "replaceField",
+      summary = "Replace a custom field",
+      description =
+          "System fields are read-only (409); " + "systemName and relationship cannot be changed.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = FieldInput.class)))
+  ResponseEntity<FieldView> replace(
+      @PathVariable long id,
+      @RequestBody JsonNode body,
+      @Parameter(description = "Entity tag the change is based on: 412 when stale")
+          @RequestHeader(name = "If-Match", required = false)
+          @Nullable String ifMatch) {
+    return ok(fields.replace(id, body, IfMatch.parse(ifMatch)));
+  }
+
+  @PatchMapping(
+      path = "/{id}",
+      consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+  @Operation(
+      operationId = "patchField",
+      summary = "Change some properties of a custom field (JSON Merge Patch)")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(ref = "#/components/schemas/FieldPatch")))
+  ResponseEntity<FieldView> patch(
+      @PathVariable long id,
+      @RequestBody JsonNode patch,
+      @Parameter(description = "Entity tag the change is based on: 412 when stale")
+          @RequestHeader(name = "If-Match", required = false)
+          @Nullable String ifMatch) {
+    return ok(fields.patch(id, patch, IfMatch.parse(ifMatch)));
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(
+      operationId = "deleteField",
+      summary = "Delete a custom field",
+      description = "Its values go with it. System fields cannot be deleted (409).")
+  ResponseEntity<Void> delete(
+      @PathVariable long id,
+      @Parameter(description = "Entity tag the change is based on: 412 when stale")
+          @RequestHeader(name = "If-Match", required = false)
+          @Nullable String ifMatch) {
+    fields.delete(id, IfMatch.parse(ifMatch));
+    return ResponseEntity.noContent().build();
+  }
+
+  private static ResponseEntity<FieldView> ok(Versioned<FieldView> field) {
+    return ResponseEntity.ok().eTag(field.etag()).body(field.body());
+  }
+}

@@ -1,0 +1,10 @@
+package com.leadgencrm.opportunities.field;
+
+import com.leadgencrm.opportunities.web.NotFound;
+
+/** No field has this id. */
+class FieldNotFound extends NotFound {
+  FieldNotFound(long id) {
+    super("Field", id);
+  }
+}

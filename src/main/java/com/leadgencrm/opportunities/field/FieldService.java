@@ -1,0 +1,236 @@
+package com.leadgencrm.opportunities.field;
+
+import com.leadgencrm.opportunities.web.ETags;
+import com.leadgencrm.opportunities.web.IfMatch;
+import com.leadgencrm.opportunities.web.InvalidField;
+import com.leadgencrm.opportunities.web.JsonInput;
+import com.leadgencrm.opportunities.web.ListQuery;
+import com.leadgencrm.opportunities.web.Page;
+import com.leadgencrm.opportunities.web.PageSpec;
+import com.leadgencrm.opportunities.web.SortKey;
+import com.leadgencrm.opportunities.web.Versioned;
+import java.text.Normalizer;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Field metadata: standard fields (read-only) and custom fields (full life cycle). */
+@Service
+@Transactional(readOnly = true)
+public class FieldService {
+
+  static final List<SortKey> SORT_KEYS =
+      List.of(
+          SortKey.id(),
+          new SortKey("label", "label", SortKey.Type.TEXT),
+          new SortKey("systemName", "system_name", SortKey.Type.TEXT),
+          new SortKey("createTimestamp", "create_timestamp", SortKey.Type.INSTANT),
+          new SortKey("updateTimestamp", "update_timestamp", SortKey.Type.INSTANT));
+
+  /**
+   * Names a custom field cannot take (lower case): they are, or will be, query parameters or
+   * properties of the objects the field belongs to.
+   */
+  static final Set<String> RESERVED = reserved();
+
+  private static final String COLUMNS =
+      """
+      id, relationship, system_name, label, source, data_type, data_length, is_required, is_custom,
+      is_active, is_available_in_contact_manager, is_editable_in_contact_manager, is_available_in_forms,
+      create_timestamp, update_timestamp""";
+
+  private final FieldRepository fields;
+  private final JdbcClient jdbc;
+  private final JsonInput json;
+  private final JsonMapper mapper;
+
+  FieldService(FieldRepository fields, JdbcClient jdbc, JsonInput json, JsonMapper mapper) {
+    this.fields = fields;
+    this.jdbc = jdbc;
+    this.json = json;
+    this.mapper = mapper;
+  }
+
+  public Page<FieldView> list(FieldListParams params, MultiValueMap<String, String> query) {
+    PageSpec page = PageSpec.of(params.sort(), params.limit(), params.cursor(), SORT_KEYS, query);
+    return new ListQuery()
+        .anyOf("id", params.id())
+        .equal("relationship", params.relationship())
+        .equal("system_name", params.systemName())
+        .equal("data_type", params.dataType())
+        .equal("is_custom", params.isCustom())
+        .equal("is_active", params.isActive())
+        .equal("is_required", params.isRequired())
+        .contains("label", params.q())
+        .atLeast("create_timestamp", params.createTimestampFrom())
+        .atMost("create_timestamp", params.createTimestampTo())
+        .atLeast("update_timestamp", params.updateTimestampFrom())
+        .atMost("update_timestamp", params.updateTimestampTo())
+        .page(
+            jdbc,
+            COLUMNS,
+            "field",
+            page,
+            (rs, n) ->
+                new FieldView(
+                    rs.getLong("id"),
+                    rs.getString("relationship"),
+                    rs.getString("system_name"),
+                    rs.getString("label"),
+                    rs.getString("source"),
+                    rs.getString("data_type"),
+                    rs.getInt("data_length"),
+                    rs.getBoolean("is_required"),
+                    rs.getBoolean("is_custom"),
+                    rs.getBoolean("is_active"),
+                    rs.getBoolean("is_available_in_contact_manager"),
+                    rs.getBoolean("is_editable_in_contact_manager"),
+                    rs.getBoolean("is_available_in_forms"),
+                    rs.getObject("create_timestamp", OffsetDateTime.class).toInstant(),
+                    rs.getObject("update_timestamp", OffsetDateTime.class).toInstant()));
+  }
+
+  public Versioned<FieldView> get(long id) {
+    return versioned(fields.findById(id).orElseThrow(() -> new FieldNotFound(id)));
+  }
+
+  @Transactional
+  public Versioned<FieldView> create(JsonNode body) {
+    List<InvalidField> errors = new ArrayList<>();
+    JsonNode given = body.isObject() ? body.get("systemName") : null;
+    if (given != null
+        && given.isString()
+        && RESERVED.contains(given.stringValue().toLowerCase(Locale.ROOT))) {
+      errors.add(
+          new InvalidField("systemName", "is reserved: it names a property or query parameter"));
+    }
+    FieldInput input = json.read(body, FieldInput.class, JsonInput.ExtraProperties.NONE, errors);
+    String systemName =
+        input.systemName() != null ? input.systemName() : generateSystemName(input.label());
+    if (fields.systemNameTaken(systemName)) {
+      throw new SystemNameTaken(systemName);
+    }
+    try {
+      return versioned(fields.saveAndFlush(new Field(input, systemName)));
+    } catch (DataIntegrityViolationException e) {
+      throw new SystemNameTaken(systemName);
+    }
+  }
+
+  @Transactional
+  public Versioned<FieldView> replace(long id, JsonNode body, IfMatch ifMatch) {
+    Field field = lockForChange(id, ifMatch);
+    FieldInput input =
+        json.read(
+            body, FieldInput.class, JsonInput.ExtraProperties.NONE, immutableErrors(body, field));
+    return versioned(apply(field, input));
+  }
+
+  /** Applies a JSON Merge Patch (RFC 7396) to the field's properties. */
+  @Transactional
+  public Versioned<FieldView> patch(long id, JsonNode patch, IfMatch ifMatch) {
+    Field field = lockForChange(id, ifMatch);
+    JsonNode current = mapper.valueToTree(field.view().input());
+    FieldInput input =
+        json.readPatched(
+            current,
+            patch,
+            FieldInput.class,
+            JsonInput.ExtraProperties.NONE,
+            immutableErrors(patch, field));
+    return versioned(apply(field, input));
+  }
+
+  @Transactional
+  public void delete(long id, IfMatch ifMatch) {
+    Field field = lockForChange(id, ifMatch);
+    fields.delete(field);
+    fields.flush();
+  }
+
+  private Field lockForChange(long id, IfMatch ifMatch) {
+    Field field = fields.findForUpdate(id).orElseThrow(() -> new FieldNotFound(id));
+    ifMatch.check(ETags.of(field.version()));
+    field.checkChangeable();
+    return field;
+  }
+
+  private Field apply(Field field, FieldInput input) {
+    field.replace(input);
+    return fields.saveAndFlush(field);
+  }
+
+  private static List<InvalidField> immutableErrors(@Nullable JsonNode body, Field field) {
+    List<InvalidField> errors = new ArrayList<>();
+    if (body != null && body.isObject()) {
+      unchanged(body, "systemName", field.systemName(), errors);
+      unchanged(body, "relationship", field.relationship(), errors);
+    }
+    return errors;
+  }
+
+  /** Immutable properties may be repeated (a client sending back what it read), never changed. */
+  private static void unchanged(
+      JsonNode body, String property, String current, List<InvalidField> errors) {
+    JsonNode value = body.get(property);
+    if (value != null
+        && !value.isNull()
+        && !(value.isString() && value.stringValue().equals(current))) {
+      errors.add(new InvalidField(property, "cannot be changed (it is '" + current + "')"));
+    }
+  }
+
+  /** {@code <label_slug>_<13 hex digits>}, such as {@code contract_type_5f0c3b2a9d1e4}. */
+  static String generateSystemName(String label) {
+    String ascii =
+        Normalizer.normalize(label.replace("ß", "ss"), Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "");
+    String slug =
+        ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+    if (slug.isEmpty() || !Character.isLetter(slug.charAt(0))) {
+      slug = "field" + (slug.isEmpty() ? "" : "_" + slug);
+    }
+    if (slug.length() > 241) {
+      slug = slug.substring(0, 241).replaceAll("_+$", "");
+    }
+    long random = ThreadLocalRandom.current().nextLong() & 0xF_FFFF_FFFF_FFFFL;
+    return slug + "_" + String.format("%013x", random);
+  }
+
+  private static Set<String> reserved() {
+    Set<String> names =
+        new java.util.HashSet<>(
+            Set.of(
+                "id",
+                "createtimestamp",
+                "updatetimestamp",
+                "q",
+                "sort",
+                "limit",
+                "cursor",
+                "leadid",
+                "atomic",
+                "moveto"));
+    for (String range :
+        List.of("closeDate", "amount", "probability", "createTimestamp", "updateTimestamp")) {
+      names.add(range.toLowerCase(Locale.ROOT) + "from");
+      names.add(range.toLowerCase(Locale.ROOT) + "to");
+    }
+    return Set.copyOf(names);
+  }
+
+  private static Versioned<FieldView> versioned(Field field) {
+    return new Versioned<>(field.view(), ETags.of(field.version()));
+  }
+}

@@ -1,0 +1,69 @@
+package com.leadgencrm.opportunities.field;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** A field definition as clients read it. */
+@Schema(name = "Field", description = "Metadata of a standard or custom field")
+public record FieldView(
+    @Schema(example = "15", requiredMode = Schema.RequiredMode.REQUIRED) long id,
+    @Schema(example = "opportunity", maxLength = 255, requiredMode = Schema.RequiredMode.REQUIRED)
+        String relationship,
+    @Schema(
+            example = "contract_type_5f0c3b2a9d1e4",
+            maxLength = 255,
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        String systemName,
+    @Schema(example = "Contract type", maxLength = 255, requiredMode = Schema.RequiredMode.REQUIRED)
+        String label,
+    @Schema(
+            example = "api",
+            maxLength = 255,
+            nullable = true,
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        @Nullable String source,
+    @Schema(
+            example = "text",
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            allowableValues = {
+              "text",
+              "textarea",
+              "integer",
+              "number",
+              "boolean",
+              "date",
+              "datetime",
+              "email",
+              "url",
+              "phone"
+            })
+        String dataType,
+    @Schema(example = "40", requiredMode = Schema.RequiredMode.REQUIRED) int dataLength,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isRequired,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isCustom,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isActive,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isAvailableInContactManager,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isEditableInContactManager,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isAvailableInForms,
+    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
+        Instant createTimestamp,
+    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
+        Instant updateTimestamp) {
+
+  FieldInput input() {
+    return new FieldInput(
+        relationship,
+        systemName,
+        label,
+        source,
+        dataType,
+        dataLength,
+        isRequired,
+        isCustom,
+        isActive,
+        isAvailableInContactManager,
+        isEditableInContactManager,
+        isAvailableInForms);
+  }
+}

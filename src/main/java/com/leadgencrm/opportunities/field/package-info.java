@@ -1,0 +1,4 @@
+@NullMarked
+package com.leadgencrm.opportunities.field;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,26 @@
+package com.leadgencrm.opportunities.web;
+
+/** The introduction of the OpenAPI document. */
+final class ApiDescription {
+
+  private ApiDescription() {}
+
+  static final String TEXT =
+      """
+      Opportunities (deals), the deal stages of the sales pipeline, opportunity–lead associations and \
+      field metadata of the Lead Gen & CRM system.
+
+      **Errors** are RFC 9457 `application/problem+json` documents. Invalid input is 400 with an \
+      `errors` array naming every invalid field at once.
+
+      **Lists** answer `{"items": [...], "nextCursor": "..." | null}`. Filter with the id fields \
+      (comma-separated values), the boolean flags, `<field>From` / `<field>To` ranges (inclusive) and \
+      `q` (case-insensitive search in the name). Sort with `sort=<field>,asc|desc`. Page with `limit` \
+      (1 to 500, default 100) and `cursor` (the previous page's `nextCursor`; any page costs what the \
+      first one costs).
+
+      **Writes**: create answers 201 with `Location`; PATCH takes a JSON Merge Patch (RFC 7396); \
+      single resources carry a strong `ETag`: send it back in `If-Match` to make a write conditional \
+      (412 when stale), or in `If-None-Match` on a read (304 when unchanged).
+      """;
+}

@@ -1,0 +1,12 @@
+package com.leadgencrm.opportunities.web;
+
+import java.util.List;
+
+/**
+ * An input record with rules that span several properties. {@link JsonInput} reports their errors
+ * together with the per-property ones; properties of the wrong type read as {@code null} here.
+ */
+public interface CrossFieldRules {
+
+  List<InvalidField> crossFieldErrors();
+}

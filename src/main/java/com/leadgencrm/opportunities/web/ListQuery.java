@@ -1,0 +1,163 @@
+package com.leadgencrm.opportunities.web;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Builds the SQL of one list page: filters combined with AND, then a keyset on {@code (sort
+ * expression, id)} so that any page costs what the first one costs.
+ */
+public final class ListQuery {
+
+  private final List<String> conditions = new ArrayList<>();
+  private final Map<String, Object> params = new HashMap<>();
+
+  /** {@code column} is one of {@code values}; no condition when there are none. */
+  public ListQuery anyOf(String column, @Nullable List<?> values) {
+    if (values != null && !values.isEmpty()) {
+      conditions.add(column + " in (:" + bind(values) + ")");
+    }
+    return this;
+  }
+
+  public ListQuery equal(String column, @Nullable Object value) {
+    if (value != null) {
+      conditions.add(column + " = :" + bind(value));
+    }
+    return this;
+  }
+
+  public ListQuery atLeast(String column, @Nullable Object value) {
+    if (value != null) {
+      conditions.add(column + " >= :" + bind(sqlValue(value)));
+    }
+    return this;
+  }
+
+  public ListQuery atMost(String column, @Nullable Object value) {
+    if (value != null) {
+      conditions.add(column + " <= :" + bind(sqlValue(value)));
+    }
+    return this;
+  }
+
+  /** Case-insensitive substring search; LIKE wildcards in {@code text} match themselves. */
+  public ListQuery contains(String column, @Nullable String text) {
+    if (text != null && !text.isEmpty()) {
+      String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      conditions.add(column + " ilike :" + bind("%" + escaped + "%"));
+    }
+    return this;
+  }
+
+  /** Any condition; {@code :name} parameters in it are given by {@code values}. */
+  public ListQuery where(String condition, Map<String, ?> values) {
+    conditions.add(condition);
+    params.putAll(values);
+    return this;
+  }
+
+  /** Binds a value to a fresh parameter name and returns the name. */
+  public String bind(Object value) {
+    String name = "p" + params.size();
+    params.put(name, value);
+    return name;
+  }
+
+  /**
+   * Runs the query and returns one page.
+   *
+   * @param select the select list, without the sort key
+   * @param from the from clause, with joins
+   */
+  public <T> Page<T> page(
+      JdbcClient jdbc, String select, String from, PageSpec page, RowMapper<T> rows) {
+    SortKey key = page.key();
+    String direction = page.desc() ? "desc" : "asc";
+    List<String> where = new ArrayList<>(conditions);
+    Cursor after = page.after();
+    if (after != null) {
+      String comparison = page.desc() ? "<" : ">";
+      where.add(
+          "("
+              + key.expression()
+              + ", id) "
+              + comparison
+              + " (:"
+              + bind(cursorValue(key, after.value()))
+              + ", :"
+              + bind(after.id())
+              + ")");
+    }
+    String sql =
+        "select "
+            + select
+            + ", "
+            + key.expression()
+            + " as sort_key from "
+            + from
+            + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+            + " order by "
+            + key.expression()
+            + " "
+            + direction
+            + ", id "
+            + direction
+            + " limit "
+            + (page.limit() + 1);
+    List<Row<T>> found =
+        jdbc.sql(sql)
+            .params(params)
+            .query((rs, n) -> new Row<>(rows.mapRow(rs, n), sortValue(key, rs), rs.getLong("id")))
+            .list();
+    if (found.size() <= page.limit()) {
+      return new Page<>(found.stream().map(Row::item).toList(), null);
+    }
+    Row<T> last = found.get(page.limit() - 1);
+    Cursor next =
+        new Cursor(key.property(), page.desc(), last.sortValue(), last.id(), page.filters());
+    return new Page<>(
+        found.subList(0, page.limit()).stream().map(Row::item).toList(), next.encode());
+  }
+
+  private record Row<T>(T item, String sortValue, long id) {}
+
+  private static Object sqlValue(Object value) {
+    return value instanceof Instant instant
+        ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)
+        : value;
+  }
+
+  private static String sortValue(SortKey key, ResultSet rs) throws SQLException {
+    return switch (key.type()) {
+      case LONG -> Long.toString(rs.getLong("sort_key"));
+      case DECIMAL -> rs.getBigDecimal("sort_key").toPlainString();
+      case TEXT -> rs.getString("sort_key");
+      case INSTANT -> rs.getObject("sort_key", OffsetDateTime.class).toInstant().toString();
+    };
+  }
+
+  private static Object cursorValue(SortKey key, String text) {
+    try {
+      return switch (key.type()) {
+        case LONG -> Long.parseLong(text);
+        case DECIMAL -> new BigDecimal(text);
+        case TEXT -> text;
+        case INSTANT -> OffsetDateTime.ofInstant(Instant.parse(text), ZoneOffset.UTC);
+      };
+    } catch (RuntimeException e) {
+      throw new InvalidRequest("cursor", "is not a cursor issued by this service");
+    }
+  }
+}

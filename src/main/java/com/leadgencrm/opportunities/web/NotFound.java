@@ -1,0 +1,11 @@
+package com.leadgencrm.opportunities.web;
+
+/**
+ * A resource does not exist, or lies outside the caller's scope (both look the same to a client).
+ */
+public class NotFound extends RuntimeException {
+
+  public NotFound(String resource, Object id) {
+    super(resource + " " + id + " does not exist");
+  }
+}

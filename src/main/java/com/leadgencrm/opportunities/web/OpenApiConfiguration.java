@@ -1,0 +1,192 @@
+package com.leadgencrm.opportunities.web;
+
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document: the error responses every operation can really give, the problem schema,
+ * and merge-patch schemas derived from the input schemas.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+  static final String PROBLEM = "Problem";
+
+  @Bean
+  OpenAPI openApi() {
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("Opportunities service")
+                .version("v1")
+                .description(ApiDescription.TEXT)
+                .license(
+                    new License()
+                        .name("Apache-2.0")
+                        .url("https://www.apache.org/licenses/LICENSE-2.0")))
+        .components(new Components());
+  }
+
+  @Bean
+  OpenApiCustomizer errorResponses() {
+    return openApi -> {
+      openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+      openApi
+          .getComponents()
+          .getSchemas()
+          .putAll(ModelConverters.getInstance().read(InvalidField.class));
+      openApi.getComponents().getSchemas().remove("ProblemDetail");
+      deriveMergePatchSchemas(openApi);
+      openApi
+          .getPaths()
+          .forEach(
+              (path, item) ->
+                  item.readOperationsMap()
+                      .forEach((method, operation) -> document(path, method, operation)));
+    };
+  }
+
+  private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+    ApiResponses responses = operation.getResponses();
+    boolean single = path.contains("{");
+    boolean hasBody = operation.getRequestBody() != null;
+    boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
+    if (method == PathItem.HttpMethod.POST
+        && responses.containsKey("200")
+        && !path.endsWith("/batch")) {
+      ApiResponse created = responses.remove("200");
+      created.setDescription("Created");
+      created.addHeaderObject("Location", header("URL of the new resource"));
+      created.addHeaderObject("ETag", header("Entity tag of the new resource"));
+      responses.addApiResponse("201", created);
+    }
+    if (single
+        && (method == PathItem.HttpMethod.GET
+            || method == PathItem.HttpMethod.PUT
+            || method == PathItem.HttpMethod.PATCH)
+        && responses.containsKey("200")) {
+      responses.get("200").addHeaderObject("ETag", header("Strong entity tag of the resource"));
+    }
+    if (method == PathItem.HttpMethod.DELETE && responses.containsKey("200")) {
+      responses.remove("200");
+      responses.addApiResponse("204", new ApiResponse().description("Deleted"));
+    }
+    if (single && method == PathItem.HttpMethod.GET) {
+      responses.addApiResponse(
+          "304",
+          new ApiResponse()
+              .description("Not modified: If-None-Match names the current entity tag"));
+    }
+    responses.addApiResponse(
+        "400", problem("Invalid input: every invalid field is listed in errors"));
+    if (single) {
+      responses.addApiResponse("404", problem("No such resource"));
+    }
+    if (write) {
+      responses.addApiResponse("409", problem("Conflicts with the current state"));
+    }
+    if (single && write) {
+      responses.addApiResponse("412", problem("If-Match does not name the current entity tag"));
+    }
+    if (hasBody) {
+      responses.addApiResponse("415", problem("The body is not JSON"));
+    }
+    responses.addApiResponse(
+        "503", problem("The database is unavailable; retry after Retry-After seconds"));
+  }
+
+  private static Header header(String description) {
+    return new Header().description(description).schema(new StringSchema());
+  }
+
+  private static ApiResponse problem(String description) {
+    return new ApiResponse()
+        .description(description)
+        .content(
+            new Content()
+                .addMediaType(
+                    "application/problem+json",
+                    new MediaType()
+                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+  }
+
+  /** {@code XInput} gives {@code XPatch}: the same properties, none required, null allowed. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static void deriveMergePatchSchemas(OpenAPI openApi) {
+    Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+    Map<String, Schema> patches = new LinkedHashMap<>();
+    schemas.forEach(
+        (name, schema) -> {
+          if (!name.endsWith("Input") || schema.getProperties() == null) {
+            return;
+          }
+          Schema patch =
+              new ObjectSchema()
+                  .description(
+                      "JSON Merge Patch (RFC 7396) of "
+                          + name.substring(0, name.length() - "Input".length())
+                          + ": properties left out keep their values; "
+                          + "null resets an optional property (and is rejected for a required one)");
+          ((Map<String, Schema>) schema.getProperties())
+              .forEach(
+                  (property, definition) -> {
+                    Schema copy = Json.copy(definition);
+                    copy.setNullable(true);
+                    patch.addProperty(property, copy);
+                  });
+          patch.setAdditionalProperties(schema.getAdditionalProperties());
+          patches.put(name.substring(0, name.length() - "Input".length()) + "Patch", patch);
+        });
+    patches.forEach(schemas::put);
+  }
+
+  private static Schema<?> problemSchema() {
+    return new ObjectSchema()
+        .description("RFC 9457 problem details")
+        .addProperty("type", new StringSchema().example("about:blank"))
+        .addProperty("title", new StringSchema().example("Bad Request"))
+        .addProperty("status", new IntegerSchema().example(400))
+        .addProperty(
+            "detail",
+            new StringSchema().example("Invalid 'dealStageName': size must be between 0 and 255"))
+        .addProperty("instance", new StringSchema().example("/dealStages"))
+        .addProperty(
+            "errors",
+            new ArraySchema()
+                .description("Every invalid field, for 400 responses")
+                .items(new Schema<>().$ref("#/components/schemas/InvalidField")));
+  }
+
+  /** Deep copies of schema objects through swagger-core's own mapper. */
+  private static final class Json {
+    @SuppressWarnings("rawtypes")
+    static Schema copy(Schema schema) {
+      try {
+        var mapper = io.swagger.v3.core.util.Json.mapper();
+        return mapper.readValue(mapper.writeValueAsString(schema), Schema.class);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

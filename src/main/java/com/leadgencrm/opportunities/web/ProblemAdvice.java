@@ -1,0 +1,333 @@
+package com.leadgencrm.opportunities.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+
+/**
+ * The one place where exceptions become RFC 9457 problems. Every error the service returns is an
+ * {@code application/problem+json} body; a 5xx never carries internals.
+ */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+  @ExceptionHandler(InvalidRequest.class)
+  ResponseEntity<ProblemDetail> invalid(InvalidRequest e, HttpServletRequest request) {
+    return Problems.response(Problems.invalid(e.errors()), request.getRequestURI());
+  }
+
+  @ExceptionHandler(NotFound.class)
+  ResponseEntity<ProblemDetail> notFound(NotFound e, HttpServletRequest request) {
+    return Problems.response(
+        Problems.problem(HttpStatus.NOT_FOUND, e.getMessage()), request.getRequestURI());
+  }
+
+  @ExceptionHandler(Conflict.class)
+  ResponseEntity<ProblemDetail> conflict(Conflict e, HttpServletRequest request) {
+    ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, e.getMessage());
+    e.properties().forEach(problem::setProperty);
+    return Problems.response(problem, request.getRequestURI());
+  }
+
+  @ExceptionHandler(PreconditionFailed.class)
+  ResponseEntity<ProblemDetail> preconditionFailed(
+      PreconditionFailed e, HttpServletRequest request) {
+    return Problems.response(
+        Problems.problem(HttpStatus.PRECONDITION_FAILED, e.getMessage()), request.getRequestURI());
+  }
+
+  @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+  ResponseEntity<ProblemDetail> concurrentChange(HttpServletRequest request) {
+    return conflict(new ConcurrentModification(), request);
+  }
+
+  /**
+   * The database's constraints are the last line of defence: input that got past validation and
+   * still breaks one is a client error, never a 500.
+   */
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ResponseEntity<ProblemDetail> integrity(
+      DataIntegrityViolationException e, HttpServletRequest request) {
+    String state = sqlState(e);
+    log.info(
+        "Constraint violation {} on {} {}: {}",
+        state,
+        request.getMethod(),
+        request.getRequestURI(),
+        e.getMostSpecificCause().getMessage());
+    if (state != null
+        && (state.equals("23505") || state.equals("23503") || state.equals("23P01"))) {
+      return Problems.response(
+          Problems.problem(
+              HttpStatus.CONFLICT,
+              "The change conflicts with the current state of another resource"),
+          request.getRequestURI());
+    }
+    return Problems.response(
+        Problems.problem(
+            HttpStatus.BAD_REQUEST, "The request holds a value the database does not accept"),
+        request.getRequestURI());
+  }
+
+  @ExceptionHandler({
+    DataAccessResourceFailureException.class,
+    CannotCreateTransactionException.class,
+    TransientDataAccessException.class,
+    QueryTimeoutException.class
+  })
+  ResponseEntity<ProblemDetail> unavailable(Exception e, HttpServletRequest request) {
+    log.warn(
+        "Database unavailable for {} {}: {}",
+        request.getMethod(),
+        request.getRequestURI(),
+        e.toString());
+    ProblemDetail problem =
+        Problems.problem(
+            HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; retry shortly");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "1")
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(withInstance(problem, request));
+  }
+
+  /** The servlet container could not decode the query string. */
+  @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+  ResponseEntity<ProblemDetail> undecodableQuery(HttpServletRequest request) {
+    return Problems.response(
+        Problems.problem(
+            HttpStatus.BAD_REQUEST,
+            "The query string cannot be decoded: percent-encode it as UTF-8"),
+        request.getRequestURI());
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    if (e instanceof org.springframework.dao.DataAccessException && causedByLostConnection(e)) {
+      return unavailable(e, request);
+    }
+    log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+    return Problems.response(
+        Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred"),
+        request.getRequestURI());
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String detail;
+    if (e.getCause() instanceof StreamReadException parse) {
+      var location = parse.getLocation();
+      detail =
+          "Malformed JSON: "
+              + parse.getOriginalMessage()
+              + (location != null && location.getLineNr() > 0
+                  ? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"
+                  : "");
+    } else if (e.getCause() instanceof JacksonException json) {
+      detail = "Unreadable JSON: " + json.getOriginalMessage();
+    } else {
+      detail = "The request body is missing or is not JSON";
+    }
+    ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, detail);
+    problem.setProperty("errors", List.of(new InvalidField("", detail)));
+    return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return handleExceptionInternal(
+        e,
+        Problems.invalid(errors(e.getBindingResult())),
+        headers,
+        HttpStatus.BAD_REQUEST,
+        request);
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<InvalidField> errors = new ArrayList<>();
+    e.getParameterValidationResults()
+        .forEach(
+            result -> {
+              String name = result.getMethodParameter().getParameterName();
+              for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                String field =
+                    error instanceof FieldError fieldError ? fieldError.getField() : name;
+                errors.add(new InvalidField(field == null ? "" : field, message(error)));
+              }
+            });
+    errors.sort(Comparator.comparing(InvalidField::field));
+    return handleExceptionInternal(
+        e, Problems.invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String field = e.getPropertyName() != null ? e.getPropertyName() : "";
+    if (e
+        instanceof
+        org.springframework.web.method.annotation.MethodArgumentTypeMismatchException mismatch) {
+      field = mismatch.getName();
+    }
+    ProblemDetail problem =
+        Problems.invalid(List.of(new InvalidField(field, typeMessage(e.getRequiredType()))));
+    return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem =
+        Problems.problem(HttpStatus.NOT_FOUND, "No such resource: /" + e.getResourcePath());
+    return handleExceptionInternal(e, problem, headers, HttpStatus.NOT_FOUND, request);
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        Problems.invalid(List.of(new InvalidField(e.getParameterName(), "is required")));
+    return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** Every problem leaves as {@code application/problem+json}, whatever the client accepts. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception e,
+      @Nullable Object body,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        body instanceof ProblemDetail detail
+            ? detail
+            : e instanceof ErrorResponse error ? error.getBody() : Problems.problem(status, null);
+    if (problem.getTitle() == null
+        || problem.getTitle().equals(HttpStatus.valueOf(status.value()).getReasonPhrase())) {
+      problem.setTitle(Problems.problem(status, null).getTitle());
+    }
+    HttpHeaders out = new HttpHeaders();
+    out.putAll(headers);
+    out.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+    if (request instanceof ServletWebRequest servlet) {
+      withInstance(problem, servlet.getRequest());
+    }
+    return new ResponseEntity<>(problem, out, status);
+  }
+
+  static List<InvalidField> errors(BindingResult result) {
+    List<InvalidField> errors = new ArrayList<>();
+    for (FieldError error : result.getFieldErrors()) {
+      errors.add(new InvalidField(error.getField(), message(error)));
+    }
+    result.getGlobalErrors().forEach(error -> errors.add(new InvalidField("", message(error))));
+    errors.sort(Comparator.comparing(InvalidField::field));
+    return errors;
+  }
+
+  private static String message(MessageSourceResolvable error) {
+    if (error instanceof FieldError fieldError && fieldError.isBindingFailure()) {
+      Class<?> type = null;
+      try {
+        Object source = fieldError.unwrap(TypeMismatchException.class);
+        type = ((TypeMismatchException) source).getRequiredType();
+      } catch (IllegalArgumentException ignored) {
+        // not a type mismatch: fall back to a general message
+      }
+      return typeMessage(type);
+    }
+    String message = error.getDefaultMessage();
+    return message != null ? message : "is invalid";
+  }
+
+  static String typeMessage(@Nullable Class<?> type) {
+    if (type == null) {
+      return "has an invalid value";
+    }
+    if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+      return "must be an integer";
+    }
+    if (java.util.List.class.isAssignableFrom(type)) {
+      return "must be a comma-separated list of integers";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "must be true or false";
+    }
+    if (type == java.math.BigDecimal.class) {
+      return "must be a number";
+    }
+    if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+      return "must be a date-time with offset such as 2026-12-31T17:00:00Z, or a date such as 2026-12-31";
+    }
+    return "has an invalid value";
+  }
+
+  private static ProblemDetail withInstance(ProblemDetail problem, HttpServletRequest request) {
+    Problems.setInstance(problem, request.getRequestURI());
+    return problem;
+  }
+
+  private static @Nullable String sqlState(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
+      }
+    }
+    return null;
+  }
+
+  private static boolean causedByLostConnection(Throwable e) {
+    String state = sqlState(e);
+    return state != null && (state.startsWith("08") || state.startsWith("57P"));
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.leadgencrm.opportunities.web;
+
+import org.jspecify.annotations.NullMarked;

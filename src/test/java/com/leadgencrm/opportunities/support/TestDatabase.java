@@ -1,0 +1,115 @@
+package com.leadgencrm.opportunities.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The one PostgreSQL every test runs against. With a Docker engine: a Testcontainers PostgreSQL.
+ * Without one: a database created for this run on the server that {@code CRM_TEST_POSTGRES_URL}
+ * names (default {@code jdbc:postgresql://localhost:5432/postgres}), dropped when the run ends, so
+ * that development data is never touched. {@code CRM_TEST_DOCKER=false} skips the Docker probe.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestDatabase {
+
+  private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
+
+  /** Connection settings of the test database. */
+  public record Target(String url, String username, String password) {}
+
+  private static Target target;
+
+  @Bean
+  DynamicPropertyRegistrar testDatabaseProperties() {
+    Target database = target();
+    return registry -> {
+      registry.add("spring.datasource.url", database::url);
+      registry.add("spring.datasource.username", database::username);
+      registry.add("spring.datasource.password", database::password);
+    };
+  }
+
+  /** The test database, created on first use. */
+  public static synchronized Target target() {
+    if (target == null) {
+      target = useDocker() ? container() : createDatabase();
+    }
+    return target;
+  }
+
+  private static boolean useDocker() {
+    if ("false".equalsIgnoreCase(System.getenv("CRM_TEST_DOCKER"))) {
+      return false;
+    }
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @SuppressWarnings("resource")
+  private static Target container() {
+    var postgres = new PostgreSQLContainer("postgres:17-alpine");
+    postgres.start();
+    log.info("Tests run against a Testcontainers PostgreSQL at {}", postgres.getJdbcUrl());
+    return new Target(
+        postgres.getJdbcUrl() + "&reWriteBatchedInserts=true",
+        postgres.getUsername(),
+        postgres.getPassword());
+  }
+
+  private static Target createDatabase() {
+    String server = env("CRM_TEST_POSTGRES_URL", "jdbc:postgresql://localhost:5432/postgres");
+    String user = env("CRM_TEST_POSTGRES_USER", "postgres");
+    String password = env("CRM_TEST_POSTGRES_PASSWORD", "");
+    String name =
+        "crm_test_"
+            + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+            + "_"
+            + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    try (Connection connection = DriverManager.getConnection(server, user, password)) {
+      connection.createStatement().execute("create database " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "No Docker engine, and cannot create a test database on "
+              + server
+              + " (set CRM_TEST_POSTGRES_URL / _USER / _PASSWORD): "
+              + e.getMessage(),
+          e);
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try (Connection connection =
+                      DriverManager.getConnection(server, user, password)) {
+                    connection
+                        .createStatement()
+                        .execute("drop database if exists " + name + " with (force)");
+                  } catch (SQLException e) {
+                    log.warn("Could not drop test database {}: {}", name, e.getMessage());
+                  }
+                }));
+    String url = server.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+    log.info("Tests run against database {} on {}", name, server);
+    return new Target(
+        url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true", user, password);
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
