@@ -83,6 +83,27 @@ public final class ListQuery {
    */
   public <T> Page<T> page(
       JdbcClient jdbc, String select, String from, PageSpec page, RowMapper<T> rows) {
+    Prepared query = prepare(select, from, page);
+    SortKey key = page.key();
+    List<Row<T>> found =
+        jdbc.sql(query.sql())
+            .params(query.params())
+            .query((rs, n) -> new Row<>(rows.mapRow(rs, n), sortValue(key, rs), rs.getLong("id")))
+            .list();
+    if (found.size() <= page.limit()) {
+      return new Page<>(found.stream().map(Row::item).toList(), null);
+    }
+    Row<T> last = found.get(page.limit() - 1);
+    Cursor next =
+        new Cursor(key.property(), page.desc(), last.sortValue(), last.id(), page.filters());
+    return new Page<>(
+        found.subList(0, page.limit()).stream().map(Row::item).toList(), next.encode());
+  }
+
+  /** The SQL of a page and its parameters; one row more than the page, to know if more follow. */
+  public record Prepared(String sql, Map<String, Object> params) {}
+
+  public Prepared prepare(String select, String from, PageSpec page) {
     SortKey key = page.key();
     String direction = page.desc() ? "desc" : "asc";
     List<String> where = new ArrayList<>(conditions);
@@ -116,19 +137,7 @@ public final class ListQuery {
             + direction
             + " limit "
             + (page.limit() + 1);
-    List<Row<T>> found =
-        jdbc.sql(sql)
-            .params(params)
-            .query((rs, n) -> new Row<>(rows.mapRow(rs, n), sortValue(key, rs), rs.getLong("id")))
-            .list();
-    if (found.size() <= page.limit()) {
-      return new Page<>(found.stream().map(Row::item).toList(), null);
-    }
-    Row<T> last = found.get(page.limit() - 1);
-    Cursor next =
-        new Cursor(key.property(), page.desc(), last.sortValue(), last.id(), page.filters());
-    return new Page<>(
-        found.subList(0, page.limit()).stream().map(Row::item).toList(), next.encode());
+    return new Prepared(sql, Map.copyOf(params));
   }
 
   private record Row<T>(T item, String sortValue, long id) {}

@@ -28,11 +28,26 @@ public final class QueryParameters {
       Class<? extends Record> declared,
       BindingResult binding,
       Predicate<String> alsoKnown) {
+    check(query, declared, ProblemAdvice.errors(binding), alsoKnown);
+  }
+
+  /**
+   * For lists whose parameters are bound one by one: only unknown and repeated ones are checked.
+   */
+  public static void check(MultiValueMap<String, String> query, Class<? extends Record> declared) {
+    check(query, declared, List.of(), name -> false);
+  }
+
+  private static void check(
+      MultiValueMap<String, String> query,
+      Class<? extends Record> declared,
+      List<InvalidField> bindingErrors,
+      Predicate<String> alsoKnown) {
     List<String> names = new ArrayList<>();
     for (RecordComponent component : declared.getRecordComponents()) {
       names.add(component.getName());
     }
-    List<InvalidField> errors = new ArrayList<>(ProblemAdvice.errors(binding));
+    List<InvalidField> errors = new ArrayList<>(bindingErrors);
     for (var entry : query.entrySet()) {
       String name = entry.getKey();
       if (!names.contains(name) && !alsoKnown.test(name)) {

@@ -1,0 +1,204 @@
+package com.leadgencrm.opportunities.opportunity;
+
+import com.leadgencrm.opportunities.dealstage.StageRef;
+import com.leadgencrm.opportunities.web.Numbers;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A potential deal. Holds the pipeline rules that concern one opportunity: the probability that
+ * follows the stage unless set explicitly, and won implying closed.
+ */
+@Entity
+@Table(name = "opportunity")
+class Opportunity {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "opportunity_id")
+  @SequenceGenerator(
+      name = "opportunity_id",
+      sequenceName = "opportunity_id_seq",
+      allocationSize = 50)
+  private @Nullable Long id;
+
+  @Column(name = "owner_id")
+  private long ownerId;
+
+  @Column(name = "deal_stage_id")
+  private long dealStageId;
+
+  @Column(name = "account_id")
+  private @Nullable Long accountId;
+
+  @Column(name = "campaign_id")
+  private @Nullable Long campaignId;
+
+  private String opportunityName;
+  private @Nullable BigDecimal probability;
+  private boolean probabilityExplicit;
+  private @Nullable BigDecimal amount;
+  private boolean isClosed;
+  private boolean isWon;
+  private boolean isActive;
+  private Instant closeDate;
+
+  @Column(name = "originating_lead_id")
+  private @Nullable Long originatingLeadId;
+
+  @Column(name = "primary_lead_id")
+  private @Nullable Long primaryLeadId;
+
+  @Version private long version;
+  private Instant createTimestamp;
+  private Instant updateTimestamp;
+
+  /** The closed and won flags once the input's intent is resolved. */
+  record Flags(boolean closed, boolean won) {}
+
+  @SuppressWarnings("NullAway.Init")
+  protected Opportunity() {}
+
+  Opportunity(OpportunityInput input, Flags flags, StageRef stage) {
+    set(input, flags, stage);
+    this.createTimestamp = now();
+    this.updateTimestamp = createTimestamp;
+  }
+
+  /** Replaces every writable property; no change leaves the version and timestamps alone. */
+  void replace(OpportunityInput input, Flags flags, StageRef stage) {
+    Snapshot before = snapshot();
+    set(input, flags, stage);
+    if (!snapshot().equals(before)) {
+      this.updateTimestamp = now();
+    }
+  }
+
+  private void set(OpportunityInput input, Flags flags, StageRef stage) {
+    this.ownerId = Objects.requireNonNull(input.ownerID());
+    this.dealStageId = stage.id();
+    this.accountId = input.accountID();
+    this.campaignId = input.campaignID();
+    this.opportunityName = Objects.requireNonNull(input.opportunityName());
+    this.probabilityExplicit = input.probability() != null;
+    this.probability = probabilityExplicit ? input.probability() : stage.defaultProbability();
+    // stored with two fraction digits: what a create returns is what a read returns
+    this.amount = input.amount() == null ? null : input.amount().setScale(2);
+    this.isClosed = flags.closed();
+    this.isWon = flags.won();
+    this.isActive = input.isActive() == null || input.isActive();
+    this.closeDate = Objects.requireNonNull(input.closeDate());
+    this.originatingLeadId = input.originatingLeadID();
+    this.primaryLeadId = input.primaryLeadID();
+  }
+
+  /** The writable state, for change detection (numbers compared by value, not scale). */
+  private Snapshot snapshot() {
+    return new Snapshot(
+        ownerId,
+        dealStageId,
+        accountId,
+        campaignId,
+        opportunityName,
+        probability == null ? null : probability.stripTrailingZeros(),
+        probabilityExplicit,
+        amount == null ? null : amount.stripTrailingZeros(),
+        isClosed,
+        isWon,
+        isActive,
+        closeDate,
+        originatingLeadId,
+        primaryLeadId);
+  }
+
+  private record Snapshot(
+      long ownerId,
+      long dealStageId,
+      @Nullable Long accountId,
+      @Nullable Long campaignId,
+      String opportunityName,
+      @Nullable BigDecimal probability,
+      boolean probabilityExplicit,
+      @Nullable BigDecimal amount,
+      boolean isClosed,
+      boolean isWon,
+      boolean isActive,
+      Instant closeDate,
+      @Nullable Long originatingLeadId,
+      @Nullable Long primaryLeadId) {}
+
+  long id() {
+    return Objects.requireNonNull(id, "not yet persisted");
+  }
+
+  long version() {
+    return version;
+  }
+
+  long ownerId() {
+    return ownerId;
+  }
+
+  long dealStageId() {
+    return dealStageId;
+  }
+
+  @Nullable Long primaryLeadId() {
+    return primaryLeadId;
+  }
+
+  /**
+   * The writable properties as a client would send them back: the probability only when it was set
+   * explicitly, so that a merge patch leaves a stage-derived probability free to follow the stage.
+   */
+  OpportunityInput input() {
+    return new OpportunityInput(
+        ownerId,
+        dealStageId,
+        accountId,
+        campaignId,
+        opportunityName,
+        probabilityExplicit ? probability : null,
+        amount,
+        isClosed,
+        isWon,
+        isActive,
+        closeDate,
+        originatingLeadId,
+        primaryLeadId);
+  }
+
+  OpportunityView view() {
+    return new OpportunityView(
+        id(),
+        ownerId,
+        dealStageId,
+        accountId,
+        campaignId,
+        opportunityName,
+        Numbers.plain(probability),
+        amount,
+        isClosed,
+        isWon,
+        isActive,
+        closeDate,
+        originatingLeadId,
+        primaryLeadId,
+        createTimestamp,
+        updateTimestamp);
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,204 @@
+package com.leadgencrm.opportunities.opportunity;
+
+import com.leadgencrm.opportunities.web.IfMatch;
+import com.leadgencrm.opportunities.web.Page;
+import com.leadgencrm.opportunities.web.QueryParameters;
+import com.leadgencrm.opportunities.web.Versioned;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping(path = "/opportunities", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(
+    name = "Opportunities",
+    description = "Deals with an expected value, in a stage of the pipeline")
+class OpportunityController {
+
+  private final OpportunityService opportunities;
+  private final OpportunityLeadService leads;
+
+  OpportunityController(OpportunityService opportunities, OpportunityLeadService leads) {
+    this.opportunities = opportunities;
+    this.leads = leads;
+  }
+
+  @GetMapping
+  @Operation(operationId = "listOpportunities", summary = "List opportunities")
+  Page<OpportunityView> list(
+      @Valid @ParameterObject OpportunityListParams params,
+      BindingResult binding,
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+    QueryParameters.check(query, OpportunityListParams.class, binding);
+    return opportunities.list(params, query);
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "createOpportunity",
+      summary = "Create an opportunity",
+      description =
+          "Without probability, the opportunity takes its stage's defaultProbability. Setting "
+              + "primaryLeadID also associates that lead.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = OpportunityInput.class)))
+  ResponseEntity<OpportunityView> create(@RequestBody JsonNode body) {
+    Versioned<OpportunityView> created = opportunities.create(body);
+    return ResponseEntity.created(URI.create("/opportunities/" + created.body().id()))
+        .eTag(created.etag())
+        .body(created.body());
+  }
+
+  @GetMapping("/{id}")
+  @Operation(operationId = "getOpportunity", summary = "Read an opportunity")
+  @Nullable ResponseEntity<OpportunityView> get(@PathVariable long id, WebRequest request) {
+    Versioned<OpportunityView> opportunity = opportunities.get(id);
+    if (request.checkNotModified(opportunity.etag())) {
+      return null;
+    }
+    return ok(opportunity);
+  }
+
+  @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "replaceOpportunity",
+      summary = "Replace an opportunity",
+      description = "Optional properties left out take their defaults.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = OpportunityInput.class)))
+  ResponseEntity<OpportunityView> replace(
+      @PathVariable long id,
+      @RequestBody JsonNode body,
+      @Parameter(description = "Entity tag the change is based on: 412 when stale")
+          @RequestHeader(name = "If-Match", required = false)
+          @Nullable String ifMatch) {
+    return ok(opportunities.replace(id, body, IfMatch.parse(ifMatch)));
+  }
+
+  @PatchMapping(
+      path = "/{id}",
+      consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+  @Operation(
+      operationId = "patchOpportunity",
+      summary = "Change some properties of an opportunity (JSON Merge Patch)",
+      description =
+          "Properties left out keep their values; null clears an optional property (and is 400 for "
+              + "a required one). Moving to another stage leaves an explicitly set probability alone.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(ref = "#/components/schemas/OpportunityPatch")))
+  ResponseEntity<OpportunityView> patch(
+      @PathVariable long id,
+      @RequestBody JsonNode patch,
+      @Parameter(description = "Entity tag the change is based on: 412 when stale")
+          @RequestHeader(name = "If-Match", required = false)
+          @Nullable String ifMatch) {
+    return ok(opportunities.patch(id, patch, IfMatch.parse(ifMatch)));
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(
+      operationId = "deleteOpportunity",
+      summary = "Delete an opportunity",
+      description = "Its lead associations go with it.")
+  ResponseEntity<Void> delete(
+      @PathVariable long id,
+      @Parameter(description = "Entity tag the change is based on: 412 when stale")
+          @RequestHeader(name = "If-Match", required = false)
+          @Nullable String ifMatch) {
+    opportunities.delete(id, IfMatch.parse(ifMatch));
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/{id}/leads")
+  @Operation(
+      operationId = "listOpportunityLeadsOfOpportunity",
+      summary = "List the leads of an opportunity",
+      tags = "Opportunity leads")
+  Page<OpportunityLeadView> listLeads(
+      @PathVariable long id,
+      @Parameter(
+              description =
+                  "Sort: id (the default) or createTimestamp, optionally followed by ,asc or ,desc")
+          @RequestParam(required = false)
+          @Nullable String sort,
+      @Parameter(description = "Page size, 1 to 500 (default 100)") @RequestParam(required = false)
+          @Nullable Integer limit,
+      @Parameter(description = "The nextCursor of the previous page")
+          @RequestParam(required = false)
+          @Nullable String cursor,
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+    QueryParameters.check(query, PagingParams.class);
+    return leads.listFor(id, sort, limit, cursor, query);
+  }
+
+  @PutMapping("/{id}/leads/{leadID}")
+  @Operation(
+      operationId = "associateLead",
+      summary = "Associate a lead with the opportunity (idempotent)",
+      description = "201 when the association is new, 200 when it already existed.",
+      tags = "Opportunity leads")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(
+      responseCode = "201",
+      description = "Associated")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(
+      responseCode = "200",
+      description = "Was already associated")
+  ResponseEntity<OpportunityLeadView> associate(
+      @PathVariable long id, @PathVariable("leadID") long leadId) {
+    OpportunityLeadService.Association association = leads.associate(id, leadId);
+    ResponseEntity.BodyBuilder response =
+        association.created()
+            ? ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/opportunityLeads/" + association.view().id()))
+            : ResponseEntity.ok();
+    return response.eTag(OpportunityLeadService.ETAG).body(association.view());
+  }
+
+  @DeleteMapping("/{id}/leads/{leadID}")
+  @Operation(
+      operationId = "dissociateLead",
+      summary = "Remove a lead from the opportunity",
+      description = "The primary lead cannot be removed while it is primary (409).",
+      tags = "Opportunity leads")
+  ResponseEntity<Void> dissociate(
+      @PathVariable long id,
+      @PathVariable("leadID") long leadId,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    leads.dissociate(id, leadId, IfMatch.parse(ifMatch));
+    return ResponseEntity.noContent().build();
+  }
+
+  /** The query parameters of a list that only pages. */
+  record PagingParams(@Nullable String sort, @Nullable Integer limit, @Nullable String cursor) {}
+
+  private static ResponseEntity<OpportunityView> ok(Versioned<OpportunityView> opportunity) {
+    return ResponseEntity.ok().eTag(opportunity.etag()).body(opportunity.body());
+  }
+}

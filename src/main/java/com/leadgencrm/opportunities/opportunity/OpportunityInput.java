@@ -1,0 +1,125 @@
+package com.leadgencrm.opportunities.opportunity;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** An opportunity as clients write it (create and replace; a merge patch is applied onto it). */
+@Schema(
+    name = "OpportunityInput",
+    description =
+        "An opportunity as clients write it. Besides these properties, the systemName of every "
+            + "active custom opportunity field is a property too: discover them with "
+            + "GET /fields?relationship=opportunity&isCustom=true.")
+public record OpportunityInput(
+    @Schema(
+            description = "User who owns the deal",
+            example = "7",
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            minimum = "1",
+            maximum = MAX)
+        @NotNull(message = "is required")
+        @Min(1)
+        @Max(MAX_ID)
+        Long ownerID,
+    @Schema(
+            description = "Stage of the pipeline (an existing deal stage)",
+            example = "2",
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            minimum = "1",
+            maximum = MAX)
+        @NotNull(message = "is required")
+        @Min(1)
+        @Max(MAX_ID)
+        Long dealStageID,
+    @Schema(example = "5012", minimum = "1", maximum = MAX, nullable = true) @Min(1) @Max(MAX_ID)
+        @Nullable Long accountID,
+    @Schema(example = "88", minimum = "1", maximum = MAX, nullable = true) @Min(1) @Max(MAX_ID)
+        @Nullable Long campaignID,
+    @Schema(
+            example = "Acme Corp - 500 seats",
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            minLength = 1,
+            maxLength = 255)
+        @NotNull(message = "is required")
+        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        @Size(min = 1, max = 255)
+        String opportunityName,
+    @Schema(
+            description =
+                "Percent chance of winning. Left out, it is the stage's defaultProbability, "
+                    + "and follows the opportunity from stage to stage; given, it stays as set.",
+            example = "60",
+            minimum = "0",
+            maximum = "100",
+            nullable = true)
+        @DecimalMin("0")
+        @DecimalMax("100")
+        @Digits(integer = 3, fraction = 2)
+        @Nullable BigDecimal probability,
+    @Schema(
+            description = "Expected value: exact, at most 2 fraction digits",
+            example = "125000.50",
+            minimum = "0",
+            maximum = "9999999999999999.99",
+            nullable = true)
+        @DecimalMin("0")
+        @Digits(integer = 16, fraction = 2)
+        @Nullable BigDecimal amount,
+    @Schema(
+            description = "Closed deal; defaults to false (true when isWon is set to true)",
+            example = "false",
+            nullable = true)
+        @Nullable Boolean isClosed,
+    @Schema(
+            description =
+                "Won deal; implies isClosed. Defaults to false (and to false when isClosed "
+                    + "is set to false)",
+            example = "false",
+            nullable = true)
+        @Nullable Boolean isWon,
+    @Schema(description = "Defaults to true", example = "true", nullable = true)
+        @Nullable Boolean isActive,
+    @Schema(
+            description =
+                "Expected close: an ISO-8601 date-time with offset, or a date (00:00 UTC). "
+                    + "Returned as a UTC date-time.",
+            example = "2026-12-31",
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            type = "string")
+        @NotNull(message = "is required")
+        Instant closeDate,
+    @Schema(
+            description = "Lead the deal came from",
+            example = "905270274",
+            minimum = "1",
+            maximum = MAX,
+            nullable = true)
+        @Min(1)
+        @Max(MAX_ID)
+        @Nullable Long originatingLeadID,
+    @Schema(
+            description =
+                "Main lead of the deal; setting it associates the lead with the opportunity",
+            example = "905270274",
+            minimum = "1",
+            maximum = MAX,
+            nullable = true)
+        @Min(1)
+        @Max(MAX_ID)
+        @Nullable Long primaryLeadID) {
+
+  /** Largest id of another service: 18 digits. */
+  public static final long MAX_ID = 999_999_999_999_999_999L;
+
+  static final String MAX = "999999999999999999";
+}

@@ -1,0 +1,95 @@
+package com.leadgencrm.opportunities.opportunity;
+
+import com.leadgencrm.opportunities.web.IfMatch;
+import com.leadgencrm.opportunities.web.Page;
+import com.leadgencrm.opportunities.web.QueryParameters;
+import com.leadgencrm.opportunities.web.Versioned;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping(path = "/opportunityLeads", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(
+    name = "Opportunity leads",
+    description = "Associations of leads with opportunities: one per pair")
+class OpportunityLeadController {
+
+  private final OpportunityLeadService leads;
+
+  OpportunityLeadController(OpportunityLeadService leads) {
+    this.leads = leads;
+  }
+
+  @GetMapping
+  @Operation(operationId = "listOpportunityLeads", summary = "List opportunity-lead associations")
+  Page<OpportunityLeadView> list(
+      @Valid @ParameterObject OpportunityLeadListParams params,
+      BindingResult binding,
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+    QueryParameters.check(query, OpportunityLeadListParams.class, binding);
+    return leads.list(params, query);
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "createOpportunityLead",
+      summary = "Associate a lead with an opportunity",
+      description =
+          "A second association of the same pair is 409, naming the existing one (existingId).")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = OpportunityLeadInput.class)))
+  ResponseEntity<OpportunityLeadView> create(@RequestBody JsonNode body) {
+    Versioned<OpportunityLeadView> created = leads.create(body);
+    return ResponseEntity.created(URI.create("/opportunityLeads/" + created.body().id()))
+        .eTag(created.etag())
+        .body(created.body());
+  }
+
+  @GetMapping("/{id}")
+  @Operation(operationId = "getOpportunityLead", summary = "Read an opportunity-lead association")
+  @Nullable ResponseEntity<OpportunityLeadView> get(@PathVariable long id, WebRequest request) {
+    Versioned<OpportunityLeadView> association = leads.get(id);
+    if (request.checkNotModified(association.etag())) {
+      return null;
+    }
+    return ResponseEntity.ok().eTag(association.etag()).body(association.body());
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(
+      operationId = "deleteOpportunityLead",
+      summary = "Delete an opportunity-lead association",
+      description =
+          "The association with the opportunity's primary lead stays while the lead is primary (409).")
+  ResponseEntity<Void> delete(
+      @PathVariable long id,
+      @Parameter(description = "Entity tag the change is based on: 412 when stale")
+          @RequestHeader(name = "If-Match", required = false)
+          @Nullable String ifMatch) {
+    leads.delete(id, IfMatch.parse(ifMatch));
+    return ResponseEntity.noContent().build();
+  }
+}

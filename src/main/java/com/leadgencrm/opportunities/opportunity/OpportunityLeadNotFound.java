@@ -1,0 +1,10 @@
+package com.leadgencrm.opportunities.opportunity;
+
+import com.leadgencrm.opportunities.web.NotFound;
+
+/** No such association (that the caller may see). */
+class OpportunityLeadNotFound extends NotFound {
+  OpportunityLeadNotFound(Object id) {
+    super("Opportunity lead", id);
+  }
+}

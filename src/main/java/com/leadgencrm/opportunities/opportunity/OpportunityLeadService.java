@@ -1,0 +1,220 @@
+package com.leadgencrm.opportunities.opportunity;
+
+import com.leadgencrm.opportunities.web.ETags;
+import com.leadgencrm.opportunities.web.IfMatch;
+import com.leadgencrm.opportunities.web.InvalidRequest;
+import com.leadgencrm.opportunities.web.JsonInput;
+import com.leadgencrm.opportunities.web.ListQuery;
+import com.leadgencrm.opportunities.web.Page;
+import com.leadgencrm.opportunities.web.PageSpec;
+import com.leadgencrm.opportunities.web.SortKey;
+import com.leadgencrm.opportunities.web.Versioned;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Opportunity-lead associations: one per pair, created idempotently. Written with plain SQL: an
+ * {@code INSERT ... ON CONFLICT DO NOTHING} is the race-free way to create a pair at most once.
+ */
+@Service
+@Transactional(readOnly = true)
+public class OpportunityLeadService {
+
+  static final List<SortKey> SORT_KEYS =
+      List.of(
+          SortKey.id(), new SortKey("createTimestamp", "create_timestamp", SortKey.Type.INSTANT));
+
+  private static final String COLUMNS =
+      "id, opportunity_id, lead_id, create_timestamp, update_timestamp";
+
+  /** Associations never change, so one tag fits every representation of each. */
+  static final String ETAG = ETags.of(1);
+
+  private final JdbcClient jdbc;
+  private final JsonInput json;
+
+  OpportunityLeadService(JdbcClient jdbc, JsonInput json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /** An association, and whether this request created it. */
+  public record Association(OpportunityLeadView view, boolean created) {}
+
+  public Page<OpportunityLeadView> list(
+      OpportunityLeadListParams params, MultiValueMap<String, String> query) {
+    PageSpec page = PageSpec.of(params.sort(), params.limit(), params.cursor(), SORT_KEYS, query);
+    return new ListQuery()
+        .anyOf("id", params.id())
+        .anyOf("opportunity_id", params.opportunityID())
+        .anyOf("lead_id", params.leadID())
+        .atLeast("create_timestamp", params.createTimestampFrom())
+        .atMost("create_timestamp", params.createTimestampTo())
+        .page(jdbc, COLUMNS, "opportunity_lead", page, (rs, n) -> view(rs));
+  }
+
+  /** The associations of one opportunity. */
+  public Page<OpportunityLeadView> listFor(
+      long opportunityId,
+      @Nullable String sort,
+      @Nullable Integer limit,
+      @Nullable String cursor,
+      MultiValueMap<String, String> query) {
+    requireOpportunity(opportunityId);
+    PageSpec page = PageSpec.of(sort, limit, cursor, SORT_KEYS, query);
+    return new ListQuery()
+        .equal("opportunity_id", opportunityId)
+        .page(jdbc, COLUMNS, "opportunity_lead", page, (rs, n) -> view(rs));
+  }
+
+  public Versioned<OpportunityLeadView> get(long id) {
+    return new Versioned<>(find(id).orElseThrow(() -> new OpportunityLeadNotFound(id)), ETAG);
+  }
+
+  /** Creates an association; a second one for the same pair is a conflict naming the first. */
+  @Transactional
+  public Versioned<OpportunityLeadView> create(JsonNode body) {
+    OpportunityLeadInput input = json.read(body, OpportunityLeadInput.class);
+    if (!opportunityExists(input.opportunityID())) {
+      throw new InvalidRequest(
+          "opportunityID", "opportunity " + input.opportunityID() + " does not exist");
+    }
+    Association association = insert(input.opportunityID(), input.leadID());
+    if (!association.created()) {
+      throw new AssociationExists(input.opportunityID(), input.leadID(), association.view().id());
+    }
+    return new Versioned<>(association.view(), ETAG);
+  }
+
+  /** Associates a lead with an opportunity, or finds that it already is (idempotent). */
+  @Transactional
+  public Association associate(long opportunityId, long leadId) {
+    requireOpportunity(opportunityId);
+    checkLeadId(leadId);
+    return insert(opportunityId, leadId);
+  }
+
+  @Transactional
+  public void delete(long id, IfMatch ifMatch) {
+    OpportunityLeadView association = find(id).orElseThrow(() -> new OpportunityLeadNotFound(id));
+    ifMatch.check(ETAG);
+    remove(association);
+  }
+
+  @Transactional
+  public void dissociate(long opportunityId, long leadId, IfMatch ifMatch) {
+    requireOpportunity(opportunityId);
+    OpportunityLeadView association =
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + " from opportunity_lead where opportunity_id = :o and lead_id = :l")
+            .param("o", opportunityId)
+            .param("l", leadId)
+            .query((rs, n) -> view(rs))
+            .optional()
+            .orElseThrow(
+                () ->
+                    new OpportunityLeadNotFound(
+                        "of opportunity " + opportunityId + " and lead " + leadId));
+    ifMatch.check(ETAG);
+    remove(association);
+  }
+
+  /** Makes sure the pair is associated, in the caller's transaction. */
+  @Transactional
+  public void ensure(long opportunityId, long leadId) {
+    insert(opportunityId, leadId);
+  }
+
+  private void remove(OpportunityLeadView association) {
+    // the opportunity's row lock orders this against a concurrent change of its primary lead
+    Long primary =
+        jdbc.sql("select primary_lead_id from opportunity where id = :id for update")
+            .param("id", association.opportunityID())
+            .query(Long.class)
+            .optional()
+            .orElse(null);
+    if (primary != null && primary == association.leadID()) {
+      throw new PrimaryLeadAssociation(association.opportunityID(), association.leadID());
+    }
+    jdbc.sql("delete from opportunity_lead where id = :id").param("id", association.id()).update();
+  }
+
+  private Association insert(long opportunityId, long leadId) {
+    OffsetDateTime now =
+        OffsetDateTime.now(java.time.ZoneOffset.UTC)
+            .truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    Optional<OpportunityLeadView> created =
+        jdbc.sql(
+                """
+            insert into opportunity_lead (id, opportunity_id, lead_id, create_timestamp, update_timestamp)
+            values (nextval('opportunity_lead_id_seq'), :o, :l, :now, :now)
+            on conflict (opportunity_id, lead_id) do nothing
+            returning id, opportunity_id, lead_id, create_timestamp, update_timestamp""")
+            .param("o", opportunityId)
+            .param("l", leadId)
+            .param("now", now)
+            .query((rs, n) -> view(rs))
+            .optional();
+    if (created.isPresent()) {
+      return new Association(created.get(), true);
+    }
+    // a concurrent insert of the same pair has committed by now: ON CONFLICT waited for it
+    OpportunityLeadView existing =
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + " from opportunity_lead where opportunity_id = :o and lead_id = :l")
+            .param("o", opportunityId)
+            .param("l", leadId)
+            .query((rs, n) -> view(rs))
+            .single();
+    return new Association(existing, false);
+  }
+
+  private Optional<OpportunityLeadView> find(long id) {
+    return jdbc.sql("select " + COLUMNS + " from opportunity_lead where id = :id")
+        .param("id", id)
+        .query((rs, n) -> view(rs))
+        .optional();
+  }
+
+  private boolean opportunityExists(long opportunityId) {
+    return jdbc.sql("select count(*) from opportunity where id = :id")
+            .param("id", opportunityId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  private void requireOpportunity(long opportunityId) {
+    if (!opportunityExists(opportunityId)) {
+      throw new OpportunityNotFound(opportunityId);
+    }
+  }
+
+  private static void checkLeadId(long leadId) {
+    if (leadId < 1 || leadId > OpportunityInput.MAX_ID) {
+      throw new InvalidRequest("leadID", "must be an integer from 1 to " + OpportunityInput.MAX_ID);
+    }
+  }
+
+  static OpportunityLeadView view(ResultSet rs) throws SQLException {
+    return new OpportunityLeadView(
+        rs.getLong("id"),
+        rs.getLong("opportunity_id"),
+        rs.getLong("lead_id"),
+        rs.getObject("create_timestamp", OffsetDateTime.class).toInstant(),
+        rs.getObject("update_timestamp", OffsetDateTime.class).toInstant());
+  }
+}

@@ -1,0 +1,288 @@
+package com.leadgencrm.opportunities.opportunity;
+
+import com.leadgencrm.opportunities.dealstage.DealStageService;
+import com.leadgencrm.opportunities.dealstage.StageRef;
+import com.leadgencrm.opportunities.web.ETags;
+import com.leadgencrm.opportunities.web.IfMatch;
+import com.leadgencrm.opportunities.web.InvalidField;
+import com.leadgencrm.opportunities.web.JsonInput;
+import com.leadgencrm.opportunities.web.ListQuery;
+import com.leadgencrm.opportunities.web.Numbers;
+import com.leadgencrm.opportunities.web.Page;
+import com.leadgencrm.opportunities.web.PageSpec;
+import com.leadgencrm.opportunities.web.SortKey;
+import com.leadgencrm.opportunities.web.Versioned;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Opportunities: queries, and the rules every change obeys. */
+@Service
+@Transactional(readOnly = true)
+public class OpportunityService {
+
+  static final List<SortKey> SORT_KEYS =
+      List.of(
+          SortKey.id(),
+          new SortKey("opportunityName", "opportunity_name", SortKey.Type.TEXT),
+          new SortKey("amount", "coalesce(amount, -1)", SortKey.Type.DECIMAL),
+          new SortKey("probability", "coalesce(probability, -1)", SortKey.Type.DECIMAL),
+          new SortKey("closeDate", "close_date", SortKey.Type.INSTANT),
+          new SortKey("createTimestamp", "create_timestamp", SortKey.Type.INSTANT),
+          new SortKey("updateTimestamp", "update_timestamp", SortKey.Type.INSTANT));
+
+  static final String COLUMNS =
+      """
+      id, owner_id, deal_stage_id, account_id, campaign_id, opportunity_name, probability, amount,
+      is_closed, is_won, is_active, close_date, originating_lead_id, primary_lead_id, create_timestamp,
+      update_timestamp""";
+
+  private final OpportunityRepository opportunities;
+  private final DealStageService stages;
+  private final OpportunityLeadService leads;
+  private final JdbcClient jdbc;
+  private final JsonInput json;
+  private final JsonMapper mapper;
+
+  OpportunityService(
+      OpportunityRepository opportunities,
+      DealStageService stages,
+      OpportunityLeadService leads,
+      JdbcClient jdbc,
+      JsonInput json,
+      JsonMapper mapper) {
+    this.opportunities = opportunities;
+    this.stages = stages;
+    this.leads = leads;
+    this.jdbc = jdbc;
+    this.json = json;
+    this.mapper = mapper;
+  }
+
+  public Page<OpportunityView> list(
+      OpportunityListParams params, MultiValueMap<String, String> query) {
+    PageSpec page = PageSpec.of(params.sort(), params.limit(), params.cursor(), SORT_KEYS, query);
+    return filters(params).page(jdbc, COLUMNS, "opportunity", page, (rs, n) -> view(rs));
+  }
+
+  /** The conditions of a list: one per filter the client gave. */
+  ListQuery filters(OpportunityListParams params) {
+    ListQuery list =
+        new ListQuery()
+            .anyOf("id", params.id())
+            .anyOf("owner_id", params.ownerID())
+            .anyOf("deal_stage_id", params.dealStageID())
+            .anyOf("account_id", params.accountID())
+            .anyOf("campaign_id", params.campaignID())
+            .anyOf("originating_lead_id", params.originatingLeadID())
+            .anyOf("primary_lead_id", params.primaryLeadID())
+            .equal("is_closed", params.isClosed())
+            .equal("is_won", params.isWon())
+            .equal("is_active", params.isActive())
+            .atLeast("close_date", params.closeDateFrom())
+            .atMost("close_date", params.closeDateTo())
+            .atLeast("create_timestamp", params.createTimestampFrom())
+            .atMost("create_timestamp", params.createTimestampTo())
+            .atLeast("update_timestamp", params.updateTimestampFrom())
+            .atMost("update_timestamp", params.updateTimestampTo())
+            .contains("opportunity_name", params.q());
+    amountRange(list, params.amountFrom(), params.amountTo());
+    if (params.leadID() != null && !params.leadID().isEmpty()) {
+      list.where(
+          "exists (select 1 from opportunity_lead l where l.opportunity_id = opportunity.id"
+              + " and l.lead_id in (:leadIds))",
+          Map.of("leadIds", params.leadID()));
+    }
+    return list;
+  }
+
+  /**
+   * Amount ranges compare {@code coalesce(amount, -1)}, the expression the amount index holds: a
+   * lower bound of 0 or more leaves unset amounts out by itself.
+   */
+  private static void amountRange(
+      ListQuery list, @Nullable BigDecimal from, @Nullable BigDecimal to) {
+    if (from == null && to == null) {
+      return;
+    }
+    BigDecimal lower = from == null || from.signum() < 0 ? BigDecimal.ZERO : from;
+    list.atLeast("coalesce(amount, -1)", lower).atMost("coalesce(amount, -1)", to);
+  }
+
+  public Versioned<OpportunityView> get(long id) {
+    return versioned(find(id));
+  }
+
+  @Transactional
+  public Versioned<OpportunityView> create(JsonNode body) {
+    List<InvalidField> errors = new ArrayList<>();
+    StageRef stage = stageNamedIn(body, errors);
+    contradictoryFlags(body, errors);
+    OpportunityInput input =
+        json.read(body, OpportunityInput.class, JsonInput.ExtraProperties.NONE, errors);
+    Opportunity opportunity =
+        opportunities.saveAndFlush(
+            new Opportunity(input, flags(input, body), Objects.requireNonNull(stage, "validated")));
+    associatePrimaryLead(opportunity);
+    return versioned(opportunity);
+  }
+
+  @Transactional
+  public Versioned<OpportunityView> replace(long id, JsonNode body, IfMatch ifMatch) {
+    Opportunity opportunity = lockForChange(id, ifMatch);
+    List<InvalidField> errors = new ArrayList<>();
+    StageRef stage = stageNamedIn(body, errors);
+    contradictoryFlags(body, errors);
+    OpportunityInput input =
+        json.read(body, OpportunityInput.class, JsonInput.ExtraProperties.NONE, errors);
+    return versioned(
+        apply(opportunity, input, flags(input, body), Objects.requireNonNull(stage, "validated")));
+  }
+
+  /** Applies a JSON Merge Patch (RFC 7396) to the opportunity's writable properties. */
+  @Transactional
+  public Versioned<OpportunityView> patch(long id, JsonNode patch, IfMatch ifMatch) {
+    Opportunity opportunity = lockForChange(id, ifMatch);
+    List<InvalidField> errors = new ArrayList<>();
+    StageRef stage = null;
+    if (patch.isObject() && patch.has("dealStageID")) {
+      stage = stageNamedIn(patch, errors);
+    }
+    contradictoryFlags(patch, errors);
+    JsonNode current = mapper.valueToTree(opportunity.input());
+    OpportunityInput input =
+        json.readPatched(
+            current, patch, OpportunityInput.class, JsonInput.ExtraProperties.NONE, errors);
+    if (stage == null) {
+      stage = stages.find(opportunity.dealStageId()).orElseThrow();
+    }
+    return versioned(apply(opportunity, input, flags(input, patch), stage));
+  }
+
+  @Transactional
+  public void delete(long id, IfMatch ifMatch) {
+    Opportunity opportunity = lockForChange(id, ifMatch);
+    opportunities.delete(opportunity);
+    opportunities.flush();
+  }
+
+  /** Locks the opportunity for a change that depends on its current state. */
+  Opportunity lockForChange(long id, IfMatch ifMatch) {
+    Opportunity opportunity =
+        opportunities.findForUpdate(id).orElseThrow(() -> new OpportunityNotFound(id));
+    ifMatch.check(etag(opportunity));
+    return opportunity;
+  }
+
+  Opportunity find(long id) {
+    return opportunities.findById(id).orElseThrow(() -> new OpportunityNotFound(id));
+  }
+
+  private Opportunity apply(
+      Opportunity opportunity, OpportunityInput input, Opportunity.Flags flags, StageRef stage) {
+    opportunity.replace(input, flags, stage);
+    Opportunity saved = opportunities.saveAndFlush(opportunity);
+    associatePrimaryLead(saved);
+    return saved;
+  }
+
+  private void associatePrimaryLead(Opportunity opportunity) {
+    Long lead = opportunity.primaryLeadId();
+    if (lead != null) {
+      leads.ensure(opportunity.id(), lead);
+    }
+  }
+
+  /**
+   * The stage {@code dealStageID} names, when it is a well-formed id; an error names the field when
+   * no such stage exists. Other faults of the value are left to input validation.
+   */
+  private @Nullable StageRef stageNamedIn(JsonNode document, List<InvalidField> errors) {
+    JsonNode id = document.isObject() ? document.get("dealStageID") : null;
+    if (id == null || !id.isIntegralNumber() || !id.canConvertToLong() || id.longValue() < 1) {
+      return null;
+    }
+    StageRef stage = stages.find(id.longValue()).orElse(null);
+    if (stage == null) {
+      errors.add(
+          new InvalidField("dealStageID", "deal stage " + id.longValue() + " does not exist"));
+    }
+    return stage;
+  }
+
+  /** A client that says both isWon=true and isClosed=false contradicts itself. */
+  private static void contradictoryFlags(JsonNode document, List<InvalidField> errors) {
+    if (!document.isObject()) {
+      return;
+    }
+    JsonNode won = document.get("isWon");
+    JsonNode closed = document.get("isClosed");
+    if (won != null
+        && won.isBoolean()
+        && won.booleanValue()
+        && closed != null
+        && closed.isBoolean()
+        && !closed.booleanValue()) {
+      errors.add(
+          new InvalidField(
+              "isWon", "cannot be true while isClosed is false: a won deal is closed"));
+    }
+  }
+
+  /**
+   * Resolves isClosed and isWon when only one of them was said: winning closes the deal, and
+   * reopening it clears won.
+   */
+  private static Opportunity.Flags flags(OpportunityInput input, JsonNode said) {
+    boolean closed = Boolean.TRUE.equals(input.isClosed());
+    boolean won = Boolean.TRUE.equals(input.isWon());
+    if (won && !closed) {
+      if (said.has("isWon") && !said.get("isWon").isNull()) {
+        closed = true;
+      } else {
+        won = false;
+      }
+    }
+    return new Opportunity.Flags(closed, won);
+  }
+
+  static String etag(Opportunity opportunity) {
+    return ETags.of(opportunity.version());
+  }
+
+  private static Versioned<OpportunityView> versioned(Opportunity opportunity) {
+    return new Versioned<>(opportunity.view(), etag(opportunity));
+  }
+
+  static OpportunityView view(ResultSet rs) throws SQLException {
+    return new OpportunityView(
+        rs.getLong("id"),
+        rs.getLong("owner_id"),
+        rs.getLong("deal_stage_id"),
+        rs.getObject("account_id", Long.class),
+        rs.getObject("campaign_id", Long.class),
+        rs.getString("opportunity_name"),
+        Numbers.plain(rs.getBigDecimal("probability")),
+        rs.getBigDecimal("amount"),
+        rs.getBoolean("is_closed"),
+        rs.getBoolean("is_won"),
+        rs.getBoolean("is_active"),
+        rs.getObject("close_date", OffsetDateTime.class).toInstant(),
+        rs.getObject("originating_lead_id", Long.class),
+        rs.getObject("primary_lead_id", Long.class),
+        rs.getObject("create_timestamp", OffsetDateTime.class).toInstant(),
+        rs.getObject("update_timestamp", OffsetDateTime.class).toInstant());
+  }
+}

@@ -1,0 +1,52 @@
+package com.leadgencrm.opportunities.opportunity;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** An opportunity as clients read it. */
+@Schema(
+    name = "Opportunity",
+    description =
+        "A potential deal with an expected value. Active custom opportunity fields appear as "
+            + "further properties, keyed by their systemName (null when unset).")
+public record OpportunityView(
+    @Schema(example = "1051", requiredMode = Schema.RequiredMode.REQUIRED) long id,
+    @Schema(example = "7", requiredMode = Schema.RequiredMode.REQUIRED) long ownerID,
+    @Schema(example = "2", requiredMode = Schema.RequiredMode.REQUIRED) long dealStageID,
+    @Schema(example = "5012", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
+        @Nullable Long accountID,
+    @Schema(example = "88", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
+        @Nullable Long campaignID,
+    @Schema(
+            example = "Acme Corp - 500 seats",
+            maxLength = 255,
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        String opportunityName,
+    @Schema(
+            example = "60",
+            minimum = "0",
+            maximum = "100",
+            nullable = true,
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        @Nullable BigDecimal probability,
+    @Schema(
+            example = "125000.50",
+            minimum = "0",
+            nullable = true,
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        @Nullable BigDecimal amount,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isClosed,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isWon,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isActive,
+    @Schema(example = "2026-12-31T00:00:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
+        Instant closeDate,
+    @Schema(example = "905270274", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
+        @Nullable Long originatingLeadID,
+    @Schema(example = "905270274", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
+        @Nullable Long primaryLeadID,
+    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
+        Instant createTimestamp,
+    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
+        Instant updateTimestamp) {}

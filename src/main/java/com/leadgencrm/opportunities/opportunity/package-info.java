@@ -1,0 +1,4 @@
+@NullMarked
+package com.leadgencrm.opportunities.opportunity;
+
+import org.jspecify.annotations.NullMarked;

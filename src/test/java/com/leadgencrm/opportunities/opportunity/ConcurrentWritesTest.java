@@ -1,0 +1,146 @@
+package com.leadgencrm.opportunities.opportunity;
+
+import static com.leadgencrm.opportunities.opportunity.Opportunities.create;
+import static com.leadgencrm.opportunities.opportunity.Opportunities.minimal;
+import static com.leadgencrm.opportunities.opportunity.Opportunities.uniqueOwner;
+import static com.leadgencrm.opportunities.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadgencrm.opportunities.support.Api;
+import com.leadgencrm.opportunities.support.Api.Reply;
+import com.leadgencrm.opportunities.support.IntegrationTest;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Concurrent clients never lose an update, and races never give a 5xx. */
+@IntegrationTest
+class ConcurrentWritesTest {
+
+  @Autowired Api api;
+
+  <T> List<T> race(int threads, Callable<T> work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return work.call();
+                }));
+      }
+      start.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void concurrentPatchesOfDifferentPropertiesAllLand() throws Exception {
+    long id = create(api, minimal(uniqueOwner()));
+    List<String> properties =
+        List.of("accountID", "campaignID", "originatingLeadID", "amount", "probability");
+    var next = new java.util.concurrent.atomic.AtomicInteger();
+    List<Integer> statuses =
+        race(
+            properties.size(),
+            () -> {
+              String property = properties.get(next.getAndIncrement());
+              int status = 200;
+              for (int value = 1; value <= 20; value++) {
+                status =
+                    Math.max(
+                        status,
+                        api.patch("/opportunities/" + id, json(Map.of(property, value))).status());
+              }
+              return status;
+            });
+    assertThat(statuses).containsOnly(200);
+    JsonNode result = api.get("/opportunities/" + id).json();
+    for (String property : properties) {
+      assertThat(result.path(property).decimalValue()).as(property).isEqualByComparingTo("20");
+    }
+  }
+
+  @Test
+  void conditionalIncrementsLoseNothing() throws Exception {
+    long id = create(api, minimal(uniqueOwner()));
+    api.patch("/opportunities/" + id, json(Map.of("amount", 0)));
+    int threads = 6;
+    int increments = 8;
+    List<Integer> conflicts =
+        race(
+            threads,
+            () -> {
+              int stale = 0;
+              for (int done = 0; done < increments; ) {
+                Reply current = api.get("/opportunities/" + id);
+                BigDecimal amount = current.json().path("amount").decimalValue();
+                Reply write =
+                    api.request("PATCH", "/opportunities/" + id)
+                        .header("If-Match", current.header("ETag"))
+                        .body(
+                            "application/merge-patch+json",
+                            json(Map.of("amount", amount.add(BigDecimal.ONE))))
+                        .send();
+                if (write.status() == 200) {
+                  done++;
+                } else {
+                  assertThat(write.status()).isEqualTo(412);
+                  stale++;
+                }
+              }
+              return stale;
+            });
+    assertThat(api.get("/opportunities/" + id).json().path("amount").decimalValue())
+        .isEqualByComparingTo(BigDecimal.valueOf((long) threads * increments));
+    assertThat(conflicts.stream().mapToInt(Integer::intValue).sum())
+        .as("stale writes refused")
+        .isPositive();
+  }
+
+  @Test
+  void duplicateAssociationRaceIsOneCreateAndConflicts() throws Exception {
+    long id = create(api, minimal(uniqueOwner()));
+    List<Reply> replies =
+        race(
+            12,
+            () ->
+                api.post("/opportunityLeads", json(Map.of("opportunityID", id, "leadID", 31337))));
+    List<Reply> created = replies.stream().filter(r -> r.status() == 201).toList();
+    assertThat(created).hasSize(1);
+    long createdId = created.get(0).id();
+    assertThat(replies.stream().filter(r -> r.status() != 201))
+        .allSatisfy(
+            r -> {
+              assertThat(r.status()).isEqualTo(409);
+              assertThat(r.json().path("existingId").asLong()).isEqualTo(createdId);
+            });
+  }
+
+  @Test
+  void idempotentAssociationRaceCreatesOnce() throws Exception {
+    long id = create(api, minimal(uniqueOwner()));
+    List<Reply> replies = race(12, () -> api.put("/opportunities/" + id + "/leads/8080", ""));
+    assertThat(replies.stream().filter(r -> r.status() == 201)).hasSize(1);
+    assertThat(replies.stream().filter(r -> r.status() == 200)).hasSize(11);
+    assertThat(replies.stream().map(Reply::id).distinct()).hasSize(1);
+  }
+}

@@ -1,0 +1,83 @@
+package com.leadgencrm.opportunities.opportunity;
+
+import static com.leadgencrm.opportunities.opportunity.Opportunities.create;
+import static com.leadgencrm.opportunities.opportunity.Opportunities.minimal;
+import static com.leadgencrm.opportunities.opportunity.Opportunities.uniqueOwner;
+import static com.leadgencrm.opportunities.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadgencrm.opportunities.support.Api;
+import com.leadgencrm.opportunities.support.Api.Reply;
+import com.leadgencrm.opportunities.support.IntegrationTest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class StageDeletionTest {
+
+  @Autowired Api api;
+
+  long stage(int defaultProbability) {
+    return api.post(
+            "/dealStages",
+            json(
+                Map.of(
+                    "dealStageName",
+                    "Stage " + UUID.randomUUID(),
+                    "defaultProbability",
+                    defaultProbability)))
+        .id();
+  }
+
+  @Test
+  void stageInUseIsConflictWithTheCount() {
+    long stage = stage(15);
+    for (int i = 0; i < 3; i++) {
+      var opportunity = minimal(uniqueOwner());
+      opportunity.put("dealStageID", stage);
+      create(api, opportunity);
+    }
+    Reply reply = api.delete("/dealStages/" + stage);
+    assertThat(reply.status()).isEqualTo(409);
+    assertThat(reply.json().path("opportunityCount").asLong()).isEqualTo(3);
+    assertThat(reply.json().path("detail").asString()).contains("3 opportunities");
+    assertThat(api.get("/dealStages/" + stage).status()).isEqualTo(200);
+  }
+
+  @Test
+  void moveToMovesOpportunitiesThenDeletes() {
+    long from = stage(15);
+    long to = stage(45);
+    var followsStage = minimal(uniqueOwner());
+    followsStage.put("dealStageID", from);
+    long following = create(api, followsStage);
+    var explicit = minimal(uniqueOwner());
+    explicit.put("dealStageID", from);
+    explicit.put("probability", 5);
+    long fixed = create(api, explicit);
+    String etag = api.get("/opportunities/" + following).header("ETag");
+
+    assertThat(api.delete("/dealStages/" + from + "?moveTo=" + to).status()).isEqualTo(204);
+
+    assertThat(api.get("/dealStages/" + from).status()).isEqualTo(404);
+    var moved = api.get("/opportunities/" + following);
+    assertThat(moved.json().path("dealStageID").asLong()).isEqualTo(to);
+    assertThat(moved.json().path("probability").asInt()).isEqualTo(45);
+    assertThat(moved.header("ETag")).isNotEqualTo(etag);
+    assertThat(api.get("/opportunities/" + fixed).json().path("probability").asInt()).isEqualTo(5);
+  }
+
+  @Test
+  void moveToMustNameAnotherExistingStage() {
+    long stage = stage(10);
+    assertThat(api.delete("/dealStages/" + stage + "?moveTo=" + stage).errorFields())
+        .containsExactly("moveTo");
+    assertThat(api.delete("/dealStages/" + stage + "?moveTo=987654321").errorFields())
+        .containsExactly("moveTo");
+    assertThat(api.delete("/dealStages/" + stage + "?moveTo=abc").errorFields())
+        .containsExactly("moveTo");
+    assertThat(api.get("/dealStages/" + stage).status()).isEqualTo(200);
+  }
+}
