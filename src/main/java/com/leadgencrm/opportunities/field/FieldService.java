@@ -54,12 +54,40 @@ public class FieldService {
   private final JdbcClient jdbc;
   private final JsonInput json;
   private final JsonMapper mapper;
+  private final List<CustomFieldValues> values;
 
-  FieldService(FieldRepository fields, JdbcClient jdbc, JsonInput json, JsonMapper mapper) {
+  FieldService(
+      FieldRepository fields,
+      JdbcClient jdbc,
+      JsonInput json,
+      JsonMapper mapper,
+      List<CustomFieldValues> values) {
     this.fields = fields;
     this.jdbc = jdbc;
     this.json = json;
     this.mapper = mapper;
+    this.values = values;
+  }
+
+  /** The custom fields of a kind of object, active or not, in id order. */
+  public List<FieldRef> customFields(String relationship) {
+    return jdbc.sql(
+            """
+            select id, relationship, system_name, data_type, data_length, is_required, is_active, is_custom
+              from field where relationship = :relationship and is_custom order by id""")
+        .param("relationship", relationship)
+        .query(
+            (rs, n) ->
+                new FieldRef(
+                    rs.getLong("id"),
+                    rs.getString("relationship"),
+                    rs.getString("system_name"),
+                    java.util.Objects.requireNonNull(DataType.of(rs.getString("data_type"))),
+                    rs.getInt("data_length"),
+                    rs.getBoolean("is_required"),
+                    rs.getBoolean("is_active"),
+                    rs.getBoolean("is_custom")))
+        .list();
   }
 
   public Page<FieldView> list(FieldListParams params, MultiValueMap<String, String> query) {
@@ -121,11 +149,14 @@ public class FieldService {
     if (fields.systemNameTaken(systemName)) {
       throw new SystemNameTaken(systemName);
     }
+    Field created;
     try {
-      return versioned(fields.saveAndFlush(new Field(input, systemName)));
+      created = fields.saveAndFlush(new Field(input, systemName));
     } catch (DataIntegrityViolationException e) {
       throw new SystemNameTaken(systemName);
     }
+    storesOf(created.relationship()).forEach(store -> store.created(created.ref()));
+    return versioned(created);
   }
 
   @Transactional
@@ -155,6 +186,7 @@ public class FieldService {
   @Transactional
   public void delete(long id, IfMatch ifMatch) {
     Field field = lockForChange(id, ifMatch);
+    storesOf(field.relationship()).forEach(store -> store.deleted(field.ref()));
     fields.delete(field);
     fields.flush();
   }
@@ -167,7 +199,12 @@ public class FieldService {
   }
 
   private Field apply(Field field, FieldInput input) {
+    FieldRef before = field.ref();
     field.replace(input);
+    FieldRef after = field.ref();
+    if (!after.equals(before)) {
+      storesOf(field.relationship()).forEach(store -> store.changing(before, after));
+    }
     return fields.saveAndFlush(field);
   }
 
@@ -178,6 +215,10 @@ public class FieldService {
       unchanged(body, "relationship", field.relationship(), errors);
     }
     return errors;
+  }
+
+  private List<CustomFieldValues> storesOf(String relationship) {
+    return values.stream().filter(store -> store.holds(relationship)).toList();
   }
 
   /** Immutable properties may be repeated (a client sending back what it read), never changed. */

@@ -13,7 +13,10 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Objects;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,6 +62,11 @@ class Opportunity {
   @Column(name = "primary_lead_id")
   private @Nullable Long primaryLeadId;
 
+  /** Custom-field values by systemName (JSON object), see {@link CustomValues}. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "custom_fields")
+  private String customFields = "{}";
+
   @Version private long version;
   private Instant createTimestamp;
   private Instant updateTimestamp;
@@ -69,17 +77,26 @@ class Opportunity {
   @SuppressWarnings("NullAway.Init")
   protected Opportunity() {}
 
-  Opportunity(OpportunityInput input, Flags flags, StageRef stage) {
+  Opportunity(OpportunityInput input, Flags flags, StageRef stage, String customFields) {
     set(input, flags, stage);
+    this.customFields = customFields;
     this.createTimestamp = now();
     this.updateTimestamp = createTimestamp;
   }
 
-  /** Replaces every writable property; no change leaves the version and timestamps alone. */
-  void replace(OpportunityInput input, Flags flags, StageRef stage) {
+  /**
+   * Replaces every writable property; no change leaves the version and timestamps alone.
+   *
+   * @param newCustomFields the custom values to store, or null when they do not change
+   */
+  void replace(
+      OpportunityInput input, Flags flags, StageRef stage, @Nullable String newCustomFields) {
     Snapshot before = snapshot();
     set(input, flags, stage);
-    if (!snapshot().equals(before)) {
+    if (newCustomFields != null) {
+      this.customFields = newCustomFields;
+    }
+    if (newCustomFields != null || !snapshot().equals(before)) {
       this.updateTimestamp = now();
     }
   }
@@ -149,6 +166,10 @@ class Opportunity {
     return ownerId;
   }
 
+  String customFields() {
+    return customFields;
+  }
+
   long dealStageId() {
     return dealStageId;
   }
@@ -178,7 +199,7 @@ class Opportunity {
         primaryLeadId);
   }
 
-  OpportunityView view() {
+  OpportunityView view(Map<String, Object> custom) {
     return new OpportunityView(
         id(),
         ownerId,
@@ -195,7 +216,8 @@ class Opportunity {
         originatingLeadId,
         primaryLeadId,
         createTimestamp,
-        updateTimestamp);
+        updateTimestamp,
+        custom);
   }
 
   private static Instant now() {

@@ -53,8 +53,7 @@ class OpportunityController {
       @Valid @ParameterObject OpportunityListParams params,
       BindingResult binding,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, OpportunityListParams.class, binding);
-    return opportunities.list(params, query);
+    return opportunities.list(params, binding, query);
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

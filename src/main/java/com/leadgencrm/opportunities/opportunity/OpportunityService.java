@@ -2,14 +2,19 @@ package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.dealstage.DealStageService;
 import com.leadgencrm.opportunities.dealstage.StageRef;
+import com.leadgencrm.opportunities.field.FieldRef;
+import com.leadgencrm.opportunities.field.FieldService;
 import com.leadgencrm.opportunities.web.ETags;
 import com.leadgencrm.opportunities.web.IfMatch;
 import com.leadgencrm.opportunities.web.InvalidField;
+import com.leadgencrm.opportunities.web.InvalidRequest;
 import com.leadgencrm.opportunities.web.JsonInput;
+import com.leadgencrm.opportunities.web.JsonValues.TypeMismatch;
 import com.leadgencrm.opportunities.web.ListQuery;
 import com.leadgencrm.opportunities.web.Numbers;
 import com.leadgencrm.opportunities.web.Page;
 import com.leadgencrm.opportunities.web.PageSpec;
+import com.leadgencrm.opportunities.web.QueryParameters;
 import com.leadgencrm.opportunities.web.SortKey;
 import com.leadgencrm.opportunities.web.Versioned;
 import java.math.BigDecimal;
@@ -17,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,8 +31,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Opportunities: queries, and the rules every change obeys. */
 @Service
@@ -47,11 +55,13 @@ public class OpportunityService {
       """
       id, owner_id, deal_stage_id, account_id, campaign_id, opportunity_name, probability, amount,
       is_closed, is_won, is_active, close_date, originating_lead_id, primary_lead_id, create_timestamp,
-      update_timestamp""";
+      update_timestamp, custom_fields""";
 
   private final OpportunityRepository opportunities;
   private final DealStageService stages;
+  private final FieldService fields;
   private final OpportunityLeadService leads;
+  private final CustomValues customValues;
   private final JdbcClient jdbc;
   private final JsonInput json;
   private final JsonMapper mapper;
@@ -59,22 +69,39 @@ public class OpportunityService {
   OpportunityService(
       OpportunityRepository opportunities,
       DealStageService stages,
+      FieldService fields,
       OpportunityLeadService leads,
+      CustomValues customValues,
       JdbcClient jdbc,
       JsonInput json,
       JsonMapper mapper) {
     this.opportunities = opportunities;
     this.stages = stages;
+    this.fields = fields;
     this.leads = leads;
+    this.customValues = customValues;
     this.jdbc = jdbc;
     this.json = json;
     this.mapper = mapper;
   }
 
+  /**
+   * One page of opportunities. Besides the declared parameters, every active custom field filters
+   * by equality ({@code <systemName>=value}), and number and date fields by range too ({@code
+   * <systemName>From}, {@code <systemName>To}).
+   */
   public Page<OpportunityView> list(
-      OpportunityListParams params, MultiValueMap<String, String> query) {
+      OpportunityListParams params, BindingResult binding, MultiValueMap<String, String> query) {
+    CustomFieldDefinitions definitions = definitions();
+    QueryParameters.check(
+        query,
+        OpportunityListParams.class,
+        binding,
+        name -> customFilter(definitions, name) != null);
     PageSpec page = PageSpec.of(params.sort(), params.limit(), params.cursor(), SORT_KEYS, query);
-    return filters(params).page(jdbc, COLUMNS, "opportunity", page, (rs, n) -> view(rs));
+    ListQuery list = filters(params);
+    customFilters(list, definitions, query);
+    return list.page(jdbc, COLUMNS, "opportunity", page, (rs, n) -> view(rs, definitions));
   }
 
   /** The conditions of a list: one per filter the client gave. */
@@ -108,6 +135,65 @@ public class OpportunityService {
     return list;
   }
 
+  /** A custom-field filter parameter: the field, and whether it is a range bound (From/To). */
+  private record CustomFilter(FieldRef field, @Nullable String bound) {}
+
+  private static @Nullable CustomFilter customFilter(
+      CustomFieldDefinitions definitions, String name) {
+    FieldRef field = definitions.active(name);
+    if (field != null) {
+      return new CustomFilter(field, null);
+    }
+    for (String bound : List.of("From", "To")) {
+      if (name.endsWith(bound)) {
+        FieldRef ranged = definitions.active(name.substring(0, name.length() - bound.length()));
+        if (ranged != null && CustomFieldDefinitions.ranged(ranged.dataType())) {
+          return new CustomFilter(ranged, bound);
+        }
+      }
+    }
+    return null;
+  }
+
+  void customFilters(
+      ListQuery list, CustomFieldDefinitions definitions, MultiValueMap<String, String> query) {
+    List<InvalidField> errors = new ArrayList<>();
+    for (var parameter : query.entrySet()) {
+      CustomFilter filter = customFilter(definitions, parameter.getKey());
+      if (filter == null || OpportunityListParamNames.DECLARED.contains(parameter.getKey())) {
+        continue;
+      }
+      JsonNode value;
+      try {
+        value = customValues.filter(filter.field(), parameter.getValue().get(0));
+      } catch (TypeMismatch e) {
+        errors.add(new InvalidField(parameter.getKey(), e.getMessage()));
+        continue;
+      }
+      if (filter.bound() == null) {
+        ObjectNode document = mapper.createObjectNode().set(filter.field().systemName(), value);
+        list.where(
+            "custom_fields @> cast(:"
+                + list.bind(mapper.writeValueAsString(document))
+                + " as jsonb)",
+            Map.of());
+      } else {
+        Object bound = value.isNumber() ? value.decimalValue() : value.asString();
+        String comparison = filter.bound().equals("From") ? " >= :" : " <= :";
+        list.where(
+            OpportunityCustomValues.hasValue(filter.field())
+                + " and "
+                + OpportunityCustomValues.rangeExpression(filter.field())
+                + comparison
+                + list.bind(bound),
+            Map.of());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequest(errors);
+    }
+  }
+
   /**
    * Amount ranges compare {@code coalesce(amount, -1)}, the expression the amount index holds: a
    * lower bound of 0 or more leaves unset amounts out by itself.
@@ -122,67 +208,86 @@ public class OpportunityService {
   }
 
   public Versioned<OpportunityView> get(long id) {
-    return versioned(find(id));
+    CustomFieldDefinitions definitions = definitions();
+    return versioned(find(id), definitions);
   }
 
   @Transactional
   public Versioned<OpportunityView> create(JsonNode body) {
+    CustomFieldDefinitions definitions = definitionsForWrite();
     List<InvalidField> errors = new ArrayList<>();
     StageRef stage = stageNamedIn(body, errors);
     contradictoryFlags(body, errors);
-    OpportunityInput input =
-        json.read(body, OpportunityInput.class, JsonInput.ExtraProperties.NONE, errors);
+    CustomInput custom = new CustomInput(definitions, customValues);
+    CustomInput.requireFields(definitions, body, false, errors);
+    OpportunityInput input = json.read(body, OpportunityInput.class, custom, errors);
     Opportunity opportunity =
         opportunities.saveAndFlush(
-            new Opportunity(input, flags(input, body), Objects.requireNonNull(stage, "validated")));
+            new Opportunity(
+                input,
+                flags(input, body),
+                Objects.requireNonNull(stage, "validated"),
+                custom.json(mapper, null)));
     associatePrimaryLead(opportunity);
-    return versioned(opportunity);
+    return versioned(opportunity, definitions);
   }
 
   @Transactional
   public Versioned<OpportunityView> replace(long id, JsonNode body, IfMatch ifMatch) {
-    Opportunity opportunity = lockForChange(id, ifMatch);
+    CustomFieldDefinitions definitions = definitionsForWrite();
+    Opportunity opportunity = lockForChange(id, ifMatch, definitions);
     List<InvalidField> errors = new ArrayList<>();
     StageRef stage = stageNamedIn(body, errors);
     contradictoryFlags(body, errors);
-    OpportunityInput input =
-        json.read(body, OpportunityInput.class, JsonInput.ExtraProperties.NONE, errors);
+    CustomInput custom = new CustomInput(definitions, customValues);
+    CustomInput.requireFields(definitions, body, false, errors);
+    OpportunityInput input = json.read(body, OpportunityInput.class, custom, errors);
     return versioned(
-        apply(opportunity, input, flags(input, body), Objects.requireNonNull(stage, "validated")));
+        apply(
+            opportunity,
+            input,
+            flags(input, body),
+            Objects.requireNonNull(stage, "validated"),
+            custom),
+        definitions);
   }
 
   /** Applies a JSON Merge Patch (RFC 7396) to the opportunity's writable properties. */
   @Transactional
   public Versioned<OpportunityView> patch(long id, JsonNode patch, IfMatch ifMatch) {
-    Opportunity opportunity = lockForChange(id, ifMatch);
+    CustomFieldDefinitions definitions = definitionsForWrite();
+    Opportunity opportunity = lockForChange(id, ifMatch, definitions);
     List<InvalidField> errors = new ArrayList<>();
     StageRef stage = null;
     if (patch.isObject() && patch.has("dealStageID")) {
       stage = stageNamedIn(patch, errors);
     }
     contradictoryFlags(patch, errors);
-    JsonNode current = mapper.valueToTree(opportunity.input());
+    CustomInput custom = new CustomInput(definitions, customValues);
+    CustomInput.requireFields(definitions, patch, true, errors);
+    ObjectNode current = mapper.valueToTree(opportunity.input());
+    readableCustom(opportunity.customFields(), definitions)
+        .forEach((name, value) -> current.set(name, (JsonNode) value));
     OpportunityInput input =
-        json.readPatched(
-            current, patch, OpportunityInput.class, JsonInput.ExtraProperties.NONE, errors);
+        json.readPatched(current, patch, OpportunityInput.class, custom, errors);
     if (stage == null) {
       stage = stages.find(opportunity.dealStageId()).orElseThrow();
     }
-    return versioned(apply(opportunity, input, flags(input, patch), stage));
+    return versioned(apply(opportunity, input, flags(input, patch), stage, custom), definitions);
   }
 
   @Transactional
   public void delete(long id, IfMatch ifMatch) {
-    Opportunity opportunity = lockForChange(id, ifMatch);
+    Opportunity opportunity = lockForChange(id, ifMatch, definitions());
     opportunities.delete(opportunity);
     opportunities.flush();
   }
 
   /** Locks the opportunity for a change that depends on its current state. */
-  Opportunity lockForChange(long id, IfMatch ifMatch) {
+  Opportunity lockForChange(long id, IfMatch ifMatch, CustomFieldDefinitions definitions) {
     Opportunity opportunity =
         opportunities.findForUpdate(id).orElseThrow(() -> new OpportunityNotFound(id));
-    ifMatch.check(etag(opportunity));
+    ifMatch.check(etag(opportunity, definitions));
     return opportunity;
   }
 
@@ -190,9 +295,31 @@ public class OpportunityService {
     return opportunities.findById(id).orElseThrow(() -> new OpportunityNotFound(id));
   }
 
+  /** The custom opportunity fields, as this request sees them. */
+  CustomFieldDefinitions definitions() {
+    return new CustomFieldDefinitions(fields.customFields("opportunity"));
+  }
+
+  /**
+   * The definitions a write validates against. The shared table lock comes first, so that a field
+   * change that converts or removes stored values (which locks the table exclusively) is either
+   * wholly before this write or wholly after it.
+   */
+  CustomFieldDefinitions definitionsForWrite() {
+    jdbc.sql("lock table opportunity in row exclusive mode").update();
+    return definitions();
+  }
+
   private Opportunity apply(
-      Opportunity opportunity, OpportunityInput input, Opportunity.Flags flags, StageRef stage) {
-    opportunity.replace(input, flags, stage);
+      Opportunity opportunity,
+      OpportunityInput input,
+      Opportunity.Flags flags,
+      StageRef stage,
+      CustomInput custom) {
+    String newCustom = custom.json(mapper, opportunity.customFields());
+    boolean customChanged =
+        !mapper.readTree(newCustom).equals(mapper.readTree(opportunity.customFields()));
+    opportunity.replace(input, flags, stage, customChanged ? newCustom : null);
     Opportunity saved = opportunities.saveAndFlush(opportunity);
     associatePrimaryLead(saved);
     return saved;
@@ -258,15 +385,32 @@ public class OpportunityService {
     return new Opportunity.Flags(closed, won);
   }
 
-  static String etag(Opportunity opportunity) {
-    return ETags.of(opportunity.version());
+  /** Entity tag: the row's version and the shape of the representation (the active fields). */
+  static String etag(Opportunity opportunity, CustomFieldDefinitions definitions) {
+    return ETags.of(opportunity.version(), definitions.epoch());
   }
 
-  private static Versioned<OpportunityView> versioned(Opportunity opportunity) {
-    return new Versioned<>(opportunity.view(), etag(opportunity));
+  private Versioned<OpportunityView> versioned(
+      Opportunity opportunity, CustomFieldDefinitions definitions) {
+    return new Versioned<>(
+        opportunity.view(readableCustom(opportunity.customFields(), definitions)),
+        etag(opportunity, definitions));
   }
 
-  static OpportunityView view(ResultSet rs) throws SQLException {
+  /** Every active custom field, by systemName in field order: its value, or null when unset. */
+  Map<String, Object> readableCustom(@Nullable String stored, CustomFieldDefinitions definitions) {
+    JsonNode values = stored == null ? null : mapper.readTree(stored);
+    Map<String, Object> custom = new LinkedHashMap<>();
+    for (FieldRef field : definitions.active().values()) {
+      JsonNode value = values == null ? null : values.get(field.systemName());
+      custom.put(
+          field.systemName(),
+          value == null || value.isNull() ? null : customValues.readable(field, value));
+    }
+    return custom;
+  }
+
+  OpportunityView view(ResultSet rs, CustomFieldDefinitions definitions) throws SQLException {
     return new OpportunityView(
         rs.getLong("id"),
         rs.getLong("owner_id"),
@@ -283,6 +427,7 @@ public class OpportunityService {
         rs.getObject("originating_lead_id", Long.class),
         rs.getObject("primary_lead_id", Long.class),
         rs.getObject("create_timestamp", OffsetDateTime.class).toInstant(),
-        rs.getObject("update_timestamp", OffsetDateTime.class).toInstant());
+        rs.getObject("update_timestamp", OffsetDateTime.class).toInstant(),
+        readableCustom(rs.getString("custom_fields"), definitions));
   }
 }

@@ -1,8 +1,10 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** An opportunity as clients read it. */
@@ -49,4 +51,5 @@ public record OpportunityView(
     @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
         Instant createTimestamp,
     @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant updateTimestamp) {}
+        Instant updateTimestamp,
+    @Schema(hidden = true) @JsonAnyGetter Map<String, Object> custom) {}
