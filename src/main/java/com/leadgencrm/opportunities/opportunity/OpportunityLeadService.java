@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.security.Caller;
 import com.leadgencrm.opportunities.web.ETags;
 import com.leadgencrm.opportunities.web.IfMatch;
 import com.leadgencrm.opportunities.web.InvalidRequest;
@@ -13,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,6 +61,7 @@ public class OpportunityLeadService {
         .anyOf("lead_id", params.leadID())
         .atLeast("create_timestamp", params.createTimestampFrom())
         .atMost("create_timestamp", params.createTimestampTo())
+        .where(scope(), scopeParameters())
         .page(jdbc, COLUMNS, "opportunity_lead", page, (rs, n) -> view(rs));
   }
 
@@ -78,6 +81,19 @@ public class OpportunityLeadService {
 
   public Versioned<OpportunityLeadView> get(long id) {
     return new Versioned<>(find(id).orElseThrow(() -> new OpportunityLeadNotFound(id)), ETAG);
+  }
+
+  /** Associations are visible with their opportunity: a scoped caller's own ones. */
+  private static String scope() {
+    return Caller.current().ownerScope() == null
+        ? "true"
+        : "exists (select 1 from opportunity o where o.id = opportunity_lead.opportunity_id"
+            + " and o.owner_id = :scopeOwner)";
+  }
+
+  private static Map<String, Object> scopeParameters() {
+    Long owner = Caller.current().ownerScope();
+    return owner == null ? Map.of() : Map.of("scopeOwner", owner);
   }
 
   /** Creates an association; a second one for the same pair is a conflict naming the first. */
@@ -186,15 +202,18 @@ public class OpportunityLeadService {
     return jdbc.sql("select " + COLUMNS + " from opportunity_lead where id = :id")
         .param("id", id)
         .query((rs, n) -> view(rs))
-        .optional();
+        .optional()
+        .filter(association -> opportunityExists(association.opportunityID()));
   }
 
+  /** Whether the opportunity exists and the caller may see it. */
   private boolean opportunityExists(long opportunityId) {
-    return jdbc.sql("select count(*) from opportunity where id = :id")
-            .param("id", opportunityId)
-            .query(Long.class)
-            .single()
-        > 0;
+    return jdbc.sql("select owner_id from opportunity where id = :id")
+        .param("id", opportunityId)
+        .query(Long.class)
+        .optional()
+        .filter(owner -> Caller.current().sees(owner))
+        .isPresent();
   }
 
   private void requireOpportunity(long opportunityId) {

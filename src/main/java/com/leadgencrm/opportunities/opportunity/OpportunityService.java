@@ -4,7 +4,9 @@ import com.leadgencrm.opportunities.dealstage.DealStageService;
 import com.leadgencrm.opportunities.dealstage.StageRef;
 import com.leadgencrm.opportunities.field.FieldRef;
 import com.leadgencrm.opportunities.field.FieldService;
+import com.leadgencrm.opportunities.security.Caller;
 import com.leadgencrm.opportunities.web.ETags;
+import com.leadgencrm.opportunities.web.Forbidden;
 import com.leadgencrm.opportunities.web.IfMatch;
 import com.leadgencrm.opportunities.web.InvalidField;
 import com.leadgencrm.opportunities.web.InvalidRequest;
@@ -101,6 +103,10 @@ public class OpportunityService {
     PageSpec page = PageSpec.of(params.sort(), params.limit(), params.cursor(), SORT_KEYS, query);
     ListQuery list = filters(params);
     customFilters(list, definitions, query);
+    Long scope = Caller.current().ownerScope();
+    if (scope != null) {
+      list.equal("owner_id", scope);
+    }
     return list.page(jdbc, COLUMNS, "opportunity", page, (rs, n) -> view(rs, definitions));
   }
 
@@ -221,6 +227,7 @@ public class OpportunityService {
     CustomInput custom = new CustomInput(definitions, customValues);
     CustomInput.requireFields(definitions, body, false, errors);
     OpportunityInput input = json.read(body, OpportunityInput.class, custom, errors);
+    checkOwner(input, "create opportunities");
     Opportunity opportunity =
         opportunities.saveAndFlush(
             new Opportunity(
@@ -242,6 +249,7 @@ public class OpportunityService {
     CustomInput custom = new CustomInput(definitions, customValues);
     CustomInput.requireFields(definitions, body, false, errors);
     OpportunityInput input = json.read(body, OpportunityInput.class, custom, errors);
+    checkOwner(input, "hand opportunities over to");
     return versioned(
         apply(
             opportunity,
@@ -270,6 +278,7 @@ public class OpportunityService {
         .forEach((name, value) -> current.set(name, (JsonNode) value));
     OpportunityInput input =
         json.readPatched(current, patch, OpportunityInput.class, custom, errors);
+    checkOwner(input, "hand opportunities over to");
     if (stage == null) {
       stage = stages.find(opportunity.dealStageId()).orElseThrow();
     }
@@ -286,13 +295,35 @@ public class OpportunityService {
   /** Locks the opportunity for a change that depends on its current state. */
   Opportunity lockForChange(long id, IfMatch ifMatch, CustomFieldDefinitions definitions) {
     Opportunity opportunity =
-        opportunities.findForUpdate(id).orElseThrow(() -> new OpportunityNotFound(id));
+        opportunities
+            .findForUpdate(id)
+            .filter(visible -> Caller.current().sees(visible.ownerId()))
+            .orElseThrow(() -> new OpportunityNotFound(id));
     ifMatch.check(etag(opportunity, definitions));
     return opportunity;
   }
 
+  /** The opportunity, when it exists and the caller may see it. */
   Opportunity find(long id) {
-    return opportunities.findById(id).orElseThrow(() -> new OpportunityNotFound(id));
+    return opportunities
+        .findById(id)
+        .filter(visible -> Caller.current().sees(visible.ownerId()))
+        .orElseThrow(() -> new OpportunityNotFound(id));
+  }
+
+  /** Callers who see only their own opportunities cannot give one to someone else. */
+  private static void checkOwner(OpportunityInput input, String action) {
+    Caller caller = Caller.current();
+    if (!caller.sees(Objects.requireNonNull(input.ownerID()))) {
+      throw new Forbidden(
+          "ownerID",
+          "A "
+              + caller.role()
+              + " cannot "
+              + action
+              + " another owner: ownerID must be "
+              + caller.userId());
+    }
   }
 
   /** The custom opportunity fields, as this request sees them. */

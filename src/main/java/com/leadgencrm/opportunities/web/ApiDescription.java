@@ -10,6 +10,23 @@ final class ApiDescription {
       Opportunities (deals), the deal stages of the sales pipeline, opportunity–lead associations and \
       field metadata of the Lead Gen & CRM system.
 
+      **Credentials**: every call needs `Authorization: Bearer <keyId>.<secret>` (press *Authorize* \
+      and paste a token). Administrators create keys with `POST /apiKeys`; a key belongs to a user \
+      (the `ownerID` space) and one role:
+
+      | role | opportunities and their leads | deal stages | fields | API keys |
+      |---|---|---|---|---|
+      | ADMINISTRATOR | all | read, write | read, write | manage |
+      | COMPANY_MANAGER | all | read, write | read, write | – |
+      | SALES_MANAGER | all | read | read | – |
+      | MARKETING_MANAGER | read all | read | read, write | – |
+      | SALESPERSON | own: read, create, update, delete | read | read | – |
+      | JR_SALESPERSON | own: read, create, update | read | read | – |
+
+      "Own" means `ownerID` is the key's user: such callers cannot create for or hand over to \
+      another owner (403), and someone else's opportunity (or its associations) is a 404 to them; \
+      lists hold only their rows. Each key is rate limited (429 with `Retry-After`).
+
       **Errors** are RFC 9457 `application/problem+json` documents. Invalid input is 400 with an \
       `errors` array naming every invalid field at once.
 

@@ -17,6 +17,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -31,6 +33,7 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
   static final String PROBLEM = "Problem";
+  static final String BEARER = "apiKey";
 
   @Bean
   OpenAPI openApi() {
@@ -44,7 +47,17 @@ class OpenApiConfiguration {
                     new License()
                         .name("Apache-2.0")
                         .url("https://www.apache.org/licenses/LICENSE-2.0")))
-        .components(new Components());
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    BEARER,
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("<keyId>.<secret>")
+                        .description(
+                            "An API key token, as POST /apiKeys returns it (or CRM_BOOTSTRAP_KEY)")))
+        .addSecurityItem(new SecurityRequirement().addList(BEARER));
   }
 
   @Bean
@@ -99,6 +112,11 @@ class OpenApiConfiguration {
     }
     responses.addApiResponse(
         "400", problem("Invalid input: every invalid field is listed in errors"));
+    responses.addApiResponse(
+        "401", problem("No API key, or an unknown, wrong or revoked one (with WWW-Authenticate)"));
+    responses.addApiResponse("403", problem("The API key's role may not do this"));
+    responses.addApiResponse(
+        "429", problem("The API key's rate limit is exceeded; retry after Retry-After seconds"));
     if (single) {
       responses.addApiResponse("404", problem("No such resource"));
     }
@@ -109,6 +127,7 @@ class OpenApiConfiguration {
       responses.addApiResponse("412", problem("If-Match does not name the current entity tag"));
     }
     if (hasBody) {
+      responses.addApiResponse("413", problem("The body is larger than the service accepts"));
       responses.addApiResponse("415", problem("The body is not JSON"));
     }
     responses.addApiResponse(

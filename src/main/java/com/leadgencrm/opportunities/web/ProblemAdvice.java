@@ -64,6 +64,21 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     return Problems.response(problem, request.getRequestURI());
   }
 
+  @ExceptionHandler(Forbidden.class)
+  ResponseEntity<ProblemDetail> forbidden(Forbidden e, HttpServletRequest request) {
+    ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, e.getMessage());
+    if (!e.field().isEmpty()) {
+      problem.setProperty("errors", List.of(new InvalidField(e.field(), e.getMessage())));
+    }
+    return Problems.response(problem, request.getRequestURI());
+  }
+
+  @ExceptionHandler(RequestTooLarge.class)
+  ResponseEntity<ProblemDetail> tooLarge(RequestTooLarge e, HttpServletRequest request) {
+    return Problems.response(
+        Problems.problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage()), request.getRequestURI());
+  }
+
   @ExceptionHandler(PreconditionFailed.class)
   ResponseEntity<ProblemDetail> preconditionFailed(
       PreconditionFailed e, HttpServletRequest request) {
@@ -152,6 +167,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestTooLarge tooLarge) {
+        ProblemDetail problem =
+            Problems.problem(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+        return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+      }
+    }
     String detail;
     if (e.getCause() instanceof StreamReadException parse) {
       var location = parse.getLocation();

@@ -23,6 +23,9 @@ public class Api {
 
   public static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** The Administrator key every test context bootstraps (CRM_BOOTSTRAP_KEY). */
+  public static final String ADMIN_TOKEN = "test_admin.0123456789abcdefghijklmnopqrstuv";
+
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Environment environment;
@@ -30,7 +33,24 @@ public class Api {
   private volatile boolean serverErrorsExpected;
 
   Api(Environment environment) {
+    this(environment, ADMIN_TOKEN);
+  }
+
+  private Api(Environment environment, String token) {
     this.environment = environment;
+    defaultHeaders.put("Authorization", "Bearer " + token);
+  }
+
+  /** A client of the same service that authenticates with another API key token. */
+  public Api as(String token) {
+    return new Api(environment, token);
+  }
+
+  /** A client of the same service that sends no credentials. */
+  public Api anonymous() {
+    Api anonymous = new Api(environment, "x.y");
+    anonymous.defaultHeaders.remove("Authorization");
+    return anonymous;
   }
 
   /** Registers the client with the test context. */

@@ -13,6 +13,13 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "crm.security.bootstrap-key=" + Api.ADMIN_TOKEN,
+      // high enough never to get in the way; RateLimitTest gives its keys their own rates
+      "crm.security.rate-limit-per-second=1000000",
+      "crm.security.rate-limit-burst=1000000"
+    })
 @Import({TestDatabase.class, Api.Configuration.class})
 public @interface IntegrationTest {}

@@ -83,6 +83,20 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void swaggerUiCanAuthorizeWithAnApiKey() {
+    JsonNode document = api.get("/v3/api-docs").json();
+    JsonNode scheme = document.path("components").path("securitySchemes").path("apiKey");
+    assertThat(scheme.path("type").asString()).isEqualTo("http");
+    assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
+    assertThat(document.path("security").get(0).has("apiKey")).isTrue();
+    assertThat(document.path("info").path("description").asString()).contains("JR_SALESPERSON");
+    JsonNode list = document.path("paths").path("/opportunities").path("get").path("responses");
+    assertThat(list.has("401")).isTrue();
+    assertThat(list.has("403")).isTrue();
+    assertThat(list.has("429")).isTrue();
+  }
+
+  @Test
   void swaggerUiIsServed() {
     assertThat(api.get("/swagger-ui.html").status()).isIn(200, 302);
     assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);

@@ -1,0 +1,8 @@
+-- (c) Page 1,000 of GET /opportunities?ownerID=1&isClosed=false&limit=100: the keyset of the
+-- cursor is (id, id) > (:cursor_value, :cursor_id), the last row of page 999.
+-- Variables (pgbench -D): cursor_value, cursor_id (run.sh decodes them from the cursor).
+select id, owner_id, deal_stage_id, account_id, campaign_id, opportunity_name, probability, amount,
+       is_closed, is_won, is_active, close_date, originating_lead_id, primary_lead_id, create_timestamp,
+       update_timestamp, custom_fields, id as sort_key
+  from opportunity where owner_id in (:owner) and is_closed = :closed and (id, id) > (:cursor_value, :cursor_id)
+ order by id asc, id asc limit 101;

@@ -1,0 +1,238 @@
+package com.leadgencrm.opportunities.security;
+
+import com.leadgencrm.opportunities.web.JsonInput;
+import com.leadgencrm.opportunities.web.Page;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * API keys. A secret is 256 random bits, shown once; only its SHA-256 hash is stored. (Slow
+ * password hashes such as bcrypt exist to protect low-entropy passwords; a random 256-bit secret
+ * needs none, and a fast hash keeps the check of every request cheap.)
+ */
+@Service
+@Transactional(readOnly = true)
+public class ApiKeyService {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiKeyService.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String COLUMNS =
+      "key_id, user_id, role, name, rate_limit_per_second, revoked_timestamp, create_timestamp, update_timestamp";
+
+  /** What authentication learns of a valid key. */
+  public record Verified(Caller caller, @Nullable Integer rateLimitPerSecond) {}
+
+  private final JdbcClient jdbc;
+  private final JsonInput json;
+
+  ApiKeyService(JdbcClient jdbc, JsonInput json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /** The caller a key id and secret stand for; empty for an unknown, wrong or revoked key. */
+  public Optional<Verified> verify(String keyId, String secret) {
+    record Stored(String hash, long userId, String role, @Nullable Integer rate, boolean revoked) {}
+    Optional<Stored> stored =
+        jdbc.sql(
+                "select secret_hash, user_id, role, rate_limit_per_second, revoked_timestamp is not null as revoked"
+                    + " from api_key where key_id = :id")
+            .param("id", keyId)
+            .query(
+                (rs, n) ->
+                    new Stored(
+                        rs.getString("secret_hash"),
+                        rs.getLong("user_id"),
+                        rs.getString("role"),
+                        rs.getObject("rate_limit_per_second", Integer.class),
+                        rs.getBoolean("revoked")))
+            .optional();
+    byte[] given = hash(secret).getBytes(StandardCharsets.US_ASCII);
+    if (stored.isEmpty()
+        || stored.get().revoked()
+        || !MessageDigest.isEqual(given, stored.get().hash().getBytes(StandardCharsets.US_ASCII))) {
+      return Optional.empty();
+    }
+    Stored key = stored.get();
+    return Optional.of(
+        new Verified(new Caller(keyId, key.userId(), Role.valueOf(key.role())), key.rate()));
+  }
+
+  @Transactional
+  public CreatedApiKey create(JsonNode body) {
+    ApiKeyInput input = json.read(body, ApiKeyInput.class);
+    String keyId = "key_" + random(20);
+    String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    jdbc.sql(
+            """
+            insert into api_key (key_id, secret_hash, user_id, role, name, rate_limit_per_second,
+                                 create_timestamp, update_timestamp)
+            values (:id, :hash, :user, :role, :name, :rate, :now, :now)""")
+        .param("id", keyId)
+        .param("hash", hash(secret))
+        .param("user", input.userID())
+        .param("role", input.role())
+        .param("name", input.name())
+        .param("rate", input.rateLimitPerSecond())
+        .param("now", now)
+        .update();
+    return new CreatedApiKey(
+        keyId,
+        secret,
+        keyId + "." + secret,
+        input.userID(),
+        input.role(),
+        input.name(),
+        input.rateLimitPerSecond(),
+        now.toInstant());
+  }
+
+  /** Every key, oldest first (a service has few keys: one page). */
+  public Page<ApiKeyView> list(@Nullable Long userId, @Nullable String role) {
+    return new Page<>(
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + " from api_key where (cast(:user as bigint) is null or user_id = :user)"
+                    + " and (cast(:role as varchar) is null or role = :role) order by seq")
+            .param("user", userId, java.sql.Types.BIGINT)
+            .param("role", role, java.sql.Types.VARCHAR)
+            .query((rs, n) -> view(rs))
+            .list(),
+        null);
+  }
+
+  public ApiKeyView get(String keyId) {
+    return find(keyId).orElseThrow(() -> new ApiKeyNotFound(keyId));
+  }
+
+  /** Revokes a key: it authenticates nothing from this moment, on every instance. */
+  @Transactional
+  public void revoke(String keyId) {
+    get(keyId);
+    jdbc.sql(
+            "update api_key set revoked_timestamp = now(), update_timestamp = now()"
+                + " where key_id = :id and revoked_timestamp is null")
+        .param("id", keyId)
+        .update();
+  }
+
+  /**
+   * At start-up: makes sure the configured bootstrap Administrator key exists (and works), or, when
+   * none is configured and no key exists at all, generates one and logs its token once.
+   */
+  @Transactional
+  public void bootstrap(@Nullable String token, long userId) {
+    // one instance at a time, so that two instances starting together do not both generate a key
+    jdbc.sql("select pg_advisory_xact_lock(hashtext('crm.api_key.bootstrap'))").query().singleRow();
+    if (token != null && !token.isBlank()) {
+      int dot = token.indexOf('.');
+      String keyId = dot > 0 ? token.substring(0, dot) : "";
+      String secret = dot > 0 ? token.substring(dot + 1) : "";
+      if (!keyId.matches("[A-Za-z0-9_-]{1,64}") || secret.length() < 16) {
+        throw new IllegalStateException(
+            "CRM_BOOTSTRAP_KEY must be <keyId>.<secret>: a key id of letters, digits,"
+                + " _ and - (at most 64), and a secret of at least 16 characters");
+      }
+      jdbc.sql(
+              """
+              insert into api_key (key_id, secret_hash, user_id, role, name)
+              values (:id, :hash, :user, 'ADMINISTRATOR', 'bootstrap (CRM_BOOTSTRAP_KEY)')
+              on conflict (key_id) do update
+                set secret_hash = excluded.secret_hash, user_id = excluded.user_id, role = 'ADMINISTRATOR',
+                    revoked_timestamp = null, update_timestamp = now()""")
+          .param("id", keyId)
+          .param("hash", hash(secret))
+          .param("user", userId)
+          .update();
+      log.info("Bootstrap Administrator key {} is ready (from CRM_BOOTSTRAP_KEY)", keyId);
+      return;
+    }
+    long keys = jdbc.sql("select count(*) from api_key").query(Long.class).single();
+    if (keys == 0) {
+      String keyId = "key_" + random(20);
+      String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
+      jdbc.sql(
+              "insert into api_key (key_id, secret_hash, user_id, role, name)"
+                  + " values (:id, :hash, :user, 'ADMINISTRATOR', 'generated at first start')")
+          .param("id", keyId)
+          .param("hash", hash(secret))
+          .param("user", userId)
+          .update();
+      log.warn(
+          "No API key existed, so an Administrator key was generated. Its token is shown this once;"
+              + " send it as 'Authorization: Bearer <token>': {}.{}",
+          keyId,
+          secret);
+    }
+  }
+
+  private Optional<ApiKeyView> find(String keyId) {
+    return jdbc.sql("select " + COLUMNS + " from api_key where key_id = :id")
+        .param("id", keyId)
+        .query((rs, n) -> view(rs))
+        .optional();
+  }
+
+  private static ApiKeyView view(ResultSet rs) throws SQLException {
+    OffsetDateTime revoked = rs.getObject("revoked_timestamp", OffsetDateTime.class);
+    return new ApiKeyView(
+        rs.getString("key_id"),
+        rs.getLong("user_id"),
+        rs.getString("role"),
+        rs.getString("name"),
+        rs.getObject("rate_limit_per_second", Integer.class),
+        revoked != null,
+        revoked == null ? null : revoked.toInstant(),
+        instant(rs, "create_timestamp"),
+        instant(rs, "update_timestamp"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column, OffsetDateTime.class).toInstant();
+  }
+
+  static String hash(String secret) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private static byte[] bytes(int count) {
+    byte[] bytes = new byte[count];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
+
+  private static String random(int length) {
+    StringBuilder text = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      text.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,153 @@
+package com.leadgencrm.opportunities.security;
+
+import com.leadgencrm.opportunities.web.ProblemWriter;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what. Only the documentation, health and the wire protocol (which authenticates in
+ * its own envelope) are open; everything else needs an API key, and each role reaches what the
+ * permission table in {@link Role} allows. Owner scoping of opportunities happens in the services.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  static final String REALM = "Bearer realm=\"opportunities\"";
+
+  @Bean
+  AuthenticationManager apiKeyAuthenticationManager(ApiKeyService keys) {
+    return new ProviderManager(new ApiKeyAuthenticationProvider(keys));
+  }
+
+  @Bean
+  RateLimits rateLimits(
+      DataSource dataSource, SecurityProperties properties, ProblemWriter problems) {
+    return new RateLimits(dataSource, properties, problems);
+  }
+
+  /**
+   * Runs inside the security filter chain only (after authentication), not as a servlet filter too.
+   */
+  @Bean
+  FilterRegistrationBean<RateLimits> rateLimitsOutsideTheSecurityChain(RateLimits rateLimits) {
+    FilterRegistrationBean<RateLimits> registration = new FilterRegistrationBean<>(rateLimits);
+    registration.setEnabled(false);
+    return registration;
+  }
+
+  @Bean
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http, AuthenticationManager keys, RateLimits rateLimits, ProblemWriter problems)
+      throws Exception {
+    AuthenticationFilter authentication = new AuthenticationFilter(keys, new BearerKeyConverter());
+    authentication.setSuccessHandler((request, response, auth) -> {});
+    authentication.setFailureHandler(
+        (request, response, failure) ->
+            problems.write(
+                request,
+                response,
+                HttpStatus.UNAUTHORIZED,
+                failure.getMessage(),
+                Map.of(
+                    "WWW-Authenticate",
+                    REALM
+                        + ", error=\"invalid_token\", error_description=\""
+                        + failure.getMessage()
+                        + "\"")));
+    return http.csrf(csrf -> csrf.disable())
+        .httpBasic(basic -> basic.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .requestCache(cache -> cache.disable())
+        .sessionManagement(
+            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // in the slot of HTTP Basic (which is off), so the rate limit can follow it
+        .addFilterAt(authentication, BasicAuthenticationFilter.class)
+        .addFilterAfter(rateLimits, BasicAuthenticationFilter.class)
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .authenticationEntryPoint(
+                        (request, response, failure) ->
+                            problems.write(
+                                request,
+                                response,
+                                HttpStatus.UNAUTHORIZED,
+                                "This endpoint needs an API key: 'Authorization: Bearer <keyId>.<secret>'",
+                                Map.of("WWW-Authenticate", REALM)))
+                    .accessDeniedHandler(
+                        (request, response, denied) ->
+                            problems.write(
+                                request,
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                "The role of this API key ("
+                                    + Caller.current().role()
+                                    + ") may not "
+                                    + request.getMethod()
+                                    + " "
+                                    + request.getRequestURI(),
+                                Map.of())))
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**",
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/error",
+                        "/pubapi/**")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasAnyRole(roles(Role::managesApiKeys))
+                    .requestMatchers("/apiKeys", "/apiKeys/**")
+                    .hasAnyRole(roles(Role::managesApiKeys))
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/dealStages",
+                        "/dealStages/**",
+                        "/fields",
+                        "/fields/**",
+                        "/opportunities",
+                        "/opportunities/**",
+                        "/opportunityLeads",
+                        "/opportunityLeads/**")
+                    .authenticated()
+                    .requestMatchers("/dealStages", "/dealStages/**")
+                    .hasAnyRole(roles(Role::writesDealStages))
+                    .requestMatchers("/fields", "/fields/**")
+                    .hasAnyRole(roles(Role::writesFields))
+                    .requestMatchers(HttpMethod.DELETE, "/opportunities/**", "/opportunityLeads/**")
+                    .hasAnyRole(roles(Role::deletesOpportunities))
+                    .requestMatchers(
+                        "/opportunities",
+                        "/opportunities/**",
+                        "/opportunityLeads",
+                        "/opportunityLeads/**")
+                    .hasAnyRole(roles(Role::writesOpportunities))
+                    .anyRequest()
+                    .authenticated())
+        .build();
+  }
+
+  private static String[] roles(Predicate<Role> allowed) {
+    return Arrays.stream(Role.values()).filter(allowed).map(Role::name).toArray(String[]::new);
+  }
+}
