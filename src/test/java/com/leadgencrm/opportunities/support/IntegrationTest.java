@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole service on a random port against the test PostgreSQL. Every test class with this
@@ -21,5 +22,6 @@ import org.springframework.context.annotation.Import;
       "crm.security.rate-limit-per-second=1000000",
       "crm.security.rate-limit-burst=1000000"
     })
-@Import({TestDatabase.class, Api.Configuration.class})
+@ContextConfiguration(initializers = TestDatabase.Initializer.class)
+@Import(Api.Configuration.class)
 public @interface IntegrationTest {}

@@ -5,12 +5,13 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -20,8 +21,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * names (default {@code jdbc:postgresql://localhost:5432/postgres}), dropped when the run ends, so
  * that development data is never touched. {@code CRM_TEST_DOCKER=false} skips the Docker probe.
  */
-@TestConfiguration(proxyBeanMethods = false)
-public class TestDatabase {
+public final class TestDatabase {
+
+  private TestDatabase() {}
 
   private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
 
@@ -30,14 +32,26 @@ public class TestDatabase {
 
   private static Target target;
 
-  @Bean
-  DynamicPropertyRegistrar testDatabaseProperties() {
-    Target database = target();
-    return registry -> {
-      registry.add("spring.datasource.url", database::url);
-      registry.add("spring.datasource.username", database::username);
-      registry.add("spring.datasource.password", database::password);
-    };
+  /**
+   * Puts the test database first among the property sources, before application.yml's defaults, so
+   * that no test can reach the development database.
+   */
+  public static class Initializer
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      Target database = target();
+      context
+          .getEnvironment()
+          .getPropertySources()
+          .addFirst(
+              new MapPropertySource(
+                  "testDatabase",
+                  Map.of(
+                      "spring.datasource.url", database.url(),
+                      "spring.datasource.username", database.username(),
+                      "spring.datasource.password", database.password())));
+    }
   }
 
   /** The test database, created on first use. */
