@@ -91,6 +91,19 @@ public class DealStageService {
     return versioned(stages.findById(id).orElseThrow(() -> new DealStageNotFound(id)));
   }
 
+  /** Every stage by id, for writes of many objects at once. */
+  public java.util.Map<Long, StageRef> all() {
+    java.util.Map<Long, StageRef> all = new java.util.HashMap<>();
+    jdbc.sql("select id, default_probability from deal_stage")
+        .query(
+            (rs, n) ->
+                all.put(
+                    rs.getLong("id"),
+                    new StageRef(rs.getLong("id"), rs.getBigDecimal("default_probability"))))
+        .list();
+    return all;
+  }
+
   /** The stage with this id, for features that refer to stages. */
   public Optional<StageRef> find(long id) {
     return stages.findById(id).map(stage -> new StageRef(stage.id(), stage.defaultProbability()));

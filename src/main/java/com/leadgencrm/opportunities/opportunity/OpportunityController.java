@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.web.Batch;
 import com.leadgencrm.opportunities.web.IfMatch;
 import com.leadgencrm.opportunities.web.Page;
 import com.leadgencrm.opportunities.web.QueryParameters;
@@ -40,11 +41,52 @@ import tools.jackson.databind.JsonNode;
 class OpportunityController {
 
   private final OpportunityService opportunities;
+  private final OpportunityBatches batches;
   private final OpportunityLeadService leads;
 
-  OpportunityController(OpportunityService opportunities, OpportunityLeadService leads) {
+  OpportunityController(
+      OpportunityService opportunities, OpportunityBatches batches, OpportunityLeadService leads) {
     this.opportunities = opportunities;
+    this.batches = batches;
     this.leads = leads;
+  }
+
+  @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "createOpportunities",
+      summary = "Create up to 500 opportunities",
+      description =
+          "Each item is validated like a single create. By default each item succeeds or fails on its own: "
+              + "the answer is 200 with a result per item, in input order (201 and the id, or the item's "
+              + "problem). With atomic=true all items are created or none: a failure answers the first "
+              + "failing item's status, with every item's result in the problem's results.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = BatchDocs.Create.class)))
+  Batch.Results createBatch(
+      @RequestBody JsonNode body,
+      @Parameter(description = "All or nothing") @RequestParam(defaultValue = "false")
+          boolean atomic) {
+    return batches.create(Batch.items(body), atomic);
+  }
+
+  @PatchMapping(
+      path = "/batch",
+      consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+  @Operation(
+      operationId = "patchOpportunities",
+      summary = "Change up to 500 opportunities (JSON Merge Patch each)",
+      description =
+          "Each item is a merge patch with the id of the opportunity it changes. Results as for the batch "
+              + "create: 200 and the id per changed item.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = BatchDocs.Patch.class)))
+  Batch.Results patchBatch(
+      @RequestBody JsonNode body,
+      @Parameter(description = "All or nothing") @RequestParam(defaultValue = "false")
+          boolean atomic) {
+    return batches.patch(Batch.items(body), atomic);
   }
 
   @GetMapping

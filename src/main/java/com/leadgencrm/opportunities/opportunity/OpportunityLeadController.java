@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.web.Batch;
 import com.leadgencrm.opportunities.web.IfMatch;
 import com.leadgencrm.opportunities.web.Page;
 import com.leadgencrm.opportunities.web.QueryParameters;
@@ -66,6 +67,23 @@ class OpportunityLeadController {
     return ResponseEntity.created(URI.create("/opportunityLeads/" + created.body().id()))
         .eTag(created.etag())
         .body(created.body());
+  }
+
+  @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "createOpportunityLeads",
+      summary = "Create up to 500 associations",
+      description =
+          "Each item is answered like a single create (201, or 409 naming the existing association). "
+              + "With atomic=true all are created or none.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = BatchDocs.CreateLeads.class)))
+  Batch.Results createBatch(
+      @RequestBody JsonNode body,
+      @Parameter(description = "All or nothing") @RequestParam(defaultValue = "false")
+          boolean atomic) {
+    return leads.createAll(Batch.items(body), atomic);
   }
 
   @GetMapping("/{id}")

@@ -1,6 +1,7 @@
 package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.security.Caller;
+import com.leadgencrm.opportunities.web.Batch;
 import com.leadgencrm.opportunities.web.ETags;
 import com.leadgencrm.opportunities.web.IfMatch;
 import com.leadgencrm.opportunities.web.InvalidRequest;
@@ -8,6 +9,7 @@ import com.leadgencrm.opportunities.web.JsonInput;
 import com.leadgencrm.opportunities.web.ListQuery;
 import com.leadgencrm.opportunities.web.Page;
 import com.leadgencrm.opportunities.web.PageSpec;
+import com.leadgencrm.opportunities.web.Problems;
 import com.leadgencrm.opportunities.web.SortKey;
 import com.leadgencrm.opportunities.web.Versioned;
 import java.sql.ResultSet;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,10 +46,12 @@ public class OpportunityLeadService {
 
   private final JdbcClient jdbc;
   private final JsonInput json;
+  private final Savepoints savepoints;
 
-  OpportunityLeadService(JdbcClient jdbc, JsonInput json) {
+  OpportunityLeadService(JdbcClient jdbc, JsonInput json, Savepoints savepoints) {
     this.jdbc = jdbc;
     this.json = json;
+    this.savepoints = savepoints;
   }
 
   /** An association, and whether this request created it. */
@@ -144,6 +149,63 @@ public class OpportunityLeadService {
                         "of opportunity " + opportunityId + " and lead " + leadId));
     ifMatch.check(ETAG);
     remove(association);
+  }
+
+  /** Makes sure the pairs ({opportunity, lead}) are associated, in one statement. */
+  @Transactional
+  public void ensureAll(List<long[]> pairs) {
+    if (pairs.isEmpty()) {
+      return;
+    }
+    Long[] opportunityIds = pairs.stream().map(p -> p[0]).toArray(Long[]::new);
+    Long[] leadIds = pairs.stream().map(p -> p[1]).toArray(Long[]::new);
+    jdbc.sql(
+            """
+            insert into opportunity_lead (id, opportunity_id, lead_id, create_timestamp, update_timestamp)
+            select nextval('opportunity_lead_id_seq'), o, l, :now, :now
+              from unnest(cast(:opportunities as bigint[]), cast(:leads as bigint[])) as pair(o, l)
+            on conflict (opportunity_id, lead_id) do nothing""")
+        .param("opportunities", opportunityIds)
+        .param("leads", leadIds)
+        .param(
+            "now",
+            OffsetDateTime.now(java.time.ZoneOffset.UTC)
+                .truncatedTo(java.time.temporal.ChronoUnit.MICROS))
+        .update();
+  }
+
+  /**
+   * Many associations at once, each answered like a create (201, or 409 naming the existing one);
+   * an atomic batch creates all or none.
+   */
+  @Transactional
+  public Batch.Results createAll(List<JsonNode> items, boolean atomic) {
+    Batch.Result[] results = new Batch.Result[items.size()];
+    for (int i = 0; i < items.size(); i++) {
+      int index = i;
+      try {
+        results[i] =
+            savepoints.run(
+                () -> {
+                  OpportunityLeadView created = create(items.get(index)).body();
+                  return Batch.Result.success(index, 201, created.id());
+                });
+      } catch (RuntimeException e) {
+        ProblemDetail problem = Problems.of(e);
+        if (problem == null) {
+          throw e;
+        }
+        results[i] = Batch.Result.failure(i, problem);
+      }
+    }
+    if (atomic && java.util.Arrays.stream(results).anyMatch(r -> r.problem() != null)) {
+      List<Batch.Result> failures = new java.util.ArrayList<>();
+      for (Batch.Result result : results) {
+        failures.add(result.problem() != null ? result : null);
+      }
+      throw new Batch.AtomicBatchFailed(failures);
+    }
+    return new Batch.Results(java.util.Arrays.asList(results));
   }
 
   /** Makes sure the pair is associated, in the caller's transaction. */

@@ -28,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -220,69 +222,97 @@ public class OpportunityService {
 
   @Transactional
   public Versioned<OpportunityView> create(JsonNode body) {
-    CustomFieldDefinitions definitions = definitionsForWrite();
-    List<InvalidField> errors = new ArrayList<>();
-    StageRef stage = stageNamedIn(body, errors);
-    contradictoryFlags(body, errors);
-    CustomInput custom = new CustomInput(definitions, customValues);
-    CustomInput.requireFields(definitions, body, false, errors);
-    OpportunityInput input = json.read(body, OpportunityInput.class, custom, errors);
-    checkOwner(input, "create opportunities");
-    Opportunity opportunity =
-        opportunities.saveAndFlush(
-            new Opportunity(
-                input,
-                flags(input, body),
-                Objects.requireNonNull(stage, "validated"),
-                custom.json(mapper, null)));
+    WriteContext context = writeContext();
+    Opportunity opportunity = opportunities.saveAndFlush(newOpportunity(body, context));
     associatePrimaryLead(opportunity);
-    return versioned(opportunity, definitions);
+    return versioned(opportunity, context.definitions());
   }
 
   @Transactional
   public Versioned<OpportunityView> replace(long id, JsonNode body, IfMatch ifMatch) {
-    CustomFieldDefinitions definitions = definitionsForWrite();
-    Opportunity opportunity = lockForChange(id, ifMatch, definitions);
-    List<InvalidField> errors = new ArrayList<>();
-    StageRef stage = stageNamedIn(body, errors);
-    contradictoryFlags(body, errors);
-    CustomInput custom = new CustomInput(definitions, customValues);
-    CustomInput.requireFields(definitions, body, false, errors);
-    OpportunityInput input = json.read(body, OpportunityInput.class, custom, errors);
-    checkOwner(input, "hand opportunities over to");
-    return versioned(
-        apply(
-            opportunity,
-            input,
-            flags(input, body),
-            Objects.requireNonNull(stage, "validated"),
-            custom),
-        definitions);
+    WriteContext context = writeContext();
+    Opportunity opportunity = lockForChange(id, ifMatch, context.definitions());
+    replaceFrom(opportunity, body, context);
+    return versioned(saved(opportunity), context.definitions());
   }
 
   /** Applies a JSON Merge Patch (RFC 7396) to the opportunity's writable properties. */
   @Transactional
   public Versioned<OpportunityView> patch(long id, JsonNode patch, IfMatch ifMatch) {
-    CustomFieldDefinitions definitions = definitionsForWrite();
-    Opportunity opportunity = lockForChange(id, ifMatch, definitions);
+    WriteContext context = writeContext();
+    Opportunity opportunity = lockForChange(id, ifMatch, context.definitions());
+    patchFrom(opportunity, patch, context);
+    return versioned(saved(opportunity), context.definitions());
+  }
+
+  /** What every write validates against: the custom fields and the deal stages. */
+  record WriteContext(
+      CustomFieldDefinitions definitions, Function<Long, Optional<StageRef>> stages) {}
+
+  /** The context of one write, stages looked up one by one. */
+  WriteContext writeContext() {
+    return new WriteContext(definitionsForWrite(), stages::find);
+  }
+
+  /**
+   * A valid new opportunity from a client's document, not yet saved. Fails with every invalid
+   * property at once.
+   */
+  Opportunity newOpportunity(JsonNode body, WriteContext context) {
+    List<InvalidField> errors = new ArrayList<>();
+    StageRef stage = stageNamedIn(body, errors, context);
+    contradictoryFlags(body, errors);
+    CustomInput custom = new CustomInput(context.definitions(), customValues);
+    CustomInput.requireFields(context.definitions(), body, false, errors);
+    OpportunityInput input = json.read(body, OpportunityInput.class, custom, errors);
+    checkOwner(input, "create opportunities");
+    return new Opportunity(
+        input,
+        flags(input, body),
+        Objects.requireNonNull(stage, "validated"),
+        custom.json(mapper, null));
+  }
+
+  /** Replaces the opportunity's properties with a client's document; nothing is flushed. */
+  void replaceFrom(Opportunity opportunity, JsonNode body, WriteContext context) {
+    List<InvalidField> errors = new ArrayList<>();
+    StageRef stage = stageNamedIn(body, errors, context);
+    contradictoryFlags(body, errors);
+    CustomInput custom = new CustomInput(context.definitions(), customValues);
+    CustomInput.requireFields(context.definitions(), body, false, errors);
+    OpportunityInput input = json.read(body, OpportunityInput.class, custom, errors);
+    checkOwner(input, "hand opportunities over to");
+    apply(
+        opportunity, input, flags(input, body), Objects.requireNonNull(stage, "validated"), custom);
+  }
+
+  /** Applies a merge patch to the opportunity; nothing is flushed. */
+  void patchFrom(Opportunity opportunity, JsonNode patch, WriteContext context) {
     List<InvalidField> errors = new ArrayList<>();
     StageRef stage = null;
     if (patch.isObject() && patch.has("dealStageID")) {
-      stage = stageNamedIn(patch, errors);
+      stage = stageNamedIn(patch, errors, context);
     }
     contradictoryFlags(patch, errors);
-    CustomInput custom = new CustomInput(definitions, customValues);
-    CustomInput.requireFields(definitions, patch, true, errors);
+    CustomInput custom = new CustomInput(context.definitions(), customValues);
+    CustomInput.requireFields(context.definitions(), patch, true, errors);
     ObjectNode current = mapper.valueToTree(opportunity.input());
-    readableCustom(opportunity.customFields(), definitions)
+    readableCustom(opportunity.customFields(), context.definitions())
         .forEach((name, value) -> current.set(name, (JsonNode) value));
     OpportunityInput input =
         json.readPatched(current, patch, OpportunityInput.class, custom, errors);
     checkOwner(input, "hand opportunities over to");
     if (stage == null) {
-      stage = stages.find(opportunity.dealStageId()).orElseThrow();
+      stage = context.stages().apply(opportunity.dealStageId()).orElseThrow();
     }
-    return versioned(apply(opportunity, input, flags(input, patch), stage, custom), definitions);
+    apply(opportunity, input, flags(input, patch), stage, custom);
+  }
+
+  /** Flushes a changed opportunity and associates its primary lead. */
+  private Opportunity saved(Opportunity opportunity) {
+    Opportunity saved = opportunities.saveAndFlush(opportunity);
+    associatePrimaryLead(saved);
+    return saved;
   }
 
   @Transactional
@@ -341,7 +371,7 @@ public class OpportunityService {
     return definitions();
   }
 
-  private Opportunity apply(
+  private void apply(
       Opportunity opportunity,
       OpportunityInput input,
       Opportunity.Flags flags,
@@ -351,12 +381,9 @@ public class OpportunityService {
     boolean customChanged =
         !mapper.readTree(newCustom).equals(mapper.readTree(opportunity.customFields()));
     opportunity.replace(input, flags, stage, customChanged ? newCustom : null);
-    Opportunity saved = opportunities.saveAndFlush(opportunity);
-    associatePrimaryLead(saved);
-    return saved;
   }
 
-  private void associatePrimaryLead(Opportunity opportunity) {
+  void associatePrimaryLead(Opportunity opportunity) {
     Long lead = opportunity.primaryLeadId();
     if (lead != null) {
       leads.ensure(opportunity.id(), lead);
@@ -367,12 +394,13 @@ public class OpportunityService {
    * The stage {@code dealStageID} names, when it is a well-formed id; an error names the field when
    * no such stage exists. Other faults of the value are left to input validation.
    */
-  private @Nullable StageRef stageNamedIn(JsonNode document, List<InvalidField> errors) {
+  private static @Nullable StageRef stageNamedIn(
+      JsonNode document, List<InvalidField> errors, WriteContext context) {
     JsonNode id = document.isObject() ? document.get("dealStageID") : null;
     if (id == null || !id.isIntegralNumber() || !id.canConvertToLong() || id.longValue() < 1) {
       return null;
     }
-    StageRef stage = stages.find(id.longValue()).orElse(null);
+    StageRef stage = context.stages().apply(id.longValue()).orElse(null);
     if (stage == null) {
       errors.add(
           new InvalidField("dealStageID", "deal stage " + id.longValue() + " does not exist"));

@@ -176,6 +176,17 @@ class OpenApiConfiguration {
           patch.setAdditionalProperties(schema.getAdditionalProperties());
           patches.put(name.substring(0, name.length() - "Input".length()) + "Patch", patch);
         });
+    Schema item = Json.copy(patches.get("OpportunityPatch"));
+    item.setDescription("A merge patch of the opportunity with this id");
+    item.addProperty(
+        "id",
+        new IntegerSchema()
+            .format("int64")
+            .minimum(java.math.BigDecimal.ONE)
+            .description("The opportunity to change")
+            .example(1051));
+    item.addRequiredItem("id");
+    patches.put("OpportunityPatchItem", item);
     patches.forEach(schemas::put);
   }
 

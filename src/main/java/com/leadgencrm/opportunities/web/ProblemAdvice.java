@@ -1,10 +1,10 @@
 package com.leadgencrm.opportunities.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,30 +46,32 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-  @ExceptionHandler(InvalidRequest.class)
-  ResponseEntity<ProblemDetail> invalid(InvalidRequest e, HttpServletRequest request) {
-    return Problems.response(Problems.invalid(e.errors()), request.getRequestURI());
-  }
-
-  @ExceptionHandler(NotFound.class)
-  ResponseEntity<ProblemDetail> notFound(NotFound e, HttpServletRequest request) {
-    return Problems.response(
-        Problems.problem(HttpStatus.NOT_FOUND, e.getMessage()), request.getRequestURI());
-  }
-
-  @ExceptionHandler(Conflict.class)
-  ResponseEntity<ProblemDetail> conflict(Conflict e, HttpServletRequest request) {
-    ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, e.getMessage());
-    e.properties().forEach(problem::setProperty);
-    return Problems.response(problem, request.getRequestURI());
-  }
-
-  @ExceptionHandler(Forbidden.class)
-  ResponseEntity<ProblemDetail> forbidden(Forbidden e, HttpServletRequest request) {
-    ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, e.getMessage());
-    if (!e.field().isEmpty()) {
-      problem.setProperty("errors", List.of(new InvalidField(e.field(), e.getMessage())));
+  /** The service's own refusals (and the database constraints behind them). */
+  @ExceptionHandler({
+    InvalidRequest.class,
+    NotFound.class,
+    Conflict.class,
+    Forbidden.class,
+    PreconditionFailed.class,
+    ObjectOptimisticLockingFailureException.class,
+    DataIntegrityViolationException.class
+  })
+  ResponseEntity<ProblemDetail> refused(RuntimeException e, HttpServletRequest request) {
+    if (e instanceof DataIntegrityViolationException integrity) {
+      log.info(
+          "Constraint violation on {} {}: {}",
+          request.getMethod(),
+          request.getRequestURI(),
+          integrity.getMostSpecificCause().getMessage());
     }
+    return Problems.response(Objects.requireNonNull(Problems.of(e)), request.getRequestURI());
+  }
+
+  @ExceptionHandler(Batch.AtomicBatchFailed.class)
+  ResponseEntity<ProblemDetail> atomicBatchFailed(
+      Batch.AtomicBatchFailed e, HttpServletRequest request) {
+    ProblemDetail problem = Problems.problem(HttpStatus.valueOf(e.status()), e.getMessage());
+    problem.setProperty("results", e.results());
     return Problems.response(problem, request.getRequestURI());
   }
 
@@ -77,46 +79,6 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> tooLarge(RequestTooLarge e, HttpServletRequest request) {
     return Problems.response(
         Problems.problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage()), request.getRequestURI());
-  }
-
-  @ExceptionHandler(PreconditionFailed.class)
-  ResponseEntity<ProblemDetail> preconditionFailed(
-      PreconditionFailed e, HttpServletRequest request) {
-    return Problems.response(
-        Problems.problem(HttpStatus.PRECONDITION_FAILED, e.getMessage()), request.getRequestURI());
-  }
-
-  @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
-  ResponseEntity<ProblemDetail> concurrentChange(HttpServletRequest request) {
-    return conflict(new ConcurrentModification(), request);
-  }
-
-  /**
-   * The database's constraints are the last line of defence: input that got past validation and
-   * still breaks one is a client error, never a 500.
-   */
-  @ExceptionHandler(DataIntegrityViolationException.class)
-  ResponseEntity<ProblemDetail> integrity(
-      DataIntegrityViolationException e, HttpServletRequest request) {
-    String state = sqlState(e);
-    log.info(
-        "Constraint violation {} on {} {}: {}",
-        state,
-        request.getMethod(),
-        request.getRequestURI(),
-        e.getMostSpecificCause().getMessage());
-    if (state != null
-        && (state.equals("23505") || state.equals("23503") || state.equals("23P01"))) {
-      return Problems.response(
-          Problems.problem(
-              HttpStatus.CONFLICT,
-              "The change conflicts with the current state of another resource"),
-          request.getRequestURI());
-    }
-    return Problems.response(
-        Problems.problem(
-            HttpStatus.BAD_REQUEST, "The request holds a value the database does not accept"),
-        request.getRequestURI());
   }
 
   @ExceptionHandler({
@@ -339,17 +301,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  private static @Nullable String sqlState(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        return sql.getSQLState();
-      }
-    }
-    return null;
-  }
-
   private static boolean causedByLostConnection(Throwable e) {
-    String state = sqlState(e);
+    String state = Problems.sqlState(e);
     return state != null && (state.startsWith("08") || state.startsWith("57P"));
   }
 }

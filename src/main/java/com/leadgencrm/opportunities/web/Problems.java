@@ -21,6 +21,58 @@ public final class Problems {
     return problem;
   }
 
+  /**
+   * The problem for one of the service's own refusals, or null for any other exception. Used by the
+   * advice for whole requests and by batches for each item.
+   */
+  public static @Nullable ProblemDetail of(Throwable e) {
+    if (e instanceof InvalidRequest invalid) {
+      return invalid(invalid.errors());
+    }
+    if (e instanceof NotFound) {
+      return problem(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+    if (e instanceof Conflict conflict) {
+      ProblemDetail problem = problem(HttpStatus.CONFLICT, e.getMessage());
+      conflict.properties().forEach(problem::setProperty);
+      return problem;
+    }
+    if (e instanceof Forbidden forbidden) {
+      ProblemDetail problem = problem(HttpStatus.FORBIDDEN, e.getMessage());
+      if (!forbidden.field().isEmpty()) {
+        problem.setProperty("errors", List.of(new InvalidField(forbidden.field(), e.getMessage())));
+      }
+      return problem;
+    }
+    if (e instanceof PreconditionFailed) {
+      return problem(HttpStatus.PRECONDITION_FAILED, e.getMessage());
+    }
+    if (e instanceof org.springframework.orm.ObjectOptimisticLockingFailureException) {
+      return of(new ConcurrentModification());
+    }
+    if (e instanceof org.springframework.dao.DataIntegrityViolationException) {
+      // the database's constraints are the last line of defence: a client error, never a 500
+      String state = sqlState(e);
+      return state != null
+              && (state.equals("23505") || state.equals("23503") || state.equals("23P01"))
+          ? problem(
+              HttpStatus.CONFLICT,
+              "The change conflicts with the current state of another resource")
+          : problem(
+              HttpStatus.BAD_REQUEST, "The request holds a value the database does not accept");
+    }
+    return null;
+  }
+
+  static @Nullable String sqlState(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
+      }
+    }
+    return null;
+  }
+
   public static ProblemDetail invalid(List<InvalidField> errors) {
     ProblemDetail problem =
         problem(

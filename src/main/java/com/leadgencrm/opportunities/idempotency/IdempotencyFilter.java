@@ -1,0 +1,317 @@
+package com.leadgencrm.opportunities.idempotency;
+
+import com.leadgencrm.opportunities.security.Caller;
+import com.leadgencrm.opportunities.web.ProblemWriter;
+import com.leadgencrm.opportunities.web.RequestTooLarge;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code Idempotency-Key} on POST and PATCH. The first request with a key runs in one transaction
+ * with the storing of its answer, so its writes and its answer commit together (or neither does: a
+ * retry then runs it again). A retry with the same key and request replays the stored answer and
+ * writes nothing; the same key with another request is 422; a retry while the first still runs is
+ * 409. Keys are per API key and kept 24 hours, in PostgreSQL: they hold across instances and
+ * restarts.
+ */
+@Component
+@Order(0)
+class IdempotencyFilter extends OncePerRequestFilter {
+
+  static final String HEADER = "Idempotency-Key";
+  static final String REPLAYED = "Idempotent-Replayed";
+  private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+  private static final Set<String> UNSTORED =
+      Set.of("date", "content-length", "transfer-encoding", "connection", "keep-alive");
+
+  private final IdempotencyStore store;
+  private final ProblemWriter problems;
+  private final TransactionTemplate transaction;
+  private final TransactionTemplate separate;
+
+  IdempotencyFilter(
+      IdempotencyStore store, ProblemWriter problems, PlatformTransactionManager transactions) {
+    this.store = store;
+    this.problems = problems;
+    this.transaction = new TransactionTemplate(transactions);
+    this.separate = new TransactionTemplate(transactions);
+    this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String method = request.getMethod();
+    return request.getHeader(HEADER) == null || !(method.equals("POST") || method.equals("PATCH"));
+  }
+
+  /** What became of a request with a key. */
+  private sealed interface Outcome {}
+
+  private record InProgress() implements Outcome {}
+
+  private record OtherRequest() implements Outcome {}
+
+  private record Replay(StoredResponse response) implements Outcome {}
+
+  private record Fresh(StoredResponse response, boolean storeAfterwards) implements Outcome {}
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String key = request.getHeader(HEADER);
+    if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+      problems.write(
+          request,
+          response,
+          HttpStatus.BAD_REQUEST,
+          "Idempotency-Key must be 1 to 255 visible ASCII characters",
+          Map.of());
+      return;
+    }
+    byte[] body;
+    try {
+      body = request.getInputStream().readAllBytes();
+    } catch (RequestTooLarge e) {
+      problems.write(
+          request,
+          response,
+          HttpStatus.CONTENT_TOO_LARGE,
+          e.getMessage(),
+          Map.of("Connection", "close"));
+      return;
+    }
+    String scope = scope(request);
+    String hash = hash(request, body);
+    ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+    Outcome outcome;
+    try {
+      outcome =
+          transaction.execute(
+              status -> {
+                if (!store.tryLock(scope, key)) {
+                  return new InProgress();
+                }
+                Optional<IdempotencyStore.Record> stored = store.find(scope, key);
+                if (stored.isPresent()) {
+                  return stored.get().requestHash().equals(hash)
+                      ? new Replay(stored.get().response())
+                      : new OtherRequest();
+                }
+                run(chain, new CachedBody(request, body), captured);
+                StoredResponse answer = answer(captured);
+                if (answer.status() < 400) {
+                  store.save(scope, key, hash, answer);
+                  return new Fresh(answer, false);
+                }
+                // a refusal writes nothing: roll back, and keep the refusal itself outside this
+                // transaction
+                status.setRollbackOnly();
+                return new Fresh(
+                    answer,
+                    answer.status() < 500 && answer.status() != 429 && answer.status() != 409);
+              });
+    } catch (TransactionException | DataAccessException e) {
+      // the writes and the answer did not commit: nothing was done, and a retry will do it
+      log.warn(
+          "Idempotent {} {} could not commit: {}",
+          request.getMethod(),
+          request.getRequestURI(),
+          e.toString());
+      response.reset();
+      problems.write(
+          request,
+          response,
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "The database is unavailable; nothing was written, retry with the same Idempotency-Key",
+          Map.of("Retry-After", "1"));
+      return;
+    }
+    if (outcome instanceof InProgress) {
+      problems.write(
+          request,
+          response,
+          HttpStatus.CONFLICT,
+          "A request with this Idempotency-Key is still in progress; retry when it has finished",
+          Map.of());
+    } else if (outcome instanceof OtherRequest) {
+      problems.write(
+          request,
+          response,
+          HttpStatus.UNPROCESSABLE_CONTENT,
+          "This Idempotency-Key was used for another request; use a new key for a new request",
+          Map.of());
+    } else if (outcome instanceof Replay replay) {
+      write(response, replay.response(), true);
+    } else if (outcome instanceof Fresh fresh) {
+      if (fresh.storeAfterwards()) {
+        try {
+          separate.executeWithoutResult(status -> store.save(scope, key, hash, fresh.response()));
+        } catch (RuntimeException e) {
+          log.warn(
+              "Could not keep the refusal of an Idempotency-Key for {}: {}",
+              request.getRequestURI(),
+              e.toString());
+        }
+      }
+      captured.copyBodyToResponse();
+    }
+  }
+
+  private static void run(
+      FilterChain chain, HttpServletRequest request, HttpServletResponse response) {
+    try {
+      chain.doFilter(request, response);
+    } catch (IOException | ServletException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The API key a key belongs to: the authenticated key, or the wire protocol's account id. */
+  private static String scope(HttpServletRequest request) {
+    Caller caller = Caller.current();
+    if (caller != Caller.SYSTEM) {
+      return caller.keyId();
+    }
+    String account = request.getParameter("accountID");
+    return "pubapi:" + (account == null ? "" : account);
+  }
+
+  private static String hash(HttpServletRequest request, byte[] body) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      String target =
+          request.getMethod()
+              + " "
+              + request.getRequestURI()
+              + "?"
+              + (request.getQueryString() == null ? "" : request.getQueryString())
+              + "\n";
+      digest.update(target.getBytes(StandardCharsets.UTF_8));
+      digest.update(body);
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static StoredResponse answer(ContentCachingResponseWrapper response) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (String name : response.getHeaderNames()) {
+      if (!UNSTORED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+        headers.put(name, new ArrayList<>(response.getHeaders(name)));
+      }
+    }
+    if (response.getContentType() != null) {
+      headers.put("Content-Type", List.of(response.getContentType()));
+    }
+    return new StoredResponse(response.getStatus(), headers, response.getContentAsByteArray());
+  }
+
+  private static void write(HttpServletResponse response, StoredResponse stored, boolean replayed)
+      throws IOException {
+    response.setStatus(stored.status());
+    stored
+        .headers()
+        .forEach(
+            (name, values) -> {
+              response.setHeader(name, null);
+              values.forEach(value -> response.addHeader(name, value));
+            });
+    if (replayed) {
+      response.setHeader(REPLAYED, "true");
+    }
+    response.setContentLength(stored.body().length);
+    response.getOutputStream().write(stored.body());
+    response.flushBuffer();
+  }
+
+  /** The request with its body read once, to hash it, and read again by the application. */
+  private static final class CachedBody extends HttpServletRequestWrapper {
+
+    private final byte[] body;
+
+    CachedBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+          return in.read(buffer, offset, length);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(@Nullable ReadListener listener) {
+          throw new UnsupportedOperationException("synchronous reads only");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}
