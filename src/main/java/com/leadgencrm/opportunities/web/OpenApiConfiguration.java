@@ -15,11 +15,13 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -69,6 +71,13 @@ class OpenApiConfiguration {
           .getSchemas()
           .putAll(ModelConverters.getInstance().read(InvalidField.class));
       openApi.getComponents().getSchemas().remove("ProblemDetail");
+      // custom fields are properties of opportunities, keyed by their systemName
+      for (String name : List.of("Opportunity", "OpportunityInput")) {
+        Schema<?> schema = openApi.getComponents().getSchemas().get(name);
+        if (schema != null) {
+          schema.setAdditionalProperties(true);
+        }
+      }
       deriveMergePatchSchemas(openApi);
       openApi
           .getPaths()
@@ -116,15 +125,32 @@ class OpenApiConfiguration {
         "401", problem("No API key, or an unknown, wrong or revoked one (with WWW-Authenticate)"));
     responses.addApiResponse("403", problem("The API key's role may not do this"));
     responses.addApiResponse(
+        "406", problem("Accept names no media type the operation can answer in"));
+    responses.addApiResponse(
         "429", problem("The API key's rate limit is exceeded; retry after Retry-After seconds"));
     if (single) {
       responses.addApiResponse("404", problem("No such resource"));
+    }
+    if (path.endsWith("/batch")) {
+      responses.addApiResponse(
+          "404", problem("An atomic batch failed: an item names no such resource"));
     }
     if (write) {
       responses.addApiResponse("409", problem("Conflicts with the current state"));
     }
     if (single && write) {
       responses.addApiResponse("412", problem("If-Match does not name the current entity tag"));
+    }
+    if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH) {
+      operation.addParametersItem(
+          new HeaderParameter()
+              .name("Idempotency-Key")
+              .required(false)
+              .description(
+                  "Makes a retry safe: the first answer to this key (per API key, kept 24 hours) is "
+                      + "replayed, with Idempotent-Replayed: true, and nothing is done again")
+              .schema(new StringSchema().minLength(1).maxLength(255)));
+      responses.addApiResponse("422", problem("The Idempotency-Key was used for another request"));
     }
     if (hasBody) {
       responses.addApiResponse("413", problem("The body is larger than the service accepts"));
@@ -191,20 +217,25 @@ class OpenApiConfiguration {
   }
 
   private static Schema<?> problemSchema() {
-    return new ObjectSchema()
-        .description("RFC 9457 problem details")
-        .addProperty("type", new StringSchema().example("about:blank"))
-        .addProperty("title", new StringSchema().example("Bad Request"))
-        .addProperty("status", new IntegerSchema().example(400))
-        .addProperty(
-            "detail",
-            new StringSchema().example("Invalid 'dealStageName': size must be between 0 and 255"))
-        .addProperty("instance", new StringSchema().example("/dealStages"))
-        .addProperty(
-            "errors",
-            new ArraySchema()
-                .description("Every invalid field, for 400 responses")
-                .items(new Schema<>().$ref("#/components/schemas/InvalidField")));
+    Schema<?> problem =
+        new ObjectSchema()
+            .description(
+                "RFC 9457 problem details; some problems add members (existingId, results, ...)")
+            .addProperty("type", new StringSchema().example("about:blank"))
+            .addProperty("title", new StringSchema().example("Bad Request"))
+            .addProperty("status", new IntegerSchema().example(400))
+            .addProperty(
+                "detail",
+                new StringSchema()
+                    .example("Invalid 'dealStageName': size must be between 0 and 255"))
+            .addProperty("instance", new StringSchema().example("/dealStages"))
+            .addProperty(
+                "errors",
+                new ArraySchema()
+                    .description("Every invalid field, for 400 responses")
+                    .items(new Schema<>().$ref("#/components/schemas/InvalidField")));
+    problem.setAdditionalProperties(true);
+    return problem;
   }
 
   /** Deep copies of schema objects through swagger-core's own mapper. */

@@ -102,13 +102,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         .body(withInstance(problem, request));
   }
 
-  /** The servlet container could not decode the query string. */
-  @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+  /** The servlet container could not decode the query string, or the firewall refused it. */
+  @ExceptionHandler({
+    org.apache.tomcat.util.http.InvalidParameterException.class,
+    org.springframework.security.web.firewall.RequestRejectedException.class
+  })
   ResponseEntity<ProblemDetail> undecodableQuery(HttpServletRequest request) {
     return Problems.response(
         Problems.problem(
             HttpStatus.BAD_REQUEST,
-            "The query string cannot be decoded: percent-encode it as UTF-8"),
+            "The query string cannot be read: percent-encode it as UTF-8, without control characters"),
         request.getRequestURI());
   }
 

@@ -137,6 +137,36 @@ class ErrorModelTest {
     assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
   }
 
+  /** Found by the generated input: spring-framework#36971 in 7.0.8 answered these with a 500. */
+  @Test
+  void quotedMediaTypesAreClientErrors() {
+    assertThat(
+            api.request("GET", "/dealStages/1")
+                .header("Accept", "\"1\"../../etc/passwd")
+                .send()
+                .status())
+        .isEqualTo(406);
+    assertThat(
+            api.request("POST", "/dealStages").body("\"application/json\"", "{}").send().status())
+        .isEqualTo(415);
+  }
+
+  /** Found by the generated input: the firewall's refusal surfaced as a 500. */
+  @Test
+  void controlCharactersInParameterNamesAreClientErrors() {
+    Reply reply = api.get("/fields?%09%0A=null");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+  }
+
+  /** Found by the generated input: Tomcat answered an undecodable path with an HTML page. */
+  @Test
+  void undecodablePathsAreProblems() {
+    Reply reply = api.request("PATCH", "/opportunities/%FF").json("{}").send();
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+  }
+
   @Test
   void nonNumericOrHugeIdsAreClientErrors() {
     assertThat(api.get("/dealStages/abc").status()).isEqualTo(400);
