@@ -1,8 +1,11 @@
 package com.leadgencrm.opportunities.security;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
+import org.springframework.transaction.TransactionException;
 
 /** Verifies a presented API key against the stored ones. */
 class ApiKeyAuthenticationProvider implements AuthenticationProvider {
@@ -17,9 +20,14 @@ class ApiKeyAuthenticationProvider implements AuthenticationProvider {
   public Authentication authenticate(Authentication authentication) {
     ApiKeyAuthentication presented = (ApiKeyAuthentication) authentication;
     Object secret = presented.getCredentials();
-    return keys.verify(presented.keyId(), secret == null ? "" : secret.toString())
-        .map(ApiKeyAuthentication::new)
-        .orElseThrow(() -> new BadCredentialsException("Unknown, wrong or revoked API key"));
+    try {
+      return keys.verify(presented.keyId(), secret == null ? "" : secret.toString())
+          .map(ApiKeyAuthentication::new)
+          .orElseThrow(() -> new BadCredentialsException("Unknown, wrong or revoked API key"));
+    } catch (DataAccessException | TransactionException e) {
+      // not the caller's fault: the keys cannot be read (answered 503, not 401)
+      throw new AuthenticationServiceException("The database is unavailable", e);
+    }
   }
 
   @Override

@@ -11,12 +11,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. Only the documentation, health and the wire protocol (which authenticates in
@@ -27,6 +32,18 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
   static final String REALM = "Bearer realm=\"opportunities\"";
+
+  /** Reached without credentials: documentation, health, and the wire protocol's own envelope. */
+  static final String[] OPEN = {
+    "/v3/api-docs",
+    "/v3/api-docs/**",
+    "/swagger-ui.html",
+    "/swagger-ui/**",
+    "/actuator/health",
+    "/actuator/health/**",
+    "/error",
+    "/pubapi/**"
+  };
 
   @Bean
   AuthenticationManager apiKeyAuthenticationManager(ApiKeyService keys) {
@@ -54,20 +71,38 @@ class SecurityConfiguration {
       HttpSecurity http, AuthenticationManager keys, RateLimits rateLimits, ProblemWriter problems)
       throws Exception {
     AuthenticationFilter authentication = new AuthenticationFilter(keys, new BearerKeyConverter());
+    // open paths never look at credentials: health answers even while the keys cannot be read
+    authentication.setRequestMatcher(
+        new NegatedRequestMatcher(
+            new OrRequestMatcher(
+                Arrays.stream(OPEN)
+                    .map(path -> PathPatternRequestMatcher.withDefaults().matcher(path))
+                    .map(RequestMatcher.class::cast)
+                    .toList())));
     authentication.setSuccessHandler((request, response, auth) -> {});
     authentication.setFailureHandler(
-        (request, response, failure) ->
+        (request, response, failure) -> {
+          if (failure instanceof AuthenticationServiceException) {
             problems.write(
                 request,
                 response,
-                HttpStatus.UNAUTHORIZED,
-                failure.getMessage(),
-                Map.of(
-                    "WWW-Authenticate",
-                    REALM
-                        + ", error=\"invalid_token\", error_description=\""
-                        + failure.getMessage()
-                        + "\"")));
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "The database is unavailable; retry shortly",
+                Map.of("Retry-After", "1"));
+            return;
+          }
+          problems.write(
+              request,
+              response,
+              HttpStatus.UNAUTHORIZED,
+              failure.getMessage(),
+              Map.of(
+                  "WWW-Authenticate",
+                  REALM
+                      + ", error=\"invalid_token\", error_description=\""
+                      + failure.getMessage()
+                      + "\""));
+        });
     return http.csrf(csrf -> csrf.disable())
         .httpBasic(basic -> basic.disable())
         .formLogin(form -> form.disable())
@@ -105,15 +140,7 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers(
-                        "/v3/api-docs",
-                        "/v3/api-docs/**",
-                        "/swagger-ui.html",
-                        "/swagger-ui/**",
-                        "/actuator/health",
-                        "/actuator/health/**",
-                        "/error",
-                        "/pubapi/**")
+                    .requestMatchers(OPEN)
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasAnyRole(roles(Role::managesApiKeys))

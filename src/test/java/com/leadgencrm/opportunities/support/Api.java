@@ -28,27 +28,34 @@ public class Api {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final Environment environment;
+  private final java.util.function.Supplier<String> baseUrl;
   private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
   private volatile boolean serverErrorsExpected;
 
   Api(Environment environment) {
-    this(environment, ADMIN_TOKEN);
+    this(
+        () -> "http://localhost:" + environment.getRequiredProperty("local.server.port"),
+        ADMIN_TOKEN);
   }
 
-  private Api(Environment environment, String token) {
-    this.environment = environment;
+  private Api(java.util.function.Supplier<String> baseUrl, String token) {
+    this.baseUrl = baseUrl;
     defaultHeaders.put("Authorization", "Bearer " + token);
   }
 
   /** A client of the same service that authenticates with another API key token. */
   public Api as(String token) {
-    return new Api(environment, token);
+    return new Api(baseUrl, token);
+  }
+
+  /** A client of another instance of the service, on this port, as the test Administrator. */
+  public static Api onPort(int port) {
+    return new Api(() -> "http://localhost:" + port, ADMIN_TOKEN);
   }
 
   /** A client of the same service that sends no credentials. */
   public Api anonymous() {
-    Api anonymous = new Api(environment, "x.y");
+    Api anonymous = new Api(baseUrl, "x.y");
     anonymous.defaultHeaders.remove("Authorization");
     return anonymous;
   }
@@ -64,7 +71,7 @@ public class Api {
   }
 
   public String baseUrl() {
-    return "http://localhost:" + environment.getRequiredProperty("local.server.port");
+    return baseUrl.get();
   }
 
   /** A header sent with every request of this client (until changed). */

@@ -28,7 +28,17 @@ public final class TestDatabase {
   private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
 
   /** Connection settings of the test database. */
-  public record Target(String url, String username, String password) {}
+  /**
+   * Connection settings of the test database, and of the server's maintenance database (from which
+   * tests can act on the test database as a whole).
+   */
+  public record Target(String url, String username, String password, String maintenanceUrl) {
+
+    /** The test database's name. */
+    public String name() {
+      return url.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
+    }
+  }
 
   private static Target target;
 
@@ -81,7 +91,8 @@ public final class TestDatabase {
     return new Target(
         postgres.getJdbcUrl() + "&reWriteBatchedInserts=true",
         postgres.getUsername(),
-        postgres.getPassword());
+        postgres.getPassword(),
+        postgres.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/postgres$1"));
   }
 
   private static Target createDatabase() {
@@ -119,7 +130,10 @@ public final class TestDatabase {
     String url = server.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
     log.info("Tests run against database {} on {}", name, server);
     return new Target(
-        url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true", user, password);
+        url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true",
+        user,
+        password,
+        server);
   }
 
   private static String env(String name, String fallback) {

@@ -1,0 +1,227 @@
+package com.leadgencrm.opportunities.multiinstance;
+
+import static com.leadgencrm.opportunities.opportunity.Opportunities.create;
+import static com.leadgencrm.opportunities.opportunity.Opportunities.minimal;
+import static com.leadgencrm.opportunities.opportunity.Opportunities.uniqueOwner;
+import static com.leadgencrm.opportunities.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadgencrm.opportunities.OpportunitiesApplication;
+import com.leadgencrm.opportunities.security.Keys;
+import com.leadgencrm.opportunities.security.Role;
+import com.leadgencrm.opportunities.support.Api;
+import com.leadgencrm.opportunities.support.Api.Reply;
+import com.leadgencrm.opportunities.support.IntegrationTest;
+import com.leadgencrm.opportunities.support.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two instances of the service on two ports, one database: retries, stale writes, atomic batches,
+ * key revocations, rate limits and new custom fields behave as they do with one.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoInstancesTest {
+
+  @Autowired Api a;
+  Api b;
+  ConfigurableApplicationContext second;
+
+  @BeforeAll
+  void startSecondInstance() {
+    TestDatabase.Target database = TestDatabase.target();
+    // command-line arguments: they win over application.yml (default properties would not)
+    second =
+        new SpringApplicationBuilder(OpportunitiesApplication.class)
+            .run(
+                "--server.port=0",
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(),
+                "--spring.datasource.hikari.maximum-pool-size=4",
+                "--crm.security.bootstrap-key=" + Api.ADMIN_TOKEN,
+                "--crm.security.rate-limit-per-second=1000000",
+                "--crm.security.rate-limit-burst=1000000");
+    b = Api.onPort(((WebServerApplicationContext) second).getWebServer().getPort());
+  }
+
+  @AfterAll
+  void stopSecondInstance() {
+    second.close();
+  }
+
+  @Test
+  void aRetryReachingTheOtherInstanceIsReplayed() {
+    long owner = uniqueOwner();
+    String key = UUID.randomUUID().toString();
+    String body = json(minimal(owner));
+    Reply first =
+        a.request("POST", "/opportunities").header("Idempotency-Key", key).json(body).send();
+    Reply retry =
+        b.request("POST", "/opportunities").header("Idempotency-Key", key).json(body).send();
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(retry.status()).isEqualTo(201);
+    assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(retry.body()).isEqualTo(first.body());
+    assertThat(b.get("/opportunities?ownerID=" + owner).json().path("items").size()).isEqualTo(1);
+  }
+
+  @Test
+  void aRetryWhileTheFirstRunsOnTheOtherInstanceIsConflict() throws Exception {
+    long owner = uniqueOwner();
+    String key = UUID.randomUUID().toString();
+    String body = json(minimal(owner));
+    TestDatabase.Target database = TestDatabase.target();
+    CompletableFuture<Reply> first;
+    try (Connection blocker =
+        DriverManager.getConnection(database.url(), database.username(), database.password())) {
+      blocker.setAutoCommit(false);
+      blocker.createStatement().execute("lock table crm.opportunity in share mode");
+      first =
+          CompletableFuture.supplyAsync(
+              () ->
+                  a.request("POST", "/opportunities")
+                      .header("Idempotency-Key", key)
+                      .json(body)
+                      .send());
+      Thread.sleep(700);
+      assertThat(
+              b.request("POST", "/opportunities")
+                  .header("Idempotency-Key", key)
+                  .json(body)
+                  .send()
+                  .status())
+          .isEqualTo(409);
+      blocker.rollback();
+    }
+    assertThat(first.get().status()).isEqualTo(201);
+  }
+
+  @Test
+  void aStaleWriteThroughTheOtherInstanceIsRefused() {
+    long id = create(a, minimal(uniqueOwner()));
+    String etag = a.get("/opportunities/" + id).header("ETag");
+    assertThat(b.patch("/opportunities/" + id, json(Map.of("amount", 1))).status()).isEqualTo(200);
+
+    Reply stale =
+        a.request("PATCH", "/opportunities/" + id)
+            .header("If-Match", etag)
+            .body("application/merge-patch+json", json(Map.of("amount", 2)))
+            .send();
+    assertThat(stale.status()).isEqualTo(412);
+    assertThat(b.get("/opportunities/" + id).json().path("amount").asInt()).isEqualTo(1);
+    assertThat(
+            b.request("GET", "/opportunities/" + id)
+                .header("If-None-Match", a.get("/opportunities/" + id).header("ETag"))
+                .send()
+                .status())
+        .isEqualTo(304);
+  }
+
+  @Test
+  void concurrentPatchesThroughBothInstancesAllLand() throws Exception {
+    long id = create(a, minimal(uniqueOwner()));
+    CompletableFuture<Void> viaA =
+        CompletableFuture.runAsync(
+            () -> {
+              for (int i = 1; i <= 20; i++) {
+                assertThat(a.patch("/opportunities/" + id, json(Map.of("accountID", i))).status())
+                    .isEqualTo(200);
+              }
+            });
+    CompletableFuture<Void> viaB =
+        CompletableFuture.runAsync(
+            () -> {
+              for (int i = 1; i <= 20; i++) {
+                assertThat(b.patch("/opportunities/" + id, json(Map.of("campaignID", i))).status())
+                    .isEqualTo(200);
+              }
+            });
+    viaA.get();
+    viaB.get();
+    Reply result = a.get("/opportunities/" + id);
+    assertThat(result.json().path("accountID").asInt()).isEqualTo(20);
+    assertThat(result.json().path("campaignID").asInt()).isEqualTo(20);
+  }
+
+  @Test
+  void anAtomicBatchOnTheOtherInstanceIsStillAllOrNothing() {
+    long owner = uniqueOwner();
+    Map<String, Object> invalid = minimal(owner);
+    invalid.remove("closeDate");
+    Reply reply =
+        b.post(
+            "/opportunities/batch?atomic=true",
+            json(Map.of("items", List.of(minimal(owner), minimal(owner), invalid))));
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(a.get("/opportunities?ownerID=" + owner).json().path("items").isEmpty()).isTrue();
+  }
+
+  @Test
+  void aKeyRevokedOnOneInstanceIsRefusedByTheOtherAtOnce() {
+    Reply key = Keys.create(a, Role.SALES_MANAGER, 99, null);
+    Api viaB = b.as(key.json().path("token").asString());
+    assertThat(viaB.get("/dealStages").status()).isEqualTo(200);
+    assertThat(a.delete("/apiKeys/" + key.json().path("id").asString()).status()).isEqualTo(204);
+    assertThat(viaB.get("/dealStages").status()).isEqualTo(401);
+  }
+
+  @Test
+  void aKeysRateLimitIsSharedByBothInstances() {
+    String token = Keys.create(a, Role.SALES_MANAGER, 98, 1).json().path("token").asString();
+    Api viaA = a.as(token);
+    Api viaB = b.as(token);
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      statuses.add(viaA.get("/dealStages/1").status());
+      statuses.add(viaB.get("/dealStages/1").status());
+    }
+    assertThat(statuses.subList(0, 2)).containsOnly(200);
+    assertThat(statuses).contains(429);
+  }
+
+  @Test
+  void aFieldCreatedOnOneInstanceIsUsableOnTheOtherAtOnce() {
+    Map<String, Object> field = new HashMap<>();
+    field.put("relationship", "opportunity");
+    field.put("label", "Shared field");
+    field.put("dataType", "text");
+    field.put("dataLength", 10);
+    for (String flag : List.of("isRequired", "isAvailableInForms")) {
+      field.put(flag, false);
+    }
+    for (String flag :
+        List.of(
+            "isCustom", "isActive", "isAvailableInContactManager", "isEditableInContactManager")) {
+      field.put(flag, true);
+    }
+    Reply created = a.post("/fields", json(field));
+    try {
+      String name = created.json().path("systemName").asString();
+      Map<String, Object> opportunity = minimal(uniqueOwner());
+      opportunity.put(name, "on B");
+      Reply reply = b.post("/opportunities", json(opportunity));
+      assertThat(reply.status()).isEqualTo(201);
+      assertThat(a.get("/opportunities/" + reply.id()).json().path(name).asString())
+          .isEqualTo("on B");
+    } finally {
+      a.delete("/fields/" + created.id());
+    }
+  }
+}
