@@ -8,7 +8,8 @@
 #
 # It installs what it lacks (wrk, gnuplot-nox, jq, curl; Debian packages), creates the database
 # crm_bench (and touches no other database), builds the jar if missing, starts the service on
-# JDK 25 (-Xmx256m, CRM_BOOTSTRAP_KEY, rate limit set to 1,000,000/s so that it never answers 429),
+# JDK 25 (-Xmx256m, CRM_BOOTSTRAP_KEY, rate limit set to 1,000,000/s so that it never answers 429;
+# --rate-limit 0 turns the limiter off),
 # loads bench/data/generate.sql when the database holds no benchmark data set (or with --reload),
 # and per run: restarts the service (startup time, peak RSS), warms up, measures the HTTP ceiling
 # (GET /actuator/health/liveness) at each concurrency used, then each scenario with wrk and its
@@ -67,6 +68,8 @@ Usage: bench/run.sh [options]
   --reload               reload the data set (bench/data/generate.sql) even if already loaded
   --no-virtual-threads   run the service with -Dspring.threads.virtual.enabled=false
   --no-ceilings          skip the HTTP and database ceilings
+  --rate-limit N         CRM_RATE_LIMIT_PER_SECOND and _BURST of the service (default $RATE_LIMIT: never 429;
+                         0 turns the service's rate limiting off)
   --build                rebuild the jar even if it exists
   --list                 list the scenarios and exit
 Environment: BENCH_JAVA_HOME (default $JAVA_HOME_BENCH), BENCH_JAR, BENCH_JAVA_OPTS (extra JVM options),
@@ -84,6 +87,7 @@ while [[ $# -gt 0 ]]; do
     --reload) RELOAD=1; shift ;;
     --no-virtual-threads) VIRTUAL_THREADS=0; shift ;;
     --no-ceilings) CEILINGS=0; shift ;;
+    --rate-limit) RATE_LIMIT=$2; shift 2 ;;
     --build) BUILD=1; shift ;;
     --list) echo "$SCENARIOS_TABLE" | awk -F'|' '{printf "%s) %-24s %3s conns  %s\n", $2, $1, $3, $5}'; exit 0 ;;
     -h|--help) usage; exit 0 ;;
@@ -91,7 +95,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-for v in RUNS DURATION WARMUP PORT; do
+for v in RUNS DURATION WARMUP PORT RATE_LIMIT; do
   [[ ${!v} =~ ^[0-9]+$ ]] || { echo "--${v,,} must be a number" >&2; exit 2; }
 done
 ((RUNS >= 1 && DURATION >= 1)) || { echo "--runs and --duration must be at least 1" >&2; exit 2; }
@@ -163,6 +167,7 @@ trap 'stop_service' EXIT
 trap 'log "interrupted"; exit 130' INT TERM
 
 now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; } # elapsed <start> <end>
 
 # start_service <log file> <startup json>
 start_service() {
@@ -170,7 +175,8 @@ start_service() {
   if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/"; then
     die "something already listens on port $PORT (use --port)"
   fi
-  local jvm_opts=(-Xmx256m)
+  # production settings: a 256 MiB heap; the GC log (a file of its own) costs next to nothing
+  local jvm_opts=(-Xmx256m "-Xlog:gc:file=$(dirname "$logfile")/gc.log")
   ((VIRTUAL_THREADS)) || jvm_opts+=(-Dspring.threads.virtual.enabled=false)
   # shellcheck disable=SC2206
   [[ -n ${BENCH_JAVA_OPTS:-} ]] && jvm_opts+=($BENCH_JAVA_OPTS)
@@ -185,7 +191,7 @@ start_service() {
     "$JAVA" "${jvm_opts[@]}" -jar "$JAR" >"$logfile" 2>&1 </dev/null &
   SERVICE_PID=$!
   local deadline=$((SECONDS + 180))
-  until curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/actuator/health/readiness"; do
+  until curl -sf -o /dev/null --max-time 2 -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/actuator/health/readiness"; do
     kill -0 "$SERVICE_PID" 2>/dev/null || { tail -30 "$logfile" >&2; die "the service exited during startup (log: $logfile)"; }
     ((SECONDS < deadline)) || { tail -30 "$logfile" >&2; die "the service was not ready after 180 s (log: $logfile)"; }
     sleep 0.05
@@ -195,7 +201,7 @@ start_service() {
   # "Started OpportunitiesApplication in 6.3 seconds (process running for 7.1)"
   started=$(sed -n 's/.*Started [A-Za-z]* in \([0-9.]*\) seconds.*/\1/p' "$logfile" | head -1)
   running=$(sed -n 's/.*Started [A-Za-z]* in [0-9.]* seconds (process running for \([0-9.]*\)).*/\1/p' "$logfile" | head -1)
-  jq -n --argjson ready "$(echo "$t1 - $t0" | bc -l)" --arg started "${started:-}" --arg running "${running:-}" \
+  jq -n --argjson ready "$(elapsed "$t0" "$t1")" --arg started "${started:-}" --arg running "${running:-}" \
     --arg pid "$SERVICE_PID" \
     '{ready_s: ($ready * 1000 | round / 1000), spring_started_s: ($started | tonumber? // null),
       spring_process_running_s: ($running | tonumber? // null), pid: ($pid | tonumber)}' >"$out"
@@ -236,23 +242,27 @@ scenario_url() { # the URL wrk gets for a scenario
 # there yet: 404/405; auth; ...) is reported as skipped instead of measured.
 preflight() { # preflight <scenario> <out json>
   local s=$1 out=$2 body=/tmp/bench-preflight.$$ status rpc_error=""
+  if [[ $s == list_owner_deep && -z $DEEP_CURSOR ]]; then
+    jq -n --arg reason "${DEEP_CURSOR_ERROR:-no cursor of page 1,000}" '{ok: false, status: null, reason: $reason}' >"$out"
+    return 1
+  fi
   local opp='{"ownerID":2,"dealStageID":1,"opportunityName":"Benchmark preflight - Pilot","closeDate":"2026-06-30","amount":1234.50}'
   case "$s" in
     rpc_get_opportunities)
       status=$(curl -s -o "$body" -w '%{http_code}' "${CURL_AUTH[@]}" -H 'Content-Type: application/json' \
         -d '{"method":"getOpportunities","params":{"where":{"ownerID":"2"},"limit":100},"id":"1"}' \
-        "$BASE/pubapi/v1.2?accountID=$KEY_ID&secretKey=$SECRET") ;;
+        "$BASE/pubapi/v1.2?accountID=$KEY_ID&secretKey=$SECRET" || true) ;;
     create)
       status=$(curl -s -o "$body" -w '%{http_code}' "${CURL_AUTH[@]}" -H 'Content-Type: application/json' \
-        -d "$opp" "$BASE/opportunities") ;;
+        -d "$opp" "$BASE/opportunities" || true) ;;
     batch_create)
       status=$(curl -s -o "$body" -w '%{http_code}' "${CURL_AUTH[@]}" -H 'Content-Type: application/json' \
-        -d "{\"items\":[$opp,$opp]}" "$BASE/opportunities/batch") ;;
+        -d "{\"items\":[$opp,$opp]}" "$BASE/opportunities/batch" || true) ;;
     patch)
       status=$(curl -s -o "$body" -w '%{http_code}' "${CURL_AUTH[@]}" -X PATCH \
-        -H 'Content-Type: application/merge-patch+json' -d '{"amount":1234.56}' "$BASE/opportunities/1") ;;
+        -H 'Content-Type: application/merge-patch+json' -d '{"amount":1234.56}' "$BASE/opportunities/1" || true) ;;
     *)
-      status=$(curl -s -o "$body" -w '%{http_code}' "${CURL_AUTH[@]}" "$(scenario_url "$s")") ;;
+      status=$(curl -s -o "$body" -w '%{http_code}' "${CURL_AUTH[@]}" "$(scenario_url "$s")" || true) ;;
   esac
   if [[ $s == rpc_get_opportunities && $status == 200 ]]; then
     rpc_error=$(jq -c 'if type == "object" and has("error") then .error else "no JSON-RPC answer" end' "$body" 2>/dev/null ||
@@ -266,6 +276,10 @@ preflight() { # preflight <scenario> <out json>
     reason="HTTP $status: endpoint not available in this build"
   elif [[ -n $rpc_error ]]; then
     reason="JSON-RPC error $rpc_error"
+  elif [[ $status == 401 || $status == 403 ]]; then
+    reason="HTTP $status: the bootstrap key (CRM_BOOTSTRAP_KEY=$KEY_ID.***) was not accepted"
+  elif [[ $status == 429 ]]; then
+    reason="HTTP 429: rate limited although CRM_RATE_LIMIT_PER_SECOND=$RATE_LIMIT"
   elif [[ $status == 000 ]]; then
     reason="no answer"
   else
@@ -283,7 +297,7 @@ wrk_run() {
   local label=$1 conns=$2 script=$3 url=$4 seconds=$5 out=$6
   local threads=2
   ((conns < 2)) && threads=$conns
-  BENCH_TOKEN="$TOKEN" BENCH_KEY_ID="$KEY_ID" BENCH_SECRET="$SECRET" BENCH_MAX_ID="$MAX_ID" \
+  BENCH_TOKEN="${WRK_TOKEN-$TOKEN}" BENCH_KEY_ID="$KEY_ID" BENCH_SECRET="$SECRET" BENCH_MAX_ID="$MAX_ID" \
     BENCH_BATCH_SIZE="$BATCH_SIZE" BENCH_SCRIPT_NAME="$label" WRK_JSON="$out" \
     wrk -t "$threads" -c "$conns" -d "${seconds}s" --timeout "$WRK_TIMEOUT" -s "$BENCH_DIR/wrk/$script" "$url" \
     >"${out%.json}.txt" 2>&1 || { log "wrk failed for $label: $(tail -3 "${out%.json}.txt")"; return 1; }
@@ -319,12 +333,15 @@ ensure_data() {
     psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -f "$BENCH_DIR/data/generate.sql" >"$RESULTS/data-load.log" 2>&1 ||
       { tail -20 "$RESULTS/data-load.log" >&2; die "generate.sql failed (log: $RESULTS/data-load.log)"; }
     t1=$(now)
-    DATA_LOAD_S=$(printf '%.1f' "$(echo "$t1 - $t0" | bc -l)")
+    DATA_LOAD_S=$(printf '%.1f' "$(elapsed "$t0" "$t1")")
     log "data set loaded in $DATA_LOAD_S s"
   else
     log "data set already loaded ($(dataset_value loaded_at)); --reload to load it again"
   fi
   MAX_ID=$(dataset_value max_opportunity_id)
+  # ids of the rows pgbench inserts (database ceilings of the creates), far above the service's
+  psql_bench -c "create sequence if not exists bench.pgbench_opportunity_id_seq
+      start with 500000000000000000 maxvalue 999999999999999999"
   SYNC_FROM=$(psql_bench -c "select to_char((value::timestamptz - interval '1 day') at time zone 'UTC',
       'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from bench.dataset where key = 'max_update_timestamp'")
   [[ -n $MAX_ID && -n $SYNC_FROM ]] || die "bench.dataset is incomplete: run with --reload"
@@ -340,29 +357,37 @@ clean_data() {
   fi
 }
 
+count_created() { psql_bench -c "select count(*) from crm.opportunity where id > $MAX_ID"; }
+
 # The cursor of page 1,000 of owner 1's open opportunities: walk 999 pages once.
-DEEP_CURSOR="" DEEP_CURSOR_VALUE="" DEEP_CURSOR_ID=""
+DEEP_CURSOR="" DEEP_CURSOR_VALUE="" DEEP_CURSOR_ID="" DEEP_CURSOR_ERROR=""
 walk_cursor() {
-  local url="$BASE/opportunities?ownerID=1&isClosed=false&limit=100" cursor="" page t0
+  local url="$BASE/opportunities?ownerID=1&isClosed=false&limit=100" cursor="" page t0 status
+  local body=/tmp/bench-page.$$
   t0=$(now)
   for page in $(seq 1 999); do
-    cursor=$(curl -sf "${CURL_AUTH[@]}" "$url${cursor:+&cursor=$cursor}" | jq -r '.nextCursor // empty') ||
-      die "walking the pages of owner 1 failed at page $page"
-    [[ -n $cursor ]] || die "owner 1 has fewer than 1,000 pages of open opportunities: reload the data set"
+    status=$(curl -s -o "$body" -w '%{http_code}' "${CURL_AUTH[@]}" "$url${cursor:+&cursor=$cursor}" || true)
+    cursor=$(jq -r '.nextCursor // empty' "$body" 2>/dev/null || true)
+    if [[ $status != 200 || -z $cursor ]]; then
+      DEEP_CURSOR_ERROR="walking to page 1,000 failed at page $page (HTTP $status$([[ $status == 200 ]] && echo ", no nextCursor" || true))"
+      log "$DEEP_CURSOR_ERROR"
+      rm -f "$body"
+      return 0
+    fi
   done
+  rm -f "$body"
   DEEP_CURSOR=$cursor
   # the keyset inside the cursor (base64url of {"sort","desc","value","id","filters"}), for pgbench
   read -r DEEP_CURSOR_VALUE DEEP_CURSOR_ID < <(python3 -c '
 import base64, json, sys
 c = sys.argv[1]; c += "=" * (-len(c) % 4)
 d = json.loads(base64.urlsafe_b64decode(c)); print(d["value"], d["id"])' "$cursor")
-  log "cursor of page 1,000 found in $(printf '%.1f' "$(echo "$(now) - $t0" | bc -l)") s (after id $DEEP_CURSOR_ID)"
+  log "cursor of page 1,000 found in $(printf '%.1f' "$(elapsed "$t0" "$(now)")") s (after id $DEEP_CURSOR_ID)"
 }
 
 # ---------------------------------------------------------------------------------------------
 # Main
 ensure_tools
-command -v bc >/dev/null || { log "installing bc"; apt-get install -y -q bc >/dev/null; }
 JAVA="$JAVA_HOME_BENCH/bin/java"
 [[ -x $JAVA ]] || die "no JDK at $JAVA_HOME_BENCH (set BENCH_JAVA_HOME)"
 JDK_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.runtime.version/ {print $2}')
@@ -381,7 +406,7 @@ fi
 [[ -f $JAR ]] || die "no jar at $JAR"
 
 STAMP=$(date -u +%Y%m%d-%H%M%S)
-RESULTS="$BENCH_DIR/results/$STAMP$( ((VIRTUAL_THREADS)) || echo -platform-threads)"
+RESULTS="$BENCH_DIR/results/$STAMP$( ((VIRTUAL_THREADS)) || echo -platform-threads)$( ((RATE_LIMIT)) || echo -no-rate-limit)"
 mkdir -p "$RESULTS"
 DATA_LOAD_S=""
 MAX_ID=1000000 SYNC_FROM=""
@@ -426,12 +451,23 @@ for run in $(seq 1 "$RUNS"); do
       log "HTTP ceiling: GET /actuator/health/liveness at $c connections"
       wrk_run "ceiling-c$c" "$c" static.lua "$BASE/actuator/health/liveness" "$DURATION" "$RUN_DIR/http-ceiling-c$c.json" || true
     done
+    # the same without an Authorization header: no key lookup, no rate limit; what they cost
+    log "HTTP ceiling without Authorization header at 16 connections"
+    WRK_TOKEN="" wrk_run "ceiling-noauth-c16" 16 static.lua "$BASE/actuator/health/liveness" "$DURATION" \
+      "$RUN_DIR/http-ceiling-noauth-c16.json" || true
   fi
 
   for s in "${SCEN_NAMES[@]}"; do
     if [[ -n ${AVAILABLE[$s]:-} ]]; then
       log "scenario $s: $(field "$s" 5) at $(field "$s" 3) connections"
+      before=0
+      if [[ $s == create || $s == batch_create ]]; then before=$(count_created); fi
       wrk_run "$s" "$(field "$s" 3)" "$(field "$s" 4)" "$(scenario_url "$s")" "$DURATION" "$RUN_DIR/wrk-$s.json" || true
+      # creates: did every item of every 2xx answer become a row? (a batch answers 200 per batch)
+      if [[ ($s == create || $s == batch_create) && -f $RUN_DIR/wrk-$s.json ]]; then
+        jq --argjson rows "$(($(count_created) - before))" '. + {rows_created: $rows}' "$RUN_DIR/wrk-$s.json" \
+          >"$RUN_DIR/wrk-$s.json.tmp" && mv "$RUN_DIR/wrk-$s.json.tmp" "$RUN_DIR/wrk-$s.json"
+      fi
       [[ -f $RUN_DIR/wrk-$s.json ]] && log "  $(jq -r '"\(.rps | round) req/s, p50 \(.latency_us.p50 / 1000) ms, p99 \(.latency_us.p99 / 1000) ms, non-2xx \(.non2xx)"' "$RUN_DIR/wrk-$s.json")"
     fi
     if ((CEILINGS)); then

@@ -1,5 +1,7 @@
 -- (f) POST /opportunities: one single-row INSERT (the service also reads the field definitions and
--- the stage, takes a table lock, and takes a nextval per 50 ids; here each insert takes a nextval).
+-- the stage, takes a table lock, and takes a nextval per 50 ids). Ids come from a sequence of the
+-- benchmark (far above the service's ids, created by run.sh), so that pgbench does not use up the
+-- service's sequence; run.sh deletes these rows before each run.
 \set owner random(2, 10000)
 \set stage random(1, 5)
 \set amount random(50000, 25000000)
@@ -7,6 +9,6 @@
 insert into opportunity (id, owner_id, deal_stage_id, opportunity_name, probability, probability_explicit, amount,
                          is_closed, is_won, is_active, close_date, custom_fields, version, create_timestamp,
                          update_timestamp)
-values (nextval('opportunity_id_seq'), :owner, :stage, 'pgbench ' || :owner || ' - New Business', :stage * 10,
+values (nextval('bench.pgbench_opportunity_id_seq'), :owner, :stage, 'pgbench ' || :owner || ' - New Business', :stage * 10,
         false, :amount / 100.0, false, false, true, timestamptz '2025-01-01 00:00:00+00' + :days * interval '1 day',
         '{}', 0, now(), now());

@@ -9,7 +9,11 @@
 --
 -- Scenario parameters come from environment variables set by run.sh (see each script).
 
-wrk.headers["Authorization"] = "Bearer " .. (os.getenv("BENCH_TOKEN") or "bench.bench")
+-- (BENCH_TOKEN set but empty: no Authorization header at all)
+local token = os.getenv("BENCH_TOKEN") or "bench.bench"
+if token ~= "" then
+  wrk.headers["Authorization"] = "Bearer " .. token
+end
 wrk.headers["Accept"] = "application/json"
 
 check_rpc_body = false
