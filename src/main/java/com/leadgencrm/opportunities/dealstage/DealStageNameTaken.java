@@ -1,9 +1,10 @@
 package com.leadgencrm.opportunities.dealstage;
 
+import com.leadgencrm.opportunities.web.AlreadyExists;
 import com.leadgencrm.opportunities.web.Conflict;
 
 /** Another stage already has this name, in some letter case. */
-class DealStageNameTaken extends Conflict {
+class DealStageNameTaken extends Conflict implements AlreadyExists {
   DealStageNameTaken(String name) {
     super(
         "A deal stage named '"

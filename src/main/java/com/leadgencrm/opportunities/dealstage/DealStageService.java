@@ -70,25 +70,54 @@ public class DealStageService {
         .atMost("create_timestamp", params.createTimestampTo())
         .atLeast("update_timestamp", params.updateTimestampFrom())
         .atMost("update_timestamp", params.updateTimestampTo())
-        .page(
-            jdbc,
-            COLUMNS,
-            "deal_stage",
-            page,
-            (rs, n) ->
-                new DealStageView(
-                    rs.getLong("id"),
-                    rs.getString("deal_stage_name"),
-                    rs.getString("description"),
-                    Numbers.plain(rs.getBigDecimal("default_probability")),
-                    rs.getLong("weight"),
-                    rs.getBoolean("is_editable"),
-                    rs.getObject("create_timestamp", java.time.OffsetDateTime.class).toInstant(),
-                    rs.getObject("update_timestamp", java.time.OffsetDateTime.class).toInstant()));
+        .page(jdbc, COLUMNS, "deal_stage", page, (rs, n) -> view(rs));
+  }
+
+  private static DealStageView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new DealStageView(
+        rs.getLong("id"),
+        rs.getString("deal_stage_name"),
+        rs.getString("description"),
+        Numbers.plain(rs.getBigDecimal("default_probability")),
+        rs.getLong("weight"),
+        rs.getBoolean("is_editable"),
+        rs.getObject("create_timestamp", java.time.OffsetDateTime.class).toInstant(),
+        rs.getObject("update_timestamp", java.time.OffsetDateTime.class).toInstant());
   }
 
   public Versioned<DealStageView> get(long id) {
     return versioned(stages.findById(id).orElseThrow(() -> new DealStageNotFound(id)));
+  }
+
+  static final java.util.Map<String, ListQuery.Column> WHERE_COLUMNS =
+      java.util.Map.of(
+          "id", new ListQuery.Column("id", ListQuery.ColumnType.LONG),
+          "dealStageName", new ListQuery.Column("deal_stage_name", ListQuery.ColumnType.TEXT),
+          "description", new ListQuery.Column("description", ListQuery.ColumnType.TEXT),
+          "defaultProbability",
+              new ListQuery.Column("default_probability", ListQuery.ColumnType.DECIMAL),
+          "weight", new ListQuery.Column("weight", ListQuery.ColumnType.LONG),
+          "isEditable", new ListQuery.Column("is_editable", ListQuery.ColumnType.BOOLEAN),
+          "createTimestamp", new ListQuery.Column("create_timestamp", ListQuery.ColumnType.INSTANT),
+          "updateTimestamp",
+              new ListQuery.Column("update_timestamp", ListQuery.ColumnType.INSTANT));
+
+  /** Stages whose properties equal the given values, in id order: the wire protocol's where. */
+  public List<DealStageView> where(
+      java.util.Map<String, String> equalities, int limit, int offset) {
+    return new ListQuery()
+        .equalities(equalities, WHERE_COLUMNS)
+        .rows(jdbc, COLUMNS, "deal_stage", limit, offset, (rs, n) -> view(rs));
+  }
+
+  /** Stages created (or changed) within [from, to], in id order. */
+  public List<DealStageView> between(
+      boolean created, java.time.Instant from, java.time.Instant to, int limit, int offset) {
+    String column = created ? "create_timestamp" : "update_timestamp";
+    return new ListQuery()
+        .atLeast(column, from)
+        .atMost(column, to)
+        .rows(jdbc, COLUMNS, "deal_stage", limit, offset, (rs, n) -> view(rs));
   }
 
   /** Every stage by id, for writes of many objects at once. */

@@ -105,28 +105,87 @@ public class FieldService {
         .atMost("create_timestamp", params.createTimestampTo())
         .atLeast("update_timestamp", params.updateTimestampFrom())
         .atMost("update_timestamp", params.updateTimestampTo())
-        .page(
-            jdbc,
-            COLUMNS,
-            "field",
-            page,
-            (rs, n) ->
-                new FieldView(
-                    rs.getLong("id"),
-                    rs.getString("relationship"),
-                    rs.getString("system_name"),
-                    rs.getString("label"),
-                    rs.getString("source"),
-                    rs.getString("data_type"),
-                    rs.getInt("data_length"),
-                    rs.getBoolean("is_required"),
-                    rs.getBoolean("is_custom"),
-                    rs.getBoolean("is_active"),
-                    rs.getBoolean("is_available_in_contact_manager"),
-                    rs.getBoolean("is_editable_in_contact_manager"),
-                    rs.getBoolean("is_available_in_forms"),
-                    rs.getObject("create_timestamp", OffsetDateTime.class).toInstant(),
-                    rs.getObject("update_timestamp", OffsetDateTime.class).toInstant()));
+        .page(jdbc, COLUMNS, "field", page, (rs, n) -> view(rs));
+  }
+
+  private static FieldView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new FieldView(
+        rs.getLong("id"),
+        rs.getString("relationship"),
+        rs.getString("system_name"),
+        rs.getString("label"),
+        rs.getString("source"),
+        rs.getString("data_type"),
+        rs.getInt("data_length"),
+        rs.getBoolean("is_required"),
+        rs.getBoolean("is_custom"),
+        rs.getBoolean("is_active"),
+        rs.getBoolean("is_available_in_contact_manager"),
+        rs.getBoolean("is_editable_in_contact_manager"),
+        rs.getBoolean("is_available_in_forms"),
+        rs.getObject("create_timestamp", OffsetDateTime.class).toInstant(),
+        rs.getObject("update_timestamp", OffsetDateTime.class).toInstant());
+  }
+
+  static final java.util.Map<String, ListQuery.Column> WHERE_COLUMNS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("id", new ListQuery.Column("id", ListQuery.ColumnType.LONG)),
+          java.util.Map.entry(
+              "relationship", new ListQuery.Column("relationship", ListQuery.ColumnType.TEXT)),
+          java.util.Map.entry(
+              "systemName", new ListQuery.Column("system_name", ListQuery.ColumnType.TEXT)),
+          java.util.Map.entry("label", new ListQuery.Column("label", ListQuery.ColumnType.TEXT)),
+          java.util.Map.entry("source", new ListQuery.Column("source", ListQuery.ColumnType.TEXT)),
+          java.util.Map.entry(
+              "dataType", new ListQuery.Column("data_type", ListQuery.ColumnType.TEXT)),
+          java.util.Map.entry(
+              "dataLength", new ListQuery.Column("data_length", ListQuery.ColumnType.LONG)),
+          java.util.Map.entry(
+              "isRequired", new ListQuery.Column("is_required", ListQuery.ColumnType.BOOLEAN)),
+          java.util.Map.entry(
+              "isCustom", new ListQuery.Column("is_custom", ListQuery.ColumnType.BOOLEAN)),
+          java.util.Map.entry(
+              "isActive", new ListQuery.Column("is_active", ListQuery.ColumnType.BOOLEAN)),
+          java.util.Map.entry(
+              "isAvailableInContactManager",
+              new ListQuery.Column(
+                  "is_available_in_contact_manager", ListQuery.ColumnType.BOOLEAN)),
+          java.util.Map.entry(
+              "isEditableInContactManager",
+              new ListQuery.Column("is_editable_in_contact_manager", ListQuery.ColumnType.BOOLEAN)),
+          java.util.Map.entry(
+              "isAvailableInForms",
+              new ListQuery.Column("is_available_in_forms", ListQuery.ColumnType.BOOLEAN)),
+          java.util.Map.entry(
+              "createTimestamp",
+              new ListQuery.Column("create_timestamp", ListQuery.ColumnType.INSTANT)),
+          java.util.Map.entry(
+              "updateTimestamp",
+              new ListQuery.Column("update_timestamp", ListQuery.ColumnType.INSTANT)));
+
+  /** Fields whose properties equal the given values, in id order: the wire protocol's where. */
+  public List<FieldView> where(java.util.Map<String, String> equalities, int limit, int offset) {
+    return new ListQuery()
+        .equalities(equalities, WHERE_COLUMNS)
+        .rows(jdbc, COLUMNS, "field", limit, offset, (rs, n) -> view(rs));
+  }
+
+  /** Fields created (or changed) within [from, to], in id order. */
+  public List<FieldView> between(
+      boolean created, java.time.Instant from, java.time.Instant to, int limit, int offset) {
+    String column = created ? "create_timestamp" : "update_timestamp";
+    return new ListQuery()
+        .atLeast(column, from)
+        .atMost(column, to)
+        .rows(jdbc, COLUMNS, "field", limit, offset, (rs, n) -> view(rs));
+  }
+
+  /** The id of the field with this systemName; the wire protocol deletes fields by systemName. */
+  public java.util.Optional<FieldView> bySystemName(String systemName) {
+    return jdbc.sql("select " + COLUMNS + " from field where system_name = :name")
+        .param("name", systemName)
+        .query((rs, n) -> view(rs))
+        .optional();
   }
 
   public Versioned<FieldView> get(long id) {

@@ -1,9 +1,10 @@
 package com.leadgencrm.opportunities.field;
 
+import com.leadgencrm.opportunities.web.AlreadyExists;
 import com.leadgencrm.opportunities.web.Conflict;
 
 /** Another field already has this systemName, in some letter case. */
-class SystemNameTaken extends Conflict {
+class SystemNameTaken extends Conflict implements AlreadyExists {
   SystemNameTaken(String systemName) {
     super("A field with systemName '" + systemName + "' already exists (whatever the letter case)");
   }

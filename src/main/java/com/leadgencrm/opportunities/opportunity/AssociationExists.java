@@ -1,10 +1,11 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.web.AlreadyExists;
 import com.leadgencrm.opportunities.web.Conflict;
 import java.util.Map;
 
 /** The lead is already associated with the opportunity. */
-class AssociationExists extends Conflict {
+class AssociationExists extends Conflict implements AlreadyExists {
 
   private final long existingId;
 

@@ -6,6 +6,7 @@ import com.leadgencrm.opportunities.web.Batch;
 import com.leadgencrm.opportunities.web.IfMatch;
 import com.leadgencrm.opportunities.web.InvalidRequest;
 import com.leadgencrm.opportunities.web.Problems;
+import com.leadgencrm.opportunities.web.Savepoints;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * instead, to tell the failing ones from the others.
  */
 @Service
-class OpportunityBatches {
+public class OpportunityBatches {
 
   private final OpportunityService service;
   private final OpportunityRepository opportunities;
@@ -57,11 +58,11 @@ class OpportunityBatches {
     this.savepoints = savepoints;
   }
 
-  Batch.Results create(List<JsonNode> items, boolean atomic) {
+  public Batch.Results create(List<JsonNode> items, boolean atomic) {
     return inOneWriteOrEach(items, atomic, () -> createTogether(items, atomic), this::createOne);
   }
 
-  Batch.Results patch(List<JsonNode> items, boolean atomic) {
+  public Batch.Results patch(List<JsonNode> items, boolean atomic) {
     return inOneWriteOrEach(items, atomic, () -> patchTogether(items, atomic), this::patchOne);
   }
 

@@ -10,6 +10,7 @@ import com.leadgencrm.opportunities.web.ListQuery;
 import com.leadgencrm.opportunities.web.Page;
 import com.leadgencrm.opportunities.web.PageSpec;
 import com.leadgencrm.opportunities.web.Problems;
+import com.leadgencrm.opportunities.web.Savepoints;
 import com.leadgencrm.opportunities.web.SortKey;
 import com.leadgencrm.opportunities.web.Versioned;
 import java.sql.ResultSet;
@@ -86,6 +87,86 @@ public class OpportunityLeadService {
 
   public Versioned<OpportunityLeadView> get(long id) {
     return new Versioned<>(find(id).orElseThrow(() -> new OpportunityLeadNotFound(id)), ETAG);
+  }
+
+  static final Map<String, ListQuery.Column> WHERE_COLUMNS =
+      Map.of(
+          "id", new ListQuery.Column("id", ListQuery.ColumnType.LONG),
+          "opportunityID", new ListQuery.Column("opportunity_id", ListQuery.ColumnType.LONG),
+          "leadID", new ListQuery.Column("lead_id", ListQuery.ColumnType.LONG),
+          "createTimestamp", new ListQuery.Column("create_timestamp", ListQuery.ColumnType.INSTANT),
+          "updateTimestamp",
+              new ListQuery.Column("update_timestamp", ListQuery.ColumnType.INSTANT));
+
+  /**
+   * Associations whose properties equal the given values, in id order: the wire protocol's where.
+   */
+  public List<OpportunityLeadView> where(Map<String, String> equalities, int limit, int offset) {
+    return new ListQuery()
+        .equalities(equalities, WHERE_COLUMNS)
+        .where(scope(), scopeParameters())
+        .rows(jdbc, COLUMNS, "opportunity_lead", limit, offset, (rs, n) -> view(rs));
+  }
+
+  /** Associations created (or changed) within [from, to], in id order. */
+  public List<OpportunityLeadView> between(
+      boolean created, java.time.Instant from, java.time.Instant to, int limit, int offset) {
+    String column = created ? "create_timestamp" : "update_timestamp";
+    return new ListQuery()
+        .atLeast(column, from)
+        .atMost(column, to)
+        .where(scope(), scopeParameters())
+        .rows(jdbc, COLUMNS, "opportunity_lead", limit, offset, (rs, n) -> view(rs));
+  }
+
+  /**
+   * Moves an association to another opportunity or lead, keeping its id (the wire protocol's
+   * update; the REST API deletes and creates instead). The pair must stay unique, and the primary
+   * lead's association stays while it is primary.
+   */
+  @Transactional
+  public OpportunityLeadView update(long id, JsonNode changes) {
+    OpportunityLeadView current = find(id).orElseThrow(() -> new OpportunityLeadNotFound(id));
+    tools.jackson.databind.node.ObjectNode merged =
+        tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    merged.put("opportunityID", current.opportunityID());
+    merged.put("leadID", current.leadID());
+    OpportunityLeadInput input = json.readPatched(merged, changes, OpportunityLeadInput.class);
+    if (input.opportunityID() == current.opportunityID() && input.leadID() == current.leadID()) {
+      return current;
+    }
+    if (!opportunityExists(input.opportunityID())) {
+      throw new InvalidRequest(
+          "opportunityID", "opportunity " + input.opportunityID() + " does not exist");
+    }
+    Long primary =
+        jdbc.sql("select primary_lead_id from opportunity where id = :id for update")
+            .param("id", current.opportunityID())
+            .query(Long.class)
+            .optional()
+            .orElse(null);
+    if (primary != null && primary == current.leadID()) {
+      throw new PrimaryLeadAssociation(current.opportunityID(), current.leadID());
+    }
+    Optional<Long> taken =
+        jdbc.sql("select id from opportunity_lead where opportunity_id = :o and lead_id = :l")
+            .param("o", input.opportunityID())
+            .param("l", input.leadID())
+            .query(Long.class)
+            .optional();
+    if (taken.isPresent()) {
+      throw new AssociationExists(input.opportunityID(), input.leadID(), taken.get());
+    }
+    return jdbc.sql(
+            """
+            update opportunity_lead set opportunity_id = :o, lead_id = :l,
+                   update_timestamp = date_trunc('microseconds', clock_timestamp())
+             where id = :id returning id, opportunity_id, lead_id, create_timestamp, update_timestamp""")
+        .param("o", input.opportunityID())
+        .param("l", input.leadID())
+        .param("id", id)
+        .query((rs, n) -> view(rs))
+        .single();
   }
 
   /** Associations are visible with their opportunity: a scoped caller's own ones. */

@@ -105,11 +105,7 @@ public class OpportunityService {
     PageSpec page = PageSpec.of(params.sort(), params.limit(), params.cursor(), SORT_KEYS, query);
     ListQuery list = filters(params);
     customFilters(list, definitions, query);
-    Long scope = Caller.current().ownerScope();
-    if (scope != null) {
-      list.equal("owner_id", scope);
-    }
-    return list.page(jdbc, COLUMNS, "opportunity", page, (rs, n) -> view(rs, definitions));
+    return scoped(list).page(jdbc, COLUMNS, "opportunity", page, (rs, n) -> view(rs, definitions));
   }
 
   /** The conditions of a list: one per filter the client gave. */
@@ -200,6 +196,85 @@ public class OpportunityService {
     if (!errors.isEmpty()) {
       throw new InvalidRequest(errors);
     }
+  }
+
+  /** What the wire protocol's {@code where} can name, besides custom fields. */
+  static final Map<String, ListQuery.Column> WHERE_COLUMNS =
+      Map.ofEntries(
+          Map.entry("id", new ListQuery.Column("id", ListQuery.ColumnType.LONG)),
+          Map.entry("ownerID", new ListQuery.Column("owner_id", ListQuery.ColumnType.LONG)),
+          Map.entry(
+              "dealStageID", new ListQuery.Column("deal_stage_id", ListQuery.ColumnType.LONG)),
+          Map.entry("accountID", new ListQuery.Column("account_id", ListQuery.ColumnType.LONG)),
+          Map.entry("campaignID", new ListQuery.Column("campaign_id", ListQuery.ColumnType.LONG)),
+          Map.entry(
+              "opportunityName",
+              new ListQuery.Column("opportunity_name", ListQuery.ColumnType.TEXT)),
+          Map.entry(
+              "probability", new ListQuery.Column("probability", ListQuery.ColumnType.DECIMAL)),
+          Map.entry("amount", new ListQuery.Column("amount", ListQuery.ColumnType.DECIMAL)),
+          Map.entry("isClosed", new ListQuery.Column("is_closed", ListQuery.ColumnType.BOOLEAN)),
+          Map.entry("isWon", new ListQuery.Column("is_won", ListQuery.ColumnType.BOOLEAN)),
+          Map.entry("isActive", new ListQuery.Column("is_active", ListQuery.ColumnType.BOOLEAN)),
+          Map.entry("closeDate", new ListQuery.Column("close_date", ListQuery.ColumnType.INSTANT)),
+          Map.entry(
+              "originatingLeadID",
+              new ListQuery.Column("originating_lead_id", ListQuery.ColumnType.LONG)),
+          Map.entry(
+              "primaryLeadID", new ListQuery.Column("primary_lead_id", ListQuery.ColumnType.LONG)),
+          Map.entry(
+              "createTimestamp",
+              new ListQuery.Column("create_timestamp", ListQuery.ColumnType.INSTANT)),
+          Map.entry(
+              "updateTimestamp",
+              new ListQuery.Column("update_timestamp", ListQuery.ColumnType.INSTANT)));
+
+  /**
+   * Opportunities whose properties (standard or custom) equal the given values, in id order,
+   * skipping {@code offset}: the wire protocol's {@code where}.
+   */
+  public List<OpportunityView> where(Map<String, String> equalities, int limit, int offset) {
+    CustomFieldDefinitions definitions = definitions();
+    Map<String, String> standard = new java.util.LinkedHashMap<>();
+    org.springframework.util.LinkedMultiValueMap<String, String> custom =
+        new org.springframework.util.LinkedMultiValueMap<>();
+    List<InvalidField> errors = new ArrayList<>();
+    equalities.forEach(
+        (name, value) -> {
+          if (WHERE_COLUMNS.containsKey(name)) {
+            standard.put(name, value);
+          } else if (definitions.active(name) != null) {
+            custom.add(name, value);
+          } else {
+            errors.add(new InvalidField(name, "is not a field that can be filtered on"));
+          }
+        });
+    if (!errors.isEmpty()) {
+      throw new InvalidRequest(errors);
+    }
+    ListQuery list = new ListQuery().equalities(standard, WHERE_COLUMNS);
+    customFilters(list, definitions, custom);
+    return scoped(list)
+        .rows(jdbc, COLUMNS, "opportunity", limit, offset, (rs, n) -> view(rs, definitions));
+  }
+
+  /**
+   * Opportunities created (or changed) within [from, to], in id order: the wire protocol's
+   * DateRange.
+   */
+  public List<OpportunityView> between(
+      boolean created, java.time.Instant from, java.time.Instant to, int limit, int offset) {
+    CustomFieldDefinitions definitions = definitions();
+    String column = created ? "create_timestamp" : "update_timestamp";
+    ListQuery list = new ListQuery().atLeast(column, from).atMost(column, to);
+    return scoped(list)
+        .rows(jdbc, COLUMNS, "opportunity", limit, offset, (rs, n) -> view(rs, definitions));
+  }
+
+  /** Only the caller's own opportunities, for callers who see no others. */
+  private static ListQuery scoped(ListQuery list) {
+    Long scope = Caller.current().ownerScope();
+    return scope == null ? list : list.equal("owner_id", scope);
   }
 
   /**

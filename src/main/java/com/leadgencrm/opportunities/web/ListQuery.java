@@ -100,6 +100,81 @@ public final class ListQuery {
         found.subList(0, page.limit()).stream().map(Row::item).toList(), next.encode());
   }
 
+  /**
+   * Rows in id order, skipping {@code offset} rows: the paging of the Lead Gen & CRM wire protocol
+   * (the REST API pages with a keyset instead).
+   */
+  public <T> java.util.List<T> rows(
+      JdbcClient jdbc, String select, String from, int limit, int offset, RowMapper<T> rows) {
+    String sql =
+        "select "
+            + select
+            + " from "
+            + from
+            + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
+            + " order by id limit "
+            + limit
+            + " offset "
+            + offset;
+    return jdbc.sql(sql).params(params).query(rows).list();
+  }
+
+  /**
+   * Equality conditions from the text of a wire-protocol {@code where}: each property must name a
+   * column of {@code columns}; its text is read as the column's type.
+   */
+  public ListQuery equalities(
+      java.util.Map<String, String> where, java.util.Map<String, Column> columns) {
+    java.util.List<InvalidField> errors = new java.util.ArrayList<>();
+    where.forEach(
+        (property, text) -> {
+          Column column = columns.get(property);
+          if (column == null) {
+            errors.add(new InvalidField(property, "is not a field that can be filtered on"));
+            return;
+          }
+          try {
+            equal(column.sql(), column.read(text));
+          } catch (RuntimeException | JsonValues.TypeMismatch e) {
+            errors.add(
+                new InvalidField(
+                    property, "has a value that is not a " + column.type().name().toLowerCase()));
+          }
+        });
+    if (!errors.isEmpty()) {
+      throw new InvalidRequest(errors);
+    }
+    return this;
+  }
+
+  /** A column a wire-protocol {@code where} can name, and how to read its text. */
+  public record Column(String sql, ColumnType type) {
+
+    Object read(String text) throws JsonValues.TypeMismatch {
+      return switch (type) {
+        case LONG -> Long.parseLong(text.trim());
+        case DECIMAL -> new BigDecimal(text.trim());
+        case TEXT -> text;
+        case BOOLEAN ->
+            switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+              case "1", "true" -> true;
+              case "0", "false" -> false;
+              default -> throw new IllegalArgumentException(text);
+            };
+        case INSTANT -> OffsetDateTime.ofInstant(JsonValues.instant(text.trim()), ZoneOffset.UTC);
+      };
+    }
+  }
+
+  /** The types of {@link Column}s. */
+  public enum ColumnType {
+    LONG,
+    DECIMAL,
+    TEXT,
+    BOOLEAN,
+    INSTANT
+  }
+
   /** The SQL of a page and its parameters; one row more than the page, to know if more follow. */
   public record Prepared(String sql, Map<String, Object> params) {}
 

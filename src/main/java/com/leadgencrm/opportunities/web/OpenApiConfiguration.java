@@ -90,6 +90,22 @@ class OpenApiConfiguration {
 
   private static void document(String path, PathItem.HttpMethod method, Operation operation) {
     ApiResponses responses = operation.getResponses();
+    if (path.startsWith("/pubapi")) {
+      // every call that reaches the wire protocol is answered 200, its errors in the envelope;
+      // these are refused before it, as HTTP
+      responses.addApiResponse("400", problem("The HTTP request itself is malformed"));
+      responses.addApiResponse(
+          "409", problem("A call with this Idempotency-Key is still in progress"));
+      responses.addApiResponse("413", problem("The body is larger than the service accepts"));
+      responses.addApiResponse("422", problem("The Idempotency-Key was used for another call"));
+      operation.addParametersItem(
+          new HeaderParameter()
+              .name("Idempotency-Key")
+              .required(false)
+              .description("Makes a retry safe: the first answer to this key is replayed")
+              .schema(new StringSchema().minLength(1).maxLength(255)));
+      return;
+    }
     boolean single = path.contains("{");
     boolean hasBody = operation.getRequestBody() != null;
     boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;

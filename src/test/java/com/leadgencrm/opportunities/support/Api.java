@@ -21,7 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** A plain HTTP client of the running service: what tests send is what a client sends. */
 public class Api {
 
-  public static final JsonMapper JSON = JsonMapper.builder().build();
+  public static final JsonMapper JSON =
+      JsonMapper.builder()
+          .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .build();
 
   /** The Administrator key every test context bootstraps (CRM_BOOTSTRAP_KEY). */
   public static final String ADMIN_TOKEN = "test_admin.0123456789abcdefghijklmnopqrstuv";

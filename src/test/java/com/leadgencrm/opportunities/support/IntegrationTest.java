@@ -20,7 +20,9 @@ import org.springframework.test.context.ContextConfiguration;
       "crm.security.bootstrap-key=" + Api.ADMIN_TOKEN,
       // high enough never to get in the way; RateLimitTest gives its keys their own rates
       "crm.security.rate-limit-per-second=1000000",
-      "crm.security.rate-limit-burst=1000000"
+      "crm.security.rate-limit-burst=1000000",
+      // /pubapi/v1 speaks this zone (v1.2 is UTC): WireProtocolTest checks both
+      "crm.pubapi.v1-time-zone=America/New_York"
     })
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 @Import(Api.Configuration.class)

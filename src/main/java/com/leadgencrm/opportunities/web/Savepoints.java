@@ -1,4 +1,4 @@
-package com.leadgencrm.opportunities.opportunity;
+package com.leadgencrm.opportunities.web;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and JPA share the transaction's connection, so a SQL savepoint covers both.)
  */
 @Component
-class Savepoints {
+public class Savepoints {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
@@ -30,7 +30,7 @@ class Savepoints {
     this.transaction = new TransactionTemplate(transactions);
   }
 
-  <T> T run(Supplier<T> work) {
+  public <T> T run(Supplier<T> work) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       return transaction.execute(status -> work.get());
     }

@@ -1,0 +1,106 @@
+package com.leadgencrm.opportunities.pubapi;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * {@code POST /pubapi/v1} and {@code /pubapi/v1.2}: the Lead Gen & CRM wire protocol, for
+ * integrations written against it. Any content type; always 200.
+ */
+@RestController
+@Tag(name = "Wire protocol", description = WireProtocolDocs.TAG)
+class PubApiController {
+
+  private final PubApi api;
+
+  PubApiController(PubApi api) {
+    this.api = api;
+  }
+
+  @PostMapping(
+      path = {"/pubapi/v1", "/pubapi/v1.2"},
+      consumes = MediaType.ALL_VALUE)
+  @SecurityRequirements
+  @Operation(
+      operationId = "pubapi",
+      summary = "Call a method of the Lead Gen & CRM wire protocol",
+      description = WireProtocolDocs.OPERATION)
+  @Parameter(
+      name = "accountID",
+      in = ParameterIn.QUERY,
+      description = "The API key's id",
+      schema = @Schema(type = "string"))
+  @Parameter(
+      name = "secretKey",
+      in = ParameterIn.QUERY,
+      description = "The API key's secret",
+      schema = @Schema(type = "string"))
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(ref = "#/components/schemas/WireRequest"),
+              examples = @ExampleObject(value = WireProtocolDocs.REQUEST_EXAMPLE)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "Always 200: errors are in the envelope",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(ref = "#/components/schemas/WireResponse"),
+              examples = @ExampleObject(value = WireProtocolDocs.RESPONSE_EXAMPLE)))
+  ResponseEntity<byte[]> call(HttpServletRequest request) throws IOException {
+    return answer(request);
+  }
+
+  /** The same, with a trailing slash, as some clients send it. */
+  @Hidden
+  @PostMapping(
+      path = {"/pubapi/v1/", "/pubapi/v1.2/"},
+      consumes = MediaType.ALL_VALUE)
+  ResponseEntity<byte[]> callWithTrailingSlash(HttpServletRequest request) throws IOException {
+    return answer(request);
+  }
+
+  private ResponseEntity<byte[]> answer(HttpServletRequest request) throws IOException {
+    // the raw body, before anything parses it as a form (clients post JSON with any content type)
+    byte[] body = request.getInputStream().readAllBytes();
+    String queryString = request.getQueryString();
+    MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+    UriComponentsBuilder.newInstance()
+        .query(queryString == null ? "" : queryString)
+        .build()
+        .getQueryParams()
+        .forEach((name, values) -> values.forEach(value -> query.add(decode(name), decode(value))));
+    byte[] answer = api.call(request.getRequestURI().contains("/v1.2"), query, body);
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
+  }
+
+  private static String decode(String text) {
+    try {
+      return URLDecoder.decode(text == null ? "" : text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
+  }
+}

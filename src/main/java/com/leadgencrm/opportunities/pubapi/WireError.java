@@ -1,0 +1,49 @@
+package com.leadgencrm.opportunities.pubapi;
+
+import java.util.List;
+
+/**
+ * An error of the wire protocol: an API-level error of the whole call, or the error of one object
+ * of a write. The codes are the protocol's.
+ */
+final class WireError extends RuntimeException {
+
+  static final int INVALID_REQUEST_DATA = 101;
+  static final int MISSING_REQUEST_ID = 102;
+  static final int AUTHENTICATION_FAILED = 105;
+  static final int MISSING_METHOD = 201;
+  static final int MISSING_PARAMS = 202;
+  static final int INVALID_METHOD = 204;
+  static final int INVALID_PARAMETERS = 205;
+  static final int MISSING_PARAMETERS = 206;
+  static final int MISSING_OBJECTS = 207;
+  static final int MALFORMED_OBJECT = 208;
+  static final int TOO_MANY_OBJECTS = 209;
+  static final int ONLY_CUSTOM_FIELDS = 211;
+  static final int ENTRY_EXISTS = 301;
+  static final int NO_ROWS_AFFECTED = 302;
+
+  /** Not one of the original codes: the API key's rate limit (its HTTP status). */
+  static final int RATE_LIMITED = 429;
+
+  private final int code;
+  private final List<?> data;
+
+  WireError(int code, String message, List<?> data) {
+    super(message, null, false, false);
+    this.code = code;
+    this.data = List.copyOf(data);
+  }
+
+  WireError(int code, String message) {
+    this(code, message, List.of());
+  }
+
+  int code() {
+    return code;
+  }
+
+  List<?> data() {
+    return data;
+  }
+}

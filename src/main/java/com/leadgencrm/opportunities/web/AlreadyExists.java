@@ -1,0 +1,4 @@
+package com.leadgencrm.opportunities.web;
+
+/** A conflict because the thing to create exists already (a name, a pair). */
+public interface AlreadyExists {}
