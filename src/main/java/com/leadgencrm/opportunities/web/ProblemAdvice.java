@@ -1,6 +1,7 @@
 package com.leadgencrm.opportunities.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -117,7 +118,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
-    if (e instanceof org.springframework.dao.DataAccessException && causedByLostConnection(e)) {
+    if ((e instanceof org.springframework.dao.DataAccessException
+            || e instanceof org.springframework.transaction.TransactionException)
+        && causedByLostConnection(e)) {
       return unavailable(e, request);
     }
     log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -304,8 +307,20 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  private static boolean causedByLostConnection(Throwable e) {
-    String state = Problems.sqlState(e);
-    return state != null && (state.startsWith("08") || state.startsWith("57P"));
+  /**
+   * Whether the database connection went away: a connection-class SQL state (08, 57P), or a failure
+   * of the pool or driver itself, which carries no SQL state at all (Hikari's "Connection is
+   * closed" when a rollback meets a connection the server dropped mid-request).
+   */
+  static boolean causedByLostConnection(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        String state = sql.getSQLState();
+        if (state == null || state.startsWith("08") || state.startsWith("57P")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

@@ -49,6 +49,43 @@ class DatabaseOutageTest {
     }
   }
 
+  /**
+   * Found by faults/run.sh: a request whose connection dies mid-transaction got a 500, because the
+   * failed rollback (on a connection the pool reports closed, without an SQL state) replaced the
+   * original error.
+   */
+  @Test
+  void aRequestWhoseConnectionDiesMidTransactionGets503() throws Exception {
+    Api client = api.as(Api.ADMIN_TOKEN).expectServerErrors(true);
+    TestDatabase.Target database = TestDatabase.target();
+    java.util.concurrent.CompletableFuture<Reply> write;
+    try (Connection blocker =
+        DriverManager.getConnection(database.url(), database.username(), database.password())) {
+      blocker.setAutoCommit(false);
+      blocker.createStatement().execute("lock table crm.opportunity in share mode");
+      // the write waits for the lock inside its transaction
+      write =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> client.post("/opportunities", json(minimal(uniqueOwner()))));
+      Thread.sleep(700);
+      try (Connection admin =
+          DriverManager.getConnection(
+              database.maintenanceUrl(), database.username(), database.password())) {
+        admin
+            .createStatement()
+            .execute(
+                "select pg_terminate_backend(pid) from pg_stat_activity"
+                    + " where datname = '"
+                    + database.name()
+                    + "' and wait_event_type = 'Lock'");
+      }
+      blocker.rollback();
+    }
+    Reply reply = write.get();
+    assertThat(reply.status()).as(reply.body()).isEqualTo(503);
+    assertThat(reply.header("Retry-After")).isNotNull();
+  }
+
   @Test
   void requestsGet503WhileTheDatabaseIsGoneAndTheServiceRecoversByItself() throws Exception {
     Api client = api.as(Api.ADMIN_TOKEN).expectServerErrors(true);
