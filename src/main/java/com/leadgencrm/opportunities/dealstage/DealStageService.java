@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The deal stages of the pipeline: queries and the rules of change. */
 @Service
-@Transactional(readOnly = true)
+// reads are one or two statements each: they join a caller's transaction, and need none of their
+// own
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class DealStageService {
 
   private static final long MAX_WEIGHT = 999_999_999_999_999_999L;

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Field metadata: standard fields (read-only) and custom fields (full life cycle). */
 @Service
-@Transactional(readOnly = true)
+// reads are one or two statements each: they join a caller's transaction, and need none of their
+// own
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class FieldService {
 
   static final List<SortKey> SORT_KEYS =

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +33,9 @@ import tools.jackson.databind.JsonNode;
  * {@code INSERT ... ON CONFLICT DO NOTHING} is the race-free way to create a pair at most once.
  */
 @Service
-@Transactional(readOnly = true)
+// reads are one or two statements each: they join a caller's transaction, and need none of their
+// own
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class OpportunityLeadService {
 
   static final List<SortKey> SORT_KEYS =

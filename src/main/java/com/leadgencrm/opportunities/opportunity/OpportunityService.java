@@ -33,6 +33,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
@@ -42,7 +43,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Opportunities: queries, and the rules every change obeys. */
 @Service
-@Transactional(readOnly = true)
+// reads are one or two statements each: they join a caller's transaction, and need none of their
+// own
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class OpportunityService {
 
   static final List<SortKey> SORT_KEYS =
@@ -290,9 +293,23 @@ public class OpportunityService {
     list.atLeast("coalesce(amount, -1)", lower).atMost("coalesce(amount, -1)", to);
   }
 
+  /** One opportunity, read as a projection: no entity, no transaction of its own. */
   public Versioned<OpportunityView> get(long id) {
     CustomFieldDefinitions definitions = definitions();
-    return versioned(find(id), definitions);
+    Long scope = Caller.current().ownerScope();
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + ", version from opportunity where id = :id"
+                + (scope == null ? "" : " and owner_id = :owner"))
+        .param("id", id)
+        .param("owner", scope == null ? 0L : scope)
+        .query(
+            (rs, n) ->
+                new Versioned<>(
+                    view(rs, definitions), ETags.of(rs.getLong("version"), definitions.epoch())))
+        .optional()
+        .orElseThrow(() -> new OpportunityNotFound(id));
   }
 
   @Transactional

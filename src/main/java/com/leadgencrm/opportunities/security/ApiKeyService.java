@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
@@ -29,7 +30,9 @@ import tools.jackson.databind.JsonNode;
  * needs none, and a fast hash keeps the check of every request cheap.)
  */
 @Service
-@Transactional(readOnly = true)
+// reads are one or two statements each: they join a caller's transaction, and need none of their
+// own
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class ApiKeyService {
 
   private static final Logger log = LoggerFactory.getLogger(ApiKeyService.class);

@@ -1,11 +1,14 @@
 package com.leadgencrm.opportunities.security;
 
 import com.leadgencrm.opportunities.web.ProblemWriter;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,10 +17,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import javax.sql.DataSource;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -26,18 +30,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Per-key token buckets (Bucket4j) kept in PostgreSQL, so a key's limit holds across every instance
  * of the service. A key over its rate gets 429 with Retry-After; other keys are not affected.
+ *
+ * <p>The buckets have a connection pool of their own whose commits do not wait for the disk ({@code
+ * synchronous_commit = off}: a crash may forget the last few tokens taken, never a business write),
+ * and one bucket proxy per key batches the requests that arrive while the key's bucket row is
+ * locked into one round trip (Bucket4j's batching optimization).
  */
-public class RateLimits extends OncePerRequestFilter {
+public class RateLimits extends OncePerRequestFilter implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
 
+  private final HikariDataSource pool;
   private final ProxyManager<String> buckets;
   private final SecurityProperties properties;
   private final ProblemWriter problems;
+  private final Map<String, BucketProxy> proxies = new ConcurrentHashMap<>();
 
-  RateLimits(DataSource dataSource, SecurityProperties properties, ProblemWriter problems) {
+  RateLimits(HikariDataSource pool, SecurityProperties properties, ProblemWriter problems) {
+    this.pool = pool;
     this.buckets =
-        Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+        Bucket4jPostgreSQL.selectForUpdateBasedBuilder(pool)
             .primaryKeyMapper(PrimaryKeyMapper.STRING)
             .table("rate_limit_bucket")
             .build();
@@ -91,21 +103,36 @@ public class RateLimits extends OncePerRequestFilter {
       return null;
     }
     int burst = keyRate != null ? 2 * keyRate : Math.max(properties.rateLimitBurst(), 1);
-    BucketConfiguration configuration =
-        BucketConfiguration.builder()
-            .addLimit(limit -> limit.capacity(burst).refillGreedy(rate, Duration.ofSeconds(1)))
-            .build();
-    ConsumptionProbe probe =
-        buckets
-            .builder()
-            // a changed limit replaces the stored one on the key's next request
-            .withImplicitConfigurationReplacement(
-                31L * rate + burst, TokensInheritanceStrategy.PROPORTIONALLY)
-            .build(keyId, () -> configuration)
-            .tryConsumeAndReturnRemaining(1);
+    // a proxy holds no state of its own (the bucket is in the database): one per key and limits
+    BucketProxy bucket =
+        proxies.computeIfAbsent(
+            keyId + "/" + rate + "/" + burst,
+            ignored ->
+                buckets
+                    .builder()
+                    .withOptimization(Optimizations.batching())
+                    // a changed limit replaces the stored one on the key's next request
+                    .withImplicitConfigurationReplacement(
+                        31L * rate + burst, TokensInheritanceStrategy.PROPORTIONALLY)
+                    .build(
+                        keyId,
+                        () ->
+                            BucketConfiguration.builder()
+                                .addLimit(
+                                    limit ->
+                                        limit
+                                            .capacity(burst)
+                                            .refillGreedy(rate, Duration.ofSeconds(1)))
+                                .build()));
+    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
     if (probe.isConsumed()) {
       return null;
     }
     return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+  }
+
+  @Override
+  public void destroy() {
+    pool.close();
   }
 }

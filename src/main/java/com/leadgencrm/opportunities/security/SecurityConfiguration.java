@@ -1,10 +1,11 @@
 package com.leadgencrm.opportunities.security;
 
 import com.leadgencrm.opportunities.web.ProblemWriter;
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Predicate;
-import javax.sql.DataSource;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,10 +51,22 @@ class SecurityConfiguration {
     return new ProviderManager(new ApiKeyAuthenticationProvider(keys));
   }
 
+  /**
+   * The token buckets' own small pool: their commits need no durability, and their row locks must
+   * not hold the connections of business work.
+   */
   @Bean
   RateLimits rateLimits(
-      DataSource dataSource, SecurityProperties properties, ProblemWriter problems) {
-    return new RateLimits(dataSource, properties, problems);
+      DataSourceProperties dataSource, SecurityProperties properties, ProblemWriter problems) {
+    HikariDataSource pool =
+        dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+    pool.setPoolName("rate-limits");
+    pool.setMaximumPoolSize(4);
+    pool.setMinimumIdle(1);
+    pool.setSchema("crm");
+    pool.setConnectionTimeout(5000);
+    pool.setConnectionInitSql("set synchronous_commit = off");
+    return new RateLimits(pool, properties, problems);
   }
 
   /**
