@@ -9,14 +9,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -48,10 +46,9 @@ class DealStageController {
       summary = "List deal stages",
       description = "In pipeline order (weight, then id) unless sorted otherwise.")
   Page<DealStageView> list(
-      @Valid @ParameterObject DealStageListParams params,
-      BindingResult binding,
+      @ParameterObject DealStageListParams params,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, DealStageListParams.class, binding);
+    QueryParameters.check(query, DealStageListParams.class);
     return stages.list(params, query);
   }
 

@@ -36,7 +36,11 @@ public enum DataType {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  private static final java.util.Map<String, DataType> BY_JSON =
+      Arrays.stream(values())
+          .collect(java.util.stream.Collectors.toUnmodifiableMap(DataType::json, t -> t));
+
   public static @Nullable DataType of(String json) {
-    return Arrays.stream(values()).filter(t -> t.json().equals(json)).findFirst().orElse(null);
+    return BY_JSON.get(json);
   }
 }

@@ -9,14 +9,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -49,10 +47,9 @@ class FieldController {
   @GetMapping
   @Operation(operationId = "listFields", summary = "List fields")
   Page<FieldView> list(
-      @Valid @ParameterObject FieldListParams params,
-      BindingResult binding,
+      @ParameterObject FieldListParams params,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, FieldListParams.class, binding);
+    QueryParameters.check(query, FieldListParams.class);
     return fields.list(params, query);
   }
 

@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
@@ -18,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -92,10 +90,9 @@ class OpportunityController {
   @GetMapping
   @Operation(operationId = "listOpportunities", summary = "List opportunities")
   Page<OpportunityView> list(
-      @Valid @ParameterObject OpportunityListParams params,
-      BindingResult binding,
+      @ParameterObject OpportunityListParams params,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    return opportunities.list(params, binding, query);
+    return opportunities.list(params, query);
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -10,14 +10,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,10 +44,9 @@ class OpportunityLeadController {
   @GetMapping
   @Operation(operationId = "listOpportunityLeads", summary = "List opportunity-lead associations")
   Page<OpportunityLeadView> list(
-      @Valid @ParameterObject OpportunityLeadListParams params,
-      BindingResult binding,
+      @ParameterObject OpportunityLeadListParams params,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, OpportunityLeadListParams.class, binding);
+    QueryParameters.check(query, OpportunityLeadListParams.class);
     return leads.list(params, query);
   }
 

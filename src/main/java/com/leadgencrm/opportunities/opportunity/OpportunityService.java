@@ -36,7 +36,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.MultiValueMap;
-import org.springframework.validation.BindingResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -98,13 +97,10 @@ public class OpportunityService {
    * <systemName>From}, {@code <systemName>To}).
    */
   public Page<OpportunityView> list(
-      OpportunityListParams params, BindingResult binding, MultiValueMap<String, String> query) {
+      OpportunityListParams params, MultiValueMap<String, String> query) {
     CustomFieldDefinitions definitions = definitions();
     QueryParameters.check(
-        query,
-        OpportunityListParams.class,
-        binding,
-        name -> customFilter(definitions, name) != null);
+        query, OpportunityListParams.class, name -> customFilter(definitions, name) != null);
     PageSpec page = PageSpec.of(params.sort(), params.limit(), params.cursor(), SORT_KEYS, query);
     ListQuery list = filters(params);
     customFilters(list, definitions, query);
@@ -390,7 +386,7 @@ public class OpportunityService {
     CustomInput.requireFields(context.definitions(), patch, true, errors);
     ObjectNode current = mapper.valueToTree(opportunity.input());
     readableCustom(opportunity.customFields(), context.definitions())
-        .forEach((name, value) -> current.set(name, (JsonNode) value));
+        .forEach((name, value) -> current.set(name, mapper.valueToTree(value)));
     OpportunityInput input =
         json.readPatched(current, patch, OpportunityInput.class, custom, errors);
     checkOwner(input, "hand opportunities over to");
@@ -549,14 +545,29 @@ public class OpportunityService {
   }
 
   /** Every active custom field, by systemName in field order: its value, or null when unset. */
+  /** A JSON value as the plain Java value Jackson writes fastest. */
+  private static Object plain(JsonNode value) {
+    if (value.isString()) {
+      return value.stringValue();
+    }
+    if (value.isBoolean()) {
+      return value.booleanValue();
+    }
+    if (value.isIntegralNumber() && value.canConvertToLong()) {
+      return value.longValue();
+    }
+    return value.isNumber() ? value.decimalValue() : value;
+  }
+
   Map<String, Object> readableCustom(@Nullable String stored, CustomFieldDefinitions definitions) {
-    JsonNode values = stored == null ? null : mapper.readTree(stored);
-    Map<String, Object> custom = new LinkedHashMap<>();
-    for (FieldRef field : definitions.active().values()) {
+    Map<String, FieldRef> active = definitions.active();
+    Map<String, Object> custom = new LinkedHashMap<>(active.size() * 2);
+    JsonNode values = stored == null || stored.equals("{}") ? null : mapper.readTree(stored);
+    for (FieldRef field : active.values()) {
       JsonNode value = values == null ? null : values.get(field.systemName());
       custom.put(
           field.systemName(),
-          value == null || value.isNull() ? null : customValues.readable(field, value));
+          value == null || value.isNull() ? null : plain(customValues.readable(field, value)));
     }
     return custom;
   }

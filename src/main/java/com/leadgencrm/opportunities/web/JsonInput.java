@@ -64,11 +64,9 @@ public class JsonInput {
     if (body == null || !body.isObject()) {
       throw new InvalidRequest("", "the request body must be a JSON object");
     }
-    RecordComponent[] components = type.getRecordComponents();
-    Set<String> declared = new HashSet<>();
-    for (RecordComponent component : components) {
-      declared.add(component.getName());
-    }
+    Shape shape = SHAPES.get(type);
+    RecordComponent[] components = shape.components();
+    Set<String> declared = shape.names();
     List<InvalidField> errors = new ArrayList<>(moreErrors);
     for (var member : body.properties()) {
       String name = member.getKey();
@@ -135,10 +133,7 @@ public class JsonInput {
     if (patch == null || !patch.isObject()) {
       throw new InvalidRequest("", "the request body must be a JSON object (a JSON Merge Patch)");
     }
-    Set<String> declared = new HashSet<>();
-    for (RecordComponent component : type.getRecordComponents()) {
-      declared.add(component.getName());
-    }
+    Set<String> declared = SHAPES.get(type).names();
     List<InvalidField> errors = new ArrayList<>(moreErrors);
     for (var member : patch.properties()) {
       String name = member.getKey();
@@ -173,13 +168,8 @@ public class JsonInput {
       return JsonValues.bool(node);
     }
     if (type == Long.class || type == Integer.class) {
-      Min min = component.getAccessor().getAnnotation(Min.class);
-      Max max = component.getAccessor().getAnnotation(Max.class);
-      long lower =
-          min != null ? min.value() : type == Long.class ? Long.MIN_VALUE : Integer.MIN_VALUE;
-      long upper =
-          max != null ? max.value() : type == Long.class ? Long.MAX_VALUE : Integer.MAX_VALUE;
-      long value = JsonValues.integer(node, lower, upper);
+      long[] range = SHAPES.get(component.getDeclaringRecord()).ranges().get(component.getName());
+      long value = JsonValues.integer(node, range[0], range[1]);
       return type == Long.class ? value : (Object) Math.toIntExact(value);
     }
     if (type == BigDecimal.class) {
@@ -191,16 +181,53 @@ public class JsonInput {
     throw new IllegalStateException("No JSON conversion to " + type);
   }
 
+  /**
+   * What reflection tells of an input record, read once per record type: its components, their
+   * names, the integer ranges their @Min and @Max set, and its canonical constructor.
+   */
+  private record Shape(
+      RecordComponent[] components,
+      Set<String> names,
+      java.util.Map<String, long[]> ranges,
+      Constructor<?> constructor) {}
+
+  private static final ClassValue<Shape> SHAPES =
+      new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+          RecordComponent[] components = type.getRecordComponents();
+          Set<String> names = new HashSet<>();
+          java.util.Map<String, long[]> ranges = new java.util.HashMap<>();
+          Class<?>[] parameterTypes = new Class<?>[components.length];
+          for (int i = 0; i < components.length; i++) {
+            RecordComponent component = components[i];
+            names.add(component.getName());
+            parameterTypes[i] = component.getType();
+            boolean isLong = component.getType() == Long.class;
+            Min min = component.getAccessor().getAnnotation(Min.class);
+            Max max = component.getAccessor().getAnnotation(Max.class);
+            ranges.put(
+                component.getName(),
+                new long[] {
+                  min != null ? min.value() : isLong ? Long.MIN_VALUE : Integer.MIN_VALUE,
+                  max != null ? max.value() : isLong ? Long.MAX_VALUE : Integer.MAX_VALUE
+                });
+          }
+          try {
+            Constructor<?> constructor = type.getDeclaredConstructor(parameterTypes);
+            constructor.setAccessible(true);
+            return new Shape(
+                components, Set.copyOf(names), java.util.Map.copyOf(ranges), constructor);
+          } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("No canonical constructor of " + type, e);
+          }
+        }
+      };
+
   private static <T extends Record> T construct(
       Class<T> type, RecordComponent[] components, Object[] values) {
-    Class<?>[] parameterTypes = new Class<?>[components.length];
-    for (int i = 0; i < components.length; i++) {
-      parameterTypes[i] = components[i].getType();
-    }
     try {
-      Constructor<T> constructor = type.getDeclaredConstructor(parameterTypes);
-      constructor.setAccessible(true);
-      return constructor.newInstance(values);
+      return type.cast(SHAPES.get(type).constructor().newInstance(values));
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;

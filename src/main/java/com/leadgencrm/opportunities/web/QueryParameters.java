@@ -2,52 +2,48 @@ package com.leadgencrm.opportunities.web;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.util.MultiValueMap;
-import org.springframework.validation.BindingResult;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** Checks a list request's query parameters against the ones the list declares. */
 public final class QueryParameters {
+
+  /** The declared names of each parameter record (reflection parses generic signatures: once). */
+  private static final ClassValue<Set<String>> NAMES =
+      new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+          Set<String> names = new HashSet<>();
+          for (RecordComponent component : type.getRecordComponents()) {
+            names.add(component.getName());
+          }
+          return Set.copyOf(names);
+        }
+      };
 
   private QueryParameters() {}
 
   /**
    * Fails, naming every offending parameter at once, when the query holds parameters the list does
-   * not know, repeats one, or gives values that do not bind or validate.
-   */
-  public static void check(
-      MultiValueMap<String, String> query,
-      Class<? extends Record> declared,
-      BindingResult binding) {
-    check(query, declared, binding, name -> false);
-  }
-
-  public static void check(
-      MultiValueMap<String, String> query,
-      Class<? extends Record> declared,
-      BindingResult binding,
-      Predicate<String> alsoKnown) {
-    check(query, declared, ProblemAdvice.errors(binding), alsoKnown);
-  }
-
-  /**
-   * For lists whose parameters are bound one by one: only unknown and repeated ones are checked.
+   * not know, repeats one, or gives values that do not bind or validate ({@link QueryRecords}).
    */
   public static void check(MultiValueMap<String, String> query, Class<? extends Record> declared) {
-    check(query, declared, List.of(), name -> false);
+    check(query, declared, name -> false);
   }
 
-  private static void check(
+  /** The same, for lists that know more parameters than they declare (custom fields). */
+  public static void check(
       MultiValueMap<String, String> query,
       Class<? extends Record> declared,
-      List<InvalidField> bindingErrors,
       Predicate<String> alsoKnown) {
-    List<String> names = new ArrayList<>();
-    for (RecordComponent component : declared.getRecordComponents()) {
-      names.add(component.getName());
-    }
-    List<InvalidField> errors = new ArrayList<>(bindingErrors);
+    Set<String> names = NAMES.get(declared);
+    List<InvalidField> errors = new ArrayList<>(bindingErrors());
     for (var entry : query.entrySet()) {
       String name = entry.getKey();
       if (!names.contains(name) && !alsoKnown.test(name)) {
@@ -58,8 +54,18 @@ public final class QueryParameters {
       }
     }
     if (!errors.isEmpty()) {
-      errors.sort(java.util.Comparator.comparing(InvalidField::field));
+      errors.sort(Comparator.comparing(InvalidField::field));
       throw new InvalidRequest(errors);
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<InvalidField> bindingErrors() {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    Object errors =
+        request == null
+            ? null
+            : request.getAttribute(QueryRecords.ERRORS, RequestAttributes.SCOPE_REQUEST);
+    return errors instanceof List<?> list ? (List<InvalidField>) list : List.of();
   }
 }
