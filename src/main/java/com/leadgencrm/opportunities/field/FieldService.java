@@ -58,13 +58,16 @@ public class FieldService {
   private final JsonInput json;
   private final JsonMapper mapper;
   private final List<CustomFieldValues> values;
+  private final FieldCatalog catalog;
 
   FieldService(
       FieldRepository fields,
       JdbcClient jdbc,
       JsonInput json,
       JsonMapper mapper,
-      List<CustomFieldValues> values) {
+      List<CustomFieldValues> values,
+      FieldCatalog catalog) {
+    this.catalog = catalog;
     this.fields = fields;
     this.jdbc = jdbc;
     this.json = json;
@@ -74,23 +77,12 @@ public class FieldService {
 
   /** The custom fields of a kind of object, active or not, in id order. */
   public List<FieldRef> customFields(String relationship) {
-    return jdbc.sql(
-            """
-            select id, relationship, system_name, data_type, data_length, is_required, is_active, is_custom
-              from field where relationship = :relationship and is_custom order by id""")
-        .param("relationship", relationship)
-        .query(
-            (rs, n) ->
-                new FieldRef(
-                    rs.getLong("id"),
-                    rs.getString("relationship"),
-                    rs.getString("system_name"),
-                    java.util.Objects.requireNonNull(DataType.of(rs.getString("data_type"))),
-                    rs.getInt("data_length"),
-                    rs.getBoolean("is_required"),
-                    rs.getBoolean("is_active"),
-                    rs.getBoolean("is_custom")))
-        .list();
+    return catalog.customFields(relationship);
+  }
+
+  /** The custom fields as committed now (see {@link FieldCatalog#currentCustomFields}). */
+  public List<FieldRef> currentCustomFields(String relationship) {
+    return catalog.currentCustomFields(relationship);
   }
 
   public Page<FieldView> list(FieldListParams params, MultiValueMap<String, String> query) {

@@ -22,8 +22,10 @@ final class CustomFieldDefinitions {
   private final Map<String, FieldRef> active = new LinkedHashMap<>();
   private final Set<String> inactive = new HashSet<>();
   private final long epoch;
+  private final List<FieldRef> source;
 
   CustomFieldDefinitions(List<FieldRef> fields) {
+    this.source = fields;
     CRC32 crc = new CRC32();
     for (FieldRef field : fields) {
       if (field.isActive()) {
@@ -36,6 +38,11 @@ final class CustomFieldDefinitions {
       }
     }
     this.epoch = crc.getValue();
+  }
+
+  /** The definitions this was built from. */
+  List<FieldRef> source() {
+    return source;
   }
 
   /** Data types that filter by range, with an index per field. */

@@ -71,6 +71,7 @@ public class OpportunityService {
   private final JdbcClient jdbc;
   private final JsonInput json;
   private final JsonMapper mapper;
+  private volatile @Nullable CustomFieldDefinitions lastDefinitions;
 
   OpportunityService(
       OpportunityRepository opportunities,
@@ -446,7 +447,18 @@ public class OpportunityService {
 
   /** The custom opportunity fields, as this request sees them. */
   CustomFieldDefinitions definitions() {
-    return new CustomFieldDefinitions(fields.customFields("opportunity"));
+    return definitionsOf(fields.customFields("opportunity"));
+  }
+
+  /** Built once per list of definitions: the list instance changes when the definitions do. */
+  private CustomFieldDefinitions definitionsOf(List<FieldRef> custom) {
+    CustomFieldDefinitions last = lastDefinitions;
+    if (last != null && last.source() == custom) {
+      return last;
+    }
+    CustomFieldDefinitions built = new CustomFieldDefinitions(custom);
+    lastDefinitions = built;
+    return built;
   }
 
   /**
@@ -456,7 +468,7 @@ public class OpportunityService {
    */
   CustomFieldDefinitions definitionsForWrite() {
     jdbc.sql("lock table opportunity in row exclusive mode").update();
-    return definitions();
+    return definitionsOf(fields.currentCustomFields("opportunity"));
   }
 
   private void apply(

@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.security;
 
+import com.leadgencrm.opportunities.field.FieldCatalog;
 import com.leadgencrm.opportunities.web.JsonInput;
 import com.leadgencrm.opportunities.web.Page;
 import java.nio.charset.StandardCharsets;
@@ -54,11 +55,20 @@ public class ApiKeyService {
 
   /** The caller a key id and secret stand for; empty for an unknown, wrong or revoked key. */
   public Optional<Verified> verify(String keyId, String secret) {
-    record Stored(String hash, long userId, String role, @Nullable Integer rate, boolean revoked) {}
+    record Stored(
+        String hash,
+        long userId,
+        String role,
+        @Nullable Integer rate,
+        boolean revoked,
+        long fieldCatalogVersion) {}
+    // the same round trip tells which custom field definitions this request must see at least
     Optional<Stored> stored =
         jdbc.sql(
-                "select secret_hash, user_id, role, rate_limit_per_second, revoked_timestamp is not null as revoked"
-                    + " from api_key where key_id = :id")
+                "select secret_hash, user_id, role, rate_limit_per_second,"
+                    + " revoked_timestamp is not null as revoked, "
+                    + FieldCatalog.VERSION_SQL
+                    + " as field_catalog_version from api_key where key_id = :id")
             .param("id", keyId)
             .query(
                 (rs, n) ->
@@ -67,8 +77,10 @@ public class ApiKeyService {
                         rs.getLong("user_id"),
                         rs.getString("role"),
                         rs.getObject("rate_limit_per_second", Integer.class),
-                        rs.getBoolean("revoked")))
+                        rs.getBoolean("revoked"),
+                        rs.getLong("field_catalog_version")))
             .optional();
+    stored.ifPresent(key -> FieldCatalog.observed(key.fieldCatalogVersion()));
     byte[] given = hash(secret).getBytes(StandardCharsets.US_ASCII);
     if (stored.isEmpty()
         || stored.get().revoked()

@@ -16,6 +16,7 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -45,6 +46,15 @@ class SecurityConfiguration {
     "/error",
     "/pubapi/**"
   };
+
+  /**
+   * No observation per security filter, authentication and authorization: wrapping every filter of
+   * the chain cost about 5% of the CPU of a GET; the http.server.requests metrics stay.
+   */
+  @Bean
+  SecurityObservationSettings noSecurityObservations() {
+    return SecurityObservationSettings.noObservations();
+  }
 
   @Bean
   AuthenticationManager apiKeyAuthenticationManager(ApiKeyService keys) {

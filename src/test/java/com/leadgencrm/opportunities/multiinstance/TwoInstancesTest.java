@@ -197,7 +197,7 @@ class TwoInstancesTest {
   }
 
   @Test
-  void aFieldCreatedOnOneInstanceIsUsableOnTheOtherAtOnce() {
+  void aFieldChangedOnOneInstanceIsSeenByTheOtherAtOnce() {
     Map<String, Object> field = new HashMap<>();
     field.put("relationship", "opportunity");
     field.put("label", "Shared field");
@@ -211,15 +211,29 @@ class TwoInstancesTest {
             "isCustom", "isActive", "isAvailableInContactManager", "isEditableInContactManager")) {
       field.put(flag, true);
     }
+    // B has read the definitions before the field exists (it caches them)
+    long existing = create(b, minimal(uniqueOwner()));
+    int propertiesBefore = b.get("/opportunities/" + existing).json().size();
     Reply created = a.post("/fields", json(field));
     try {
       String name = created.json().path("systemName").asString();
+      Reply read = b.get("/opportunities/" + existing);
+      assertThat(read.json().has(name)).isTrue();
+      assertThat(read.json().size()).isEqualTo(propertiesBefore + 1);
       Map<String, Object> opportunity = minimal(uniqueOwner());
       opportunity.put(name, "on B");
       Reply reply = b.post("/opportunities", json(opportunity));
       assertThat(reply.status()).isEqualTo(201);
       assertThat(a.get("/opportunities/" + reply.id()).json().path(name).asString())
           .isEqualTo("on B");
+
+      // deactivated on A: B neither returns nor accepts it, at once
+      assertThat(a.patch("/fields/" + created.id(), json(Map.of("isActive", false))).status())
+          .isEqualTo(200);
+      assertThat(b.get("/opportunities/" + reply.id()).json().has(name)).isFalse();
+      Reply rejected = b.patch("/opportunities/" + reply.id(), json(Map.of(name, "again")));
+      assertThat(rejected.status()).isEqualTo(400);
+      assertThat(rejected.body()).contains(name);
     } finally {
       a.delete("/fields/" + created.id());
     }
