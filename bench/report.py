@@ -301,8 +301,9 @@ def print_table(meta, service, summary):
     print()
     print("req/s, p50, p99: wrk against the service; errors: socket errors + non-2xx answers (+ JSON-RPC errors)")
     print("HTTP ceil: wrk on GET /actuator/health/liveness at the same connections; DB ceil: pgbench tps of the")
-    print("scenario's SQL (bench/pgbench/), %s clients = pool size, -M prepared; vs = req/s / ceiling" % meta.get(
+    print("scenario's SQL (bench/pgbench/), %s clients = pool size, -M prepared (lists: -M extended, planned" % meta.get(
         "pgbench_clients", "?"))
+    print("for their values every time, as the service does); vs = req/s / ceiling")
 
 
 def main(argv):

@@ -5,6 +5,7 @@ import com.leadgencrm.opportunities.web.IfMatch;
 import com.leadgencrm.opportunities.web.InvalidRequest;
 import com.leadgencrm.opportunities.web.JsonInput;
 import com.leadgencrm.opportunities.web.ListQuery;
+import com.leadgencrm.opportunities.web.ListStatements;
 import com.leadgencrm.opportunities.web.Numbers;
 import com.leadgencrm.opportunities.web.Page;
 import com.leadgencrm.opportunities.web.PageSpec;
@@ -46,6 +47,7 @@ public class DealStageService {
 
   private final DealStageRepository stages;
   private final JdbcClient jdbc;
+  private final ListStatements lists;
   private final JsonInput json;
   private final JsonMapper mapper;
   private final List<StageUsage> usages;
@@ -53,11 +55,13 @@ public class DealStageService {
   DealStageService(
       DealStageRepository stages,
       JdbcClient jdbc,
+      ListStatements lists,
       JsonInput json,
       JsonMapper mapper,
       List<StageUsage> usages) {
     this.stages = stages;
     this.jdbc = jdbc;
+    this.lists = lists;
     this.json = json;
     this.mapper = mapper;
     this.usages = usages;
@@ -73,7 +77,7 @@ public class DealStageService {
         .atMost("create_timestamp", params.createTimestampTo())
         .atLeast("update_timestamp", params.updateTimestampFrom())
         .atMost("update_timestamp", params.updateTimestampTo())
-        .page(jdbc, COLUMNS, "deal_stage", page, (rs, n) -> view(rs));
+        .page(lists, COLUMNS, "deal_stage", page, (rs, n) -> view(rs));
   }
 
   private static DealStageView view(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -110,7 +114,7 @@ public class DealStageService {
       java.util.Map<String, String> equalities, int limit, int offset) {
     return new ListQuery()
         .equalities(equalities, WHERE_COLUMNS)
-        .rows(jdbc, COLUMNS, "deal_stage", limit, offset, (rs, n) -> view(rs));
+        .rows(lists, COLUMNS, "deal_stage", limit, offset, (rs, n) -> view(rs));
   }
 
   /** Stages created (or changed) within [from, to], in id order. */
@@ -120,7 +124,7 @@ public class DealStageService {
     return new ListQuery()
         .atLeast(column, from)
         .atMost(column, to)
-        .rows(jdbc, COLUMNS, "deal_stage", limit, offset, (rs, n) -> view(rs));
+        .rows(lists, COLUMNS, "deal_stage", limit, offset, (rs, n) -> view(rs));
   }
 
   /** Every stage by id, for writes of many objects at once. */

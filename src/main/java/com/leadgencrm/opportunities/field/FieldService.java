@@ -5,6 +5,7 @@ import com.leadgencrm.opportunities.web.IfMatch;
 import com.leadgencrm.opportunities.web.InvalidField;
 import com.leadgencrm.opportunities.web.JsonInput;
 import com.leadgencrm.opportunities.web.ListQuery;
+import com.leadgencrm.opportunities.web.ListStatements;
 import com.leadgencrm.opportunities.web.Page;
 import com.leadgencrm.opportunities.web.PageSpec;
 import com.leadgencrm.opportunities.web.SortKey;
@@ -55,6 +56,7 @@ public class FieldService {
 
   private final FieldRepository fields;
   private final JdbcClient jdbc;
+  private final ListStatements lists;
   private final JsonInput json;
   private final JsonMapper mapper;
   private final List<CustomFieldValues> values;
@@ -63,6 +65,7 @@ public class FieldService {
   FieldService(
       FieldRepository fields,
       JdbcClient jdbc,
+      ListStatements lists,
       JsonInput json,
       JsonMapper mapper,
       List<CustomFieldValues> values,
@@ -70,6 +73,7 @@ public class FieldService {
     this.catalog = catalog;
     this.fields = fields;
     this.jdbc = jdbc;
+    this.lists = lists;
     this.json = json;
     this.mapper = mapper;
     this.values = values;
@@ -100,7 +104,7 @@ public class FieldService {
         .atMost("create_timestamp", params.createTimestampTo())
         .atLeast("update_timestamp", params.updateTimestampFrom())
         .atMost("update_timestamp", params.updateTimestampTo())
-        .page(jdbc, COLUMNS, "field", page, (rs, n) -> view(rs));
+        .page(lists, COLUMNS, "field", page, (rs, n) -> view(rs));
   }
 
   private static FieldView view(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -162,7 +166,7 @@ public class FieldService {
   public List<FieldView> where(java.util.Map<String, String> equalities, int limit, int offset) {
     return new ListQuery()
         .equalities(equalities, WHERE_COLUMNS)
-        .rows(jdbc, COLUMNS, "field", limit, offset, (rs, n) -> view(rs));
+        .rows(lists, COLUMNS, "field", limit, offset, (rs, n) -> view(rs));
   }
 
   /** Fields created (or changed) within [from, to], in id order. */
@@ -172,7 +176,7 @@ public class FieldService {
     return new ListQuery()
         .atLeast(column, from)
         .atMost(column, to)
-        .rows(jdbc, COLUMNS, "field", limit, offset, (rs, n) -> view(rs));
+        .rows(lists, COLUMNS, "field", limit, offset, (rs, n) -> view(rs));
   }
 
   /** The id of the field with this systemName; the wire protocol deletes fields by systemName. */

@@ -7,6 +7,7 @@ import com.leadgencrm.opportunities.web.IfMatch;
 import com.leadgencrm.opportunities.web.InvalidRequest;
 import com.leadgencrm.opportunities.web.JsonInput;
 import com.leadgencrm.opportunities.web.ListQuery;
+import com.leadgencrm.opportunities.web.ListStatements;
 import com.leadgencrm.opportunities.web.Page;
 import com.leadgencrm.opportunities.web.PageSpec;
 import com.leadgencrm.opportunities.web.Problems;
@@ -49,11 +50,14 @@ public class OpportunityLeadService {
   static final String ETAG = ETags.of(1);
 
   private final JdbcClient jdbc;
+  private final ListStatements lists;
   private final JsonInput json;
   private final Savepoints savepoints;
 
-  OpportunityLeadService(JdbcClient jdbc, JsonInput json, Savepoints savepoints) {
+  OpportunityLeadService(
+      JdbcClient jdbc, ListStatements lists, JsonInput json, Savepoints savepoints) {
     this.jdbc = jdbc;
+    this.lists = lists;
     this.json = json;
     this.savepoints = savepoints;
   }
@@ -71,7 +75,7 @@ public class OpportunityLeadService {
         .atLeast("create_timestamp", params.createTimestampFrom())
         .atMost("create_timestamp", params.createTimestampTo())
         .where(scope(), scopeParameters())
-        .page(jdbc, COLUMNS, "opportunity_lead", page, (rs, n) -> view(rs));
+        .page(lists, COLUMNS, "opportunity_lead", page, (rs, n) -> view(rs));
   }
 
   /** The associations of one opportunity. */
@@ -85,7 +89,7 @@ public class OpportunityLeadService {
     PageSpec page = PageSpec.of(sort, limit, cursor, SORT_KEYS, query);
     return new ListQuery()
         .equal("opportunity_id", opportunityId)
-        .page(jdbc, COLUMNS, "opportunity_lead", page, (rs, n) -> view(rs));
+        .page(lists, COLUMNS, "opportunity_lead", page, (rs, n) -> view(rs));
   }
 
   public Versioned<OpportunityLeadView> get(long id) {
@@ -108,7 +112,7 @@ public class OpportunityLeadService {
     return new ListQuery()
         .equalities(equalities, WHERE_COLUMNS)
         .where(scope(), scopeParameters())
-        .rows(jdbc, COLUMNS, "opportunity_lead", limit, offset, (rs, n) -> view(rs));
+        .rows(lists, COLUMNS, "opportunity_lead", limit, offset, (rs, n) -> view(rs));
   }
 
   /** Associations created (or changed) within [from, to], in id order. */
@@ -119,7 +123,7 @@ public class OpportunityLeadService {
         .atLeast(column, from)
         .atMost(column, to)
         .where(scope(), scopeParameters())
-        .rows(jdbc, COLUMNS, "opportunity_lead", limit, offset, (rs, n) -> view(rs));
+        .rows(lists, COLUMNS, "opportunity_lead", limit, offset, (rs, n) -> view(rs));
   }
 
   /**

@@ -13,6 +13,7 @@ import com.leadgencrm.opportunities.web.InvalidRequest;
 import com.leadgencrm.opportunities.web.JsonInput;
 import com.leadgencrm.opportunities.web.JsonValues.TypeMismatch;
 import com.leadgencrm.opportunities.web.ListQuery;
+import com.leadgencrm.opportunities.web.ListStatements;
 import com.leadgencrm.opportunities.web.Numbers;
 import com.leadgencrm.opportunities.web.Page;
 import com.leadgencrm.opportunities.web.PageSpec;
@@ -69,6 +70,7 @@ public class OpportunityService {
   private final OpportunityLeadService leads;
   private final CustomValues customValues;
   private final JdbcClient jdbc;
+  private final ListStatements lists;
   private final JsonInput json;
   private final JsonMapper mapper;
   private volatile @Nullable CustomFieldDefinitions lastDefinitions;
@@ -80,6 +82,7 @@ public class OpportunityService {
       OpportunityLeadService leads,
       CustomValues customValues,
       JdbcClient jdbc,
+      ListStatements lists,
       JsonInput json,
       JsonMapper mapper) {
     this.opportunities = opportunities;
@@ -88,6 +91,7 @@ public class OpportunityService {
     this.leads = leads;
     this.customValues = customValues;
     this.jdbc = jdbc;
+    this.lists = lists;
     this.json = json;
     this.mapper = mapper;
   }
@@ -105,7 +109,7 @@ public class OpportunityService {
     PageSpec page = PageSpec.of(params.sort(), params.limit(), params.cursor(), SORT_KEYS, query);
     ListQuery list = filters(params);
     customFilters(list, definitions, query);
-    return scoped(list).page(jdbc, COLUMNS, "opportunity", page, (rs, n) -> view(rs, definitions));
+    return scoped(list).page(lists, COLUMNS, "opportunity", page, (rs, n) -> view(rs, definitions));
   }
 
   /** The conditions of a list: one per filter the client gave. */
@@ -255,7 +259,7 @@ public class OpportunityService {
     ListQuery list = new ListQuery().equalities(standard, WHERE_COLUMNS);
     customFilters(list, definitions, custom);
     return scoped(list)
-        .rows(jdbc, COLUMNS, "opportunity", limit, offset, (rs, n) -> view(rs, definitions));
+        .rows(lists, COLUMNS, "opportunity", limit, offset, (rs, n) -> view(rs, definitions));
   }
 
   /**
@@ -268,7 +272,7 @@ public class OpportunityService {
     String column = created ? "create_timestamp" : "update_timestamp";
     ListQuery list = new ListQuery().atLeast(column, from).atMost(column, to);
     return scoped(list)
-        .rows(jdbc, COLUMNS, "opportunity", limit, offset, (rs, n) -> view(rs, definitions));
+        .rows(lists, COLUMNS, "opportunity", limit, offset, (rs, n) -> view(rs, definitions));
   }
 
   /** Only the caller's own opportunities, for callers who see no others. */

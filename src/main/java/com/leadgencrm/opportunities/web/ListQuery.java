@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Builds the SQL of one list page: filters combined with AND, then a keyset on {@code (sort
@@ -82,11 +81,12 @@ public final class ListQuery {
    * @param from the from clause, with joins
    */
   public <T> Page<T> page(
-      JdbcClient jdbc, String select, String from, PageSpec page, RowMapper<T> rows) {
+      ListStatements jdbc, String select, String from, PageSpec page, RowMapper<T> rows) {
     Prepared query = prepare(select, from, page);
     SortKey key = page.key();
     List<Row<T>> found =
-        jdbc.sql(query.sql())
+        jdbc.client()
+            .sql(query.sql())
             .params(query.params())
             .query((rs, n) -> new Row<>(rows.mapRow(rs, n), sortValue(key, rs), rs.getLong("id")))
             .list();
@@ -105,7 +105,7 @@ public final class ListQuery {
    * (the REST API pages with a keyset instead).
    */
   public <T> java.util.List<T> rows(
-      JdbcClient jdbc, String select, String from, int limit, int offset, RowMapper<T> rows) {
+      ListStatements jdbc, String select, String from, int limit, int offset, RowMapper<T> rows) {
     String sql =
         "select "
             + select
@@ -116,7 +116,7 @@ public final class ListQuery {
             + limit
             + " offset "
             + offset;
-    return jdbc.sql(sql).params(params).query(rows).list();
+    return jdbc.client().sql(sql).params(params).query(rows).list();
   }
 
   /**

@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Every filter and sort of {@code GET /opportunities}, first page and deep cursor page, is served
  * by an index: the plans of the service's own SQL on 100,000 generated rows hold no sequential
- * scan. (The same check on a million rows is {@code bench/explain-plans.sh}.)
+ * scan. ({@code -Dplans.rows=1000000} runs the same check on a million rows.)
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
