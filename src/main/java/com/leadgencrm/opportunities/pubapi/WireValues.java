@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -28,9 +29,11 @@ final class WireValues {
   private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final ZoneId zone;
+  private final boolean utc;
 
   WireValues(ZoneId zone) {
     this.zone = zone;
+    this.utc = zone.normalized().equals(ZoneOffset.UTC);
   }
 
   /** A client's object, with each known property converted to its REST type (others untouched). */
@@ -143,6 +146,17 @@ final class WireValues {
     return row;
   }
 
+  /** An ISO-8601 instant as the REST API writes it, with a four-digit year. */
+  private static boolean isUtcInstant(String text) {
+    return text.length() >= 20
+        && text.charAt(4) == '-'
+        && text.charAt(10) == 'T'
+        && text.charAt(13) == ':'
+        && text.charAt(16) == ':'
+        && (text.charAt(19) == 'Z' || text.charAt(19) == '.')
+        && text.charAt(text.length() - 1) == 'Z';
+  }
+
   private @Nullable String out(JsonNode value, boolean dateTime) {
     if (value.isNull() || value.isMissingNode()) {
       return null;
@@ -154,8 +168,13 @@ final class WireValues {
       return value.decimalValue().toPlainString();
     }
     if (dateTime && value.isString()) {
+      String text = value.stringValue();
+      if (utc && isUtcInstant(text)) {
+        // 2026-03-01T09:30:00[.123456]Z: the wire form is its first 19 characters, T made a space
+        return text.substring(0, 10) + ' ' + text.substring(11, 19);
+      }
       try {
-        return WIRE.format(Instant.parse(value.stringValue()).atZone(zone));
+        return WIRE.format(Instant.parse(text).atZone(zone));
       } catch (DateTimeParseException e) {
         return value.stringValue();
       }
