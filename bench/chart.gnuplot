@@ -13,7 +13,9 @@ set style histogram clustered gap 1
 set style fill solid 0.85 border -1
 set boxwidth 0.9
 set grid ytics
-set key top right
+set key top right width 4
+# headroom above the tallest bar for the key
+set offsets 0, 0, graph 0.2, 0
 set xtics rotate by -25 scale 0
 set logscale y
 set format y "%.0s%c"

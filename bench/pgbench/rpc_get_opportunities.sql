@@ -1,5 +1,5 @@
 -- (i) Wire protocol getOpportunities {where: {ownerID}, limit: 100}: equality filter, first 100 by
--- id (the endpoint is not in HEAD yet: this is the query it needs, whatever it ends up sending).
+-- id, the query the service runs for it.
 \set owner random(2, 10000)
 select id, owner_id, deal_stage_id, account_id, campaign_id, opportunity_name, probability, amount,
        is_closed, is_won, is_active, close_date, originating_lead_id, primary_lead_id, create_timestamp,
