@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.idempotency;
 
+import com.leadgencrm.opportunities.security.ApiKeyService;
 import com.leadgencrm.opportunities.security.Caller;
 import com.leadgencrm.opportunities.web.ProblemWriter;
 import com.leadgencrm.opportunities.web.RequestTooLarge;
@@ -114,6 +115,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
       return;
     }
     String scope = scope(request);
+    if (scope == null) {
+      // the wire protocol with an account id that no key can have: it will be refused (code 105)
+      // and writes nothing, so there is nothing to make idempotent
+      chain.doFilter(new CachedBody(request, body), response);
+      return;
+    }
     String hash = hash(request, body);
     ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
     Outcome outcome;
@@ -199,14 +206,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
   }
 
-  /** The API key a key belongs to: the authenticated key, or the wire protocol's account id. */
-  private static String scope(HttpServletRequest request) {
+  /**
+   * The API key a key belongs to: the authenticated key, or the wire protocol's account id (which
+   * the wire protocol authenticates itself); null for an account id that cannot be a key's.
+   */
+  private static @Nullable String scope(HttpServletRequest request) {
     Caller caller = Caller.current();
     if (caller != Caller.SYSTEM) {
       return caller.keyId();
     }
     String account = request.getParameter("accountID");
-    return "pubapi:" + (account == null ? "" : account);
+    if (account == null) {
+      return "pubapi:";
+    }
+    return ApiKeyService.isKeyId(account) ? "pubapi:" + account : null;
   }
 
   private static String hash(HttpServletRequest request, byte[] body) {

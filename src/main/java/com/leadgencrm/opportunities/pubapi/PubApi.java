@@ -39,6 +39,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
@@ -141,6 +142,18 @@ public class PubApi {
       // a read's where, limit or offset the services refuse
       answer =
           new Answer(null, error(WireError.INVALID_PARAMETERS, "Invalid parameters", e.errors()));
+    } catch (DataIntegrityViolationException e) {
+      // a value PostgreSQL refuses (a NUL character, say) that no rule of the services caught:
+      // the call's transaction rolled back, nothing was written
+      log.info(
+          "Wire protocol call refused by the database: {}", e.getMostSpecificCause().getMessage());
+      answer =
+          new Answer(
+              null,
+              error(
+                  WireError.INVALID_PARAMETERS,
+                  "Invalid parameters",
+                  List.of(Map.of("message", "a value the database cannot store or compare"))));
     } catch (DataAccessException | TransactionException e) {
       log.warn("Wire protocol call failed in the database: {}", e.toString());
       answer =

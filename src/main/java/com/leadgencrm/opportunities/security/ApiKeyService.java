@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public class ApiKeyService {
 
   private static final Logger log = LoggerFactory.getLogger(ApiKeyService.class);
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
   private static final String COLUMNS =
       "key_id, user_id, role, name, rate_limit_per_second, revoked_timestamp, create_timestamp, update_timestamp";
@@ -53,8 +55,17 @@ public class ApiKeyService {
     this.json = json;
   }
 
+  /** Whether a string can be a key id at all: letters, digits, _ and -, 1 to 64 of them. */
+  public static boolean isKeyId(@Nullable String keyId) {
+    return keyId != null && KEY_ID.matcher(keyId).matches();
+  }
+
   /** The caller a key id and secret stand for; empty for an unknown, wrong or revoked key. */
   public Optional<Verified> verify(String keyId, String secret) {
+    if (!isKeyId(keyId)) {
+      // not even the shape of a key id: nothing to look up (and nothing PostgreSQL could compare)
+      return Optional.empty();
+    }
     record Stored(
         String hash,
         long userId,
@@ -164,7 +175,7 @@ public class ApiKeyService {
       int dot = token.indexOf('.');
       String keyId = dot > 0 ? token.substring(0, dot) : "";
       String secret = dot > 0 ? token.substring(dot + 1) : "";
-      if (!keyId.matches("[A-Za-z0-9_-]{1,64}") || secret.length() < 16) {
+      if (!isKeyId(keyId) || secret.length() < 16) {
         throw new IllegalStateException(
             "CRM_BOOTSTRAP_KEY must be <keyId>.<secret>: a key id of letters, digits,"
                 + " _ and - (at most 64), and a secret of at least 16 characters");

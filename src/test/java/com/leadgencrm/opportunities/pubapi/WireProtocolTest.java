@@ -649,6 +649,50 @@ class WireProtocolTest {
   }
 
   @Test
+  void anAccountIdNoKeyCanHaveIsRefusedLikeAWrongOneWithOrWithoutAnIdempotencyKey() {
+    // found by GeneratedInputTest (seed 4964634450602): a NUL byte in accountID reached PostgreSQL
+    // through the idempotency scope and was answered 503
+    String body =
+        "{\"method\":\"createDealStages\",\"params\":{\"objects\":[{\"dealStageName\":\"Nul\"}]},\"id\":7}";
+    for (String account :
+        List.of("%00test_admin", "test_admin%00", "%C3%A9t%C3%A9", "k".repeat(65))) {
+      for (String idempotencyKey : new String[] {null, "retry-" + account.length()}) {
+        Api.Request request =
+            api.anonymous()
+                .request(
+                    "POST",
+                    "/pubapi/v1?accountID="
+                        + account
+                        + "&secretKey=0123456789abcdefghijklmnopqrstuv");
+        if (idempotencyKey != null) {
+          request.header("Idempotency-Key", idempotencyKey);
+        }
+        Reply reply = request.body("application/json", body).send();
+        assertThat(reply.status()).as(account + " " + idempotencyKey).isEqualTo(200);
+        assertThat(reply.json())
+            .as(account + " " + idempotencyKey)
+            .isEqualTo(
+                parse(
+                    "{\"result\":null,\"error\":"
+                        + errorOf(105, "User authentication failed")
+                        + ",\"id\":7}"));
+      }
+    }
+    assertThat(
+            call("{\"method\":\"getDealStages\",\"params\":{\"where\":{\"dealStageName\":\"Nul\"}},\"id\":1}")
+                .path("result")
+                .path("dealStage"))
+        .isEmpty();
+    // and a value PostgreSQL cannot compare is invalid parameters, not an unavailable database
+    assertThat(
+            call("{\"method\":\"getOpportunities\",\"params\":{\"where\":{\"opportunityName\":\"a\\u0000b\"}},\"id\":1}")
+                .path("error")
+                .path("code")
+                .asInt())
+        .isEqualTo(205);
+  }
+
+  @Test
   void moreThan500ObjectsIs209AndWritesNothing() {
     long owner = uniqueOwner();
     List<Map<String, Object>> objects = new ArrayList<>();
