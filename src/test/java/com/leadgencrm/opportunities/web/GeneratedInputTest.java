@@ -112,10 +112,21 @@ class GeneratedInputTest {
 
     // fixtures of this test only: shared ones (the default pipeline, system fields) are never
     // written
+    // every {id} goes to every resource's paths, so no fixture id may also be the id of a shared
+    // resource of another kind (in a fresh database the first opportunity has id 1, the id of the
+    // default pipeline's first stage, which a DELETE /dealStages/1?moveTo= would remove)
+    long shared = highestSharedId();
     long owner = uniqueOwner();
-    long opportunity = Opportunities.create(api, minimal(owner));
+    long opportunity;
+    do {
+      opportunity = Opportunities.create(api, minimal(owner));
+    } while (opportunity <= shared);
     long stage = api.post("/dealStages", json(Map.of("dealStageName", "Fuzz " + SEED))).id();
-    long association = api.put("/opportunities/" + opportunity + "/leads/42", "").id();
+    long association;
+    long lead = 42;
+    do {
+      association = api.put("/opportunities/" + opportunity + "/leads/" + lead++, "").id();
+    } while (association <= shared);
     Api.Reply key = Keys.create(api, Role.SALESPERSON, owner, null);
     tokens.add(Api.ADMIN_TOKEN);
     tokens.add(key.json().path("token").asString());
@@ -155,6 +166,17 @@ class GeneratedInputTest {
     validBodies.put(
         "ApiKeyInput",
         (ObjectNode) Api.JSON.readTree("{\"userID\": 5, \"role\": \"SALESPERSON\"}"));
+  }
+
+  /** The highest id of the resources every test shares: the default pipeline and system fields. */
+  long highestSharedId() {
+    long highest = 0;
+    for (String list : List.of("/dealStages?limit=500", "/fields?isCustom=false&limit=500")) {
+      for (JsonNode item : api.get(list).json().path("items")) {
+        highest = Math.max(highest, item.path("id").asLong());
+      }
+    }
+    return highest;
   }
 
   /**
