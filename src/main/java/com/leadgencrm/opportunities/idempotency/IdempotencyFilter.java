@@ -38,6 +38,9 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code Idempotency-Key} on POST and PATCH. The first request with a key runs in one transaction
@@ -61,11 +64,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
   private final ProblemWriter problems;
   private final TransactionTemplate transaction;
   private final TransactionTemplate separate;
+  private final JsonMapper json;
 
   IdempotencyFilter(
-      IdempotencyStore store, ProblemWriter problems, PlatformTransactionManager transactions) {
+      IdempotencyStore store,
+      ProblemWriter problems,
+      PlatformTransactionManager transactions,
+      JsonMapper json) {
     this.store = store;
     this.problems = problems;
+    this.json = json;
     this.transaction = new TransactionTemplate(transactions);
     this.separate = new TransactionTemplate(transactions);
     this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -114,7 +122,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
           Map.of("Connection", "close"));
       return;
     }
-    String scope = scope(request);
+    String scope = scope(request, body);
     if (scope == null) {
       // the wire protocol with an account id that no key can have: it will be refused (code 105)
       // and writes nothing, so there is nothing to make idempotent
@@ -207,19 +215,30 @@ class IdempotencyFilter extends OncePerRequestFilter {
   }
 
   /**
-   * The API key a key belongs to: the authenticated key, or the wire protocol's account id (which
-   * the wire protocol authenticates itself); null for an account id that cannot be a key's.
+   * The API key a key belongs to: the authenticated key, or the account id the wire protocol will
+   * authenticate (from the query, or else from the body's {@code header}, as the wire protocol
+   * takes it); null when there is no account id a key can have, which the wire protocol refuses.
    */
-  private static @Nullable String scope(HttpServletRequest request) {
+  private @Nullable String scope(HttpServletRequest request, byte[] body) {
     Caller caller = Caller.current();
     if (caller != Caller.SYSTEM) {
       return caller.keyId();
     }
     String account = request.getParameter("accountID");
-    if (account == null) {
-      return "pubapi:";
+    if (account == null || request.getParameter("secretKey") == null) {
+      account = bodyHeaderAccount(body);
     }
     return ApiKeyService.isKeyId(account) ? "pubapi:" + account : null;
+  }
+
+  private @Nullable String bodyHeaderAccount(byte[] body) {
+    try {
+      JsonNode request = json.readTree(body);
+      JsonNode account = request == null ? null : request.path("header").path("accountID");
+      return account != null && account.isValueNode() ? account.asString() : null;
+    } catch (JacksonException e) {
+      return null;
+    }
   }
 
   private static String hash(HttpServletRequest request, byte[] body) {

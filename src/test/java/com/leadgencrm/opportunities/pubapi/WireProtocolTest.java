@@ -164,6 +164,40 @@ class WireProtocolTest {
   }
 
   @Test
+  void anIdempotencyKeyBelongsToTheAccountOfTheBodyHeaderToo() {
+    String other = Keys.create(api, Role.ADMINISTRATOR, 1, null).json().path("token").asString();
+    String otherAccount = other.substring(0, other.indexOf('.'));
+    String otherSecret = other.substring(other.indexOf('.') + 1);
+    String key = "wire-header-" + System.nanoTime();
+    List<Reply> replies = new ArrayList<>();
+    for (String[] credentials :
+        List.of(
+            new String[] {"test_admin", "0123456789abcdefghijklmnopqrstuv"},
+            new String[] {otherAccount, otherSecret},
+            new String[] {"test_admin", "0123456789abcdefghijklmnopqrstuv"})) {
+      String body =
+          "{\"method\":\"getDealStage\",\"params\":{\"id\":1},\"id\":1,\"header\":{\"accountID\":\""
+              + credentials[0]
+              + "\",\"secretKey\":\""
+              + credentials[1]
+              + "\"}}";
+      replies.add(
+          api.anonymous()
+              .request("POST", "/pubapi/v1.2")
+              .header("Idempotency-Key", key)
+              .body("application/json", body)
+              .send());
+    }
+    // the other account's first use of the key is its own (not 422 for "another request")
+    for (Reply reply : replies) {
+      assertThat(reply.status()).isEqualTo(200);
+      assertThat(reply.json().path("error").isNull()).as(reply.body()).isTrue();
+    }
+    assertThat(replies.get(1).header("Idempotent-Replayed")).isNull();
+    assertThat(replies.get(2).header("Idempotent-Replayed")).isEqualTo("true");
+  }
+
+  @Test
   void whereLimitAndOffsetAreLenient() {
     long owner = uniqueOwner();
     for (int i = 0; i < 7; i++) {
