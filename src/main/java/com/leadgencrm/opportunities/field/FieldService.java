@@ -172,10 +172,8 @@ public class FieldService {
   /** Fields created (or changed) within [from, to], in id order. */
   public List<FieldView> between(
       boolean created, java.time.Instant from, java.time.Instant to, int limit, int offset) {
-    String column = created ? "create_timestamp" : "update_timestamp";
     return new ListQuery()
-        .atLeast(column, from)
-        .atMost(column, to)
+        .changedWithin(created, from, to)
         .rows(lists, COLUMNS, "field", limit, offset, (rs, n) -> view(rs));
   }
 

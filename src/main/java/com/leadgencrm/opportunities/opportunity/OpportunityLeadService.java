@@ -118,10 +118,8 @@ public class OpportunityLeadService {
   /** Associations created (or changed) within [from, to], in id order. */
   public List<OpportunityLeadView> between(
       boolean created, java.time.Instant from, java.time.Instant to, int limit, int offset) {
-    String column = created ? "create_timestamp" : "update_timestamp";
     return new ListQuery()
-        .atLeast(column, from)
-        .atMost(column, to)
+        .changedWithin(created, from, to)
         .where(scope(), scopeParameters())
         .rows(lists, COLUMNS, "opportunity_lead", limit, offset, (rs, n) -> view(rs));
   }

@@ -269,9 +269,7 @@ public class OpportunityService {
   public List<OpportunityView> between(
       boolean created, java.time.Instant from, java.time.Instant to, int limit, int offset) {
     CustomFieldDefinitions definitions = definitions();
-    String column = created ? "create_timestamp" : "update_timestamp";
-    ListQuery list = new ListQuery().atLeast(column, from).atMost(column, to);
-    return scoped(list)
+    return scoped(new ListQuery().changedWithin(created, from, to))
         .rows(lists, COLUMNS, "opportunity", limit, offset, (rs, n) -> view(rs, definitions));
   }
 

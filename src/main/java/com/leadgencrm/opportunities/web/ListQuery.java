@@ -51,6 +51,16 @@ public final class ListQuery {
     return this;
   }
 
+  /**
+   * Rows created (or, with {@code created} false, last changed) within [from, to]: every resource's
+   * {@code create_timestamp} and {@code update_timestamp}, as the wire protocol's date ranges ask
+   * for them.
+   */
+  public ListQuery changedWithin(boolean created, Instant from, Instant to) {
+    String column = created ? "create_timestamp" : "update_timestamp";
+    return atLeast(column, from).atMost(column, to);
+  }
+
   /** Case-insensitive substring search; LIKE wildcards in {@code text} match themselves. */
   public ListQuery contains(String column, @Nullable String text) {
     if (text != null && !text.isEmpty()) {
