@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -257,14 +258,7 @@ public class PubApi {
       case "deleteOpportunities" -> {
         allow(caller.role().deletesOpportunities(), name);
         yield writes(
-            "deletes",
-            each(
-                objects(params, values, Map.of("id", WireProperties.INTEGER)),
-                false,
-                object -> {
-                  opportunities.delete(idOf(object), IfMatch.NONE);
-                  return null;
-                }));
+            "deletes", deletesById(params, values, id -> opportunities.delete(id, IfMatch.NONE)));
       }
       case "getOpportunityLead" ->
           rows("opportunityLead", one(params, id -> leads.get(id).body()), TIMESTAMPS, values);
@@ -301,15 +295,7 @@ public class PubApi {
       }
       case "deleteOpportunityLeads" -> {
         allow(caller.role().deletesOpportunities(), name);
-        yield writes(
-            "deletes",
-            each(
-                objects(params, values, Map.of("id", WireProperties.INTEGER)),
-                false,
-                object -> {
-                  leads.delete(idOf(object), IfMatch.NONE);
-                  return null;
-                }));
+        yield writes("deletes", deletesById(params, values, id -> leads.delete(id, IfMatch.NONE)));
       }
       case "getDealStage" ->
           rows("dealStage", one(params, id -> stages.get(id).body()), TIMESTAMPS, values);
@@ -350,14 +336,7 @@ public class PubApi {
       case "deleteDealStages" -> {
         allow(caller.role().writesDealStages(), name);
         yield writes(
-            "deletes",
-            each(
-                objects(params, values, Map.of("id", WireProperties.INTEGER)),
-                false,
-                object -> {
-                  stages.delete(idOf(object), null, IfMatch.NONE);
-                  return null;
-                }));
+            "deletes", deletesById(params, values, id -> stages.delete(id, null, IfMatch.NONE)));
       }
       case "getField" ->
           rows("field", one(params, id -> fields.get(id).body()), TIMESTAMPS, values);
@@ -667,6 +646,17 @@ public class PubApi {
       }
     }
     return slots;
+  }
+
+  /** Deletes of objects that name their {@code id}, each on its own. */
+  private List<Slot> deletesById(JsonNode params, WireValues values, LongConsumer delete) {
+    return each(
+        objects(params, values, Map.of("id", WireProperties.INTEGER)),
+        false,
+        object -> {
+          delete.accept(idOf(object));
+          return null;
+        });
   }
 
   private static long idOf(JsonNode object) {
