@@ -11,7 +11,11 @@ import com.leadgencrm.opportunities.web.Page;
 import com.leadgencrm.opportunities.web.PageSpec;
 import com.leadgencrm.opportunities.web.SortKey;
 import com.leadgencrm.opportunities.web.Versioned;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -88,16 +92,16 @@ public class DealStageService {
         Numbers.plain(rs.getBigDecimal("default_probability")),
         rs.getLong("weight"),
         rs.getBoolean("is_editable"),
-        rs.getObject("create_timestamp", java.time.OffsetDateTime.class).toInstant(),
-        rs.getObject("update_timestamp", java.time.OffsetDateTime.class).toInstant());
+        rs.getObject("create_timestamp", OffsetDateTime.class).toInstant(),
+        rs.getObject("update_timestamp", OffsetDateTime.class).toInstant());
   }
 
   public Versioned<DealStageView> get(long id) {
     return versioned(stages.findById(id).orElseThrow(() -> new DealStageNotFound(id)));
   }
 
-  static final java.util.Map<String, ListQuery.Column> WHERE_COLUMNS =
-      java.util.Map.of(
+  static final Map<String, ListQuery.Column> WHERE_COLUMNS =
+      Map.of(
           "id", new ListQuery.Column("id", ListQuery.ColumnType.LONG),
           "dealStageName", new ListQuery.Column("deal_stage_name", ListQuery.ColumnType.TEXT),
           "description", new ListQuery.Column("description", ListQuery.ColumnType.TEXT),
@@ -110,8 +114,7 @@ public class DealStageService {
               new ListQuery.Column("update_timestamp", ListQuery.ColumnType.INSTANT));
 
   /** Stages whose properties equal the given values, in id order: the wire protocol's where. */
-  public List<DealStageView> where(
-      java.util.Map<String, String> equalities, int limit, int offset) {
+  public List<DealStageView> where(Map<String, String> equalities, int limit, int offset) {
     return new ListQuery()
         .equalities(equalities, WHERE_COLUMNS)
         .rows(lists, COLUMNS, "deal_stage", limit, offset, (rs, n) -> view(rs));
@@ -119,15 +122,15 @@ public class DealStageService {
 
   /** Stages created (or changed) within [from, to], in id order. */
   public List<DealStageView> between(
-      boolean created, java.time.Instant from, java.time.Instant to, int limit, int offset) {
+      boolean created, Instant from, Instant to, int limit, int offset) {
     return new ListQuery()
         .changedWithin(created, from, to)
         .rows(lists, COLUMNS, "deal_stage", limit, offset, (rs, n) -> view(rs));
   }
 
   /** Every stage by id, for writes of many objects at once. */
-  public java.util.Map<Long, StageRef> all() {
-    java.util.Map<Long, StageRef> all = new java.util.HashMap<>();
+  public Map<Long, StageRef> all() {
+    Map<Long, StageRef> all = new HashMap<>();
     jdbc.sql("select id, default_probability from deal_stage")
         .query(
             (rs, n) ->

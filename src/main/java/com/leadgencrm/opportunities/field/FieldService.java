@@ -11,10 +11,14 @@ import com.leadgencrm.opportunities.web.PageSpec;
 import com.leadgencrm.opportunities.web.SortKey;
 import com.leadgencrm.opportunities.web.Versioned;
 import java.text.Normalizer;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
@@ -126,59 +130,53 @@ public class FieldService {
         rs.getObject("update_timestamp", OffsetDateTime.class).toInstant());
   }
 
-  static final java.util.Map<String, ListQuery.Column> WHERE_COLUMNS =
-      java.util.Map.ofEntries(
-          java.util.Map.entry("id", new ListQuery.Column("id", ListQuery.ColumnType.LONG)),
-          java.util.Map.entry(
+  static final Map<String, ListQuery.Column> WHERE_COLUMNS =
+      Map.ofEntries(
+          Map.entry("id", new ListQuery.Column("id", ListQuery.ColumnType.LONG)),
+          Map.entry(
               "relationship", new ListQuery.Column("relationship", ListQuery.ColumnType.TEXT)),
-          java.util.Map.entry(
-              "systemName", new ListQuery.Column("system_name", ListQuery.ColumnType.TEXT)),
-          java.util.Map.entry("label", new ListQuery.Column("label", ListQuery.ColumnType.TEXT)),
-          java.util.Map.entry("source", new ListQuery.Column("source", ListQuery.ColumnType.TEXT)),
-          java.util.Map.entry(
-              "dataType", new ListQuery.Column("data_type", ListQuery.ColumnType.TEXT)),
-          java.util.Map.entry(
-              "dataLength", new ListQuery.Column("data_length", ListQuery.ColumnType.LONG)),
-          java.util.Map.entry(
+          Map.entry("systemName", new ListQuery.Column("system_name", ListQuery.ColumnType.TEXT)),
+          Map.entry("label", new ListQuery.Column("label", ListQuery.ColumnType.TEXT)),
+          Map.entry("source", new ListQuery.Column("source", ListQuery.ColumnType.TEXT)),
+          Map.entry("dataType", new ListQuery.Column("data_type", ListQuery.ColumnType.TEXT)),
+          Map.entry("dataLength", new ListQuery.Column("data_length", ListQuery.ColumnType.LONG)),
+          Map.entry(
               "isRequired", new ListQuery.Column("is_required", ListQuery.ColumnType.BOOLEAN)),
-          java.util.Map.entry(
-              "isCustom", new ListQuery.Column("is_custom", ListQuery.ColumnType.BOOLEAN)),
-          java.util.Map.entry(
-              "isActive", new ListQuery.Column("is_active", ListQuery.ColumnType.BOOLEAN)),
-          java.util.Map.entry(
+          Map.entry("isCustom", new ListQuery.Column("is_custom", ListQuery.ColumnType.BOOLEAN)),
+          Map.entry("isActive", new ListQuery.Column("is_active", ListQuery.ColumnType.BOOLEAN)),
+          Map.entry(
               "isAvailableInContactManager",
               new ListQuery.Column(
                   "is_available_in_contact_manager", ListQuery.ColumnType.BOOLEAN)),
-          java.util.Map.entry(
+          Map.entry(
               "isEditableInContactManager",
               new ListQuery.Column("is_editable_in_contact_manager", ListQuery.ColumnType.BOOLEAN)),
-          java.util.Map.entry(
+          Map.entry(
               "isAvailableInForms",
               new ListQuery.Column("is_available_in_forms", ListQuery.ColumnType.BOOLEAN)),
-          java.util.Map.entry(
+          Map.entry(
               "createTimestamp",
               new ListQuery.Column("create_timestamp", ListQuery.ColumnType.INSTANT)),
-          java.util.Map.entry(
+          Map.entry(
               "updateTimestamp",
               new ListQuery.Column("update_timestamp", ListQuery.ColumnType.INSTANT)));
 
   /** Fields whose properties equal the given values, in id order: the wire protocol's where. */
-  public List<FieldView> where(java.util.Map<String, String> equalities, int limit, int offset) {
+  public List<FieldView> where(Map<String, String> equalities, int limit, int offset) {
     return new ListQuery()
         .equalities(equalities, WHERE_COLUMNS)
         .rows(lists, COLUMNS, "field", limit, offset, (rs, n) -> view(rs));
   }
 
   /** Fields created (or changed) within [from, to], in id order. */
-  public List<FieldView> between(
-      boolean created, java.time.Instant from, java.time.Instant to, int limit, int offset) {
+  public List<FieldView> between(boolean created, Instant from, Instant to, int limit, int offset) {
     return new ListQuery()
         .changedWithin(created, from, to)
         .rows(lists, COLUMNS, "field", limit, offset, (rs, n) -> view(rs));
   }
 
   /** The id of the field with this systemName; the wire protocol deletes fields by systemName. */
-  public java.util.Optional<FieldView> bySystemName(String systemName) {
+  public Optional<FieldView> bySystemName(String systemName) {
     return jdbc.sql("select " + COLUMNS + " from field where system_name = :name")
         .param("name", systemName)
         .query((rs, n) -> view(rs))
@@ -307,7 +305,7 @@ public class FieldService {
 
   private static Set<String> reserved() {
     Set<String> names =
-        new java.util.HashSet<>(
+        new HashSet<>(
             Set.of(
                 "id",
                 "createtimestamp",

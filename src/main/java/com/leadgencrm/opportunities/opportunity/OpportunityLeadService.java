@@ -16,7 +16,11 @@ import com.leadgencrm.opportunities.web.SortKey;
 import com.leadgencrm.opportunities.web.Versioned;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,7 +121,7 @@ public class OpportunityLeadService {
 
   /** Associations created (or changed) within [from, to], in id order. */
   public List<OpportunityLeadView> between(
-      boolean created, java.time.Instant from, java.time.Instant to, int limit, int offset) {
+      boolean created, Instant from, Instant to, int limit, int offset) {
     return new ListQuery()
         .changedWithin(created, from, to)
         .where(scope(), scopeParameters())
@@ -255,8 +259,7 @@ public class OpportunityLeadService {
         .param("leads", leadIds)
         .param(
             "now",
-            OffsetDateTime.now(java.time.ZoneOffset.UTC)
-                .truncatedTo(java.time.temporal.ChronoUnit.MICROS))
+            OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS))
         .update();
   }
 
@@ -284,14 +287,14 @@ public class OpportunityLeadService {
         results[i] = Batch.Result.failure(i, problem);
       }
     }
-    if (atomic && java.util.Arrays.stream(results).anyMatch(r -> r.problem() != null)) {
-      List<Batch.Result> failures = new java.util.ArrayList<>();
+    if (atomic && Arrays.stream(results).anyMatch(r -> r.problem() != null)) {
+      List<Batch.Result> failures = new ArrayList<>();
       for (Batch.Result result : results) {
         failures.add(result.problem() != null ? result : null);
       }
       throw new Batch.AtomicBatchFailed(failures);
     }
-    return new Batch.Results(java.util.Arrays.asList(results));
+    return new Batch.Results(Arrays.asList(results));
   }
 
   /** Makes sure the pair is associated, in the caller's transaction. */
@@ -316,8 +319,7 @@ public class OpportunityLeadService {
 
   private Association insert(long opportunityId, long leadId) {
     OffsetDateTime now =
-        OffsetDateTime.now(java.time.ZoneOffset.UTC)
-            .truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     Optional<OpportunityLeadView> created =
         jdbc.sql(
                 """

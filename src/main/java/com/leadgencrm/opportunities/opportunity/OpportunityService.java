@@ -23,6 +23,7 @@ import com.leadgencrm.opportunities.web.Versioned;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -239,7 +240,7 @@ public class OpportunityService {
    */
   public List<OpportunityView> where(Map<String, String> equalities, int limit, int offset) {
     CustomFieldDefinitions definitions = definitions();
-    Map<String, String> standard = new java.util.LinkedHashMap<>();
+    Map<String, String> standard = new LinkedHashMap<>();
     org.springframework.util.LinkedMultiValueMap<String, String> custom =
         new org.springframework.util.LinkedMultiValueMap<>();
     List<InvalidField> errors = new ArrayList<>();
@@ -267,7 +268,7 @@ public class OpportunityService {
    * DateRange.
    */
   public List<OpportunityView> between(
-      boolean created, java.time.Instant from, java.time.Instant to, int limit, int offset) {
+      boolean created, Instant from, Instant to, int limit, int offset) {
     CustomFieldDefinitions definitions = definitions();
     return scoped(new ListQuery().changedWithin(created, from, to))
         .rows(lists, COLUMNS, "opportunity", limit, offset, (rs, n) -> view(rs, definitions));
