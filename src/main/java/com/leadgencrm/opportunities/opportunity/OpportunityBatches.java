@@ -203,7 +203,7 @@ public class OpportunityBatches {
     leads.ensureAll(pairs);
   }
 
-  private static void failIfAtomic(boolean atomic, @Nullable Batch.Result[] results) {
+  private static void failIfAtomic(boolean atomic, Batch.@Nullable Result[] results) {
     if (atomic && Arrays.stream(results).anyMatch(r -> r != null && r.problem() != null)) {
       List<Batch.Result> failures = new ArrayList<>();
       for (Batch.Result result : results) {
