@@ -95,10 +95,25 @@ public final class TestDatabase {
         postgres.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/postgres$1"));
   }
 
+  /**
+   * A second database of its own, created now on the same server and dropped when the run ends: for
+   * tests whose outcome depends on starting from an empty database (ids from fresh sequences). Only
+   * without Docker; with a Testcontainers PostgreSQL, a database on that server.
+   */
+  public static synchronized Target fresh() {
+    Target main = target();
+    Target fresh = createDatabase(main.maintenanceUrl(), main.username(), main.password());
+    return fresh;
+  }
+
   private static Target createDatabase() {
-    String server = env("CRM_TEST_POSTGRES_URL", "jdbc:postgresql://localhost:5432/postgres");
-    String user = env("CRM_TEST_POSTGRES_USER", "postgres");
-    String password = env("CRM_TEST_POSTGRES_PASSWORD", "");
+    return createDatabase(
+        env("CRM_TEST_POSTGRES_URL", "jdbc:postgresql://localhost:5432/postgres"),
+        env("CRM_TEST_POSTGRES_USER", "postgres"),
+        env("CRM_TEST_POSTGRES_PASSWORD", ""));
+  }
+
+  private static Target createDatabase(String server, String user, String password) {
     String name =
         "crm_test_"
             + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
