@@ -1,6 +1,6 @@
 package com.leadgencrm.opportunities.dealstage;
 
-import com.leadgencrm.opportunities.web.Numbers;
+import com.leadgencrm.opportunities.core.Numbers;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;

@@ -1,6 +1,6 @@
 package com.leadgencrm.opportunities.dealstage;
 
-import com.leadgencrm.opportunities.web.Conflict;
+import com.leadgencrm.opportunities.core.Conflict;
 import java.util.Map;
 
 /** Opportunities are still in the stage that was to be deleted. */

@@ -1,6 +1,6 @@
 package com.leadgencrm.opportunities.dealstage;
 
-import com.leadgencrm.opportunities.web.Conflict;
+import com.leadgencrm.opportunities.core.Conflict;
 
 /** The stage has isEditable=false. */
 class DealStageLocked extends Conflict {

@@ -1,7 +1,7 @@
 package com.leadgencrm.opportunities.dealstage;
 
-import com.leadgencrm.opportunities.web.AlreadyExists;
-import com.leadgencrm.opportunities.web.Conflict;
+import com.leadgencrm.opportunities.core.AlreadyExists;
+import com.leadgencrm.opportunities.core.Conflict;
 
 /** Another stage already has this name, in some letter case. */
 class DealStageNameTaken extends Conflict implements AlreadyExists {

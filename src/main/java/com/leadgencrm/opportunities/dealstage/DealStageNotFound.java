@@ -1,6 +1,6 @@
 package com.leadgencrm.opportunities.dealstage;
 
-import com.leadgencrm.opportunities.web.NotFound;
+import com.leadgencrm.opportunities.core.NotFound;
 
 /** No deal stage has this id. */
 public class DealStageNotFound extends NotFound {

@@ -1,16 +1,16 @@
 package com.leadgencrm.opportunities.dealstage;
 
-import com.leadgencrm.opportunities.web.ETags;
-import com.leadgencrm.opportunities.web.IfMatch;
-import com.leadgencrm.opportunities.web.InvalidRequest;
-import com.leadgencrm.opportunities.web.JsonInput;
-import com.leadgencrm.opportunities.web.ListQuery;
-import com.leadgencrm.opportunities.web.ListStatements;
-import com.leadgencrm.opportunities.web.Numbers;
-import com.leadgencrm.opportunities.web.Page;
-import com.leadgencrm.opportunities.web.PageSpec;
-import com.leadgencrm.opportunities.web.SortKey;
-import com.leadgencrm.opportunities.web.Versioned;
+import com.leadgencrm.opportunities.core.ETags;
+import com.leadgencrm.opportunities.core.IfMatch;
+import com.leadgencrm.opportunities.core.InvalidRequest;
+import com.leadgencrm.opportunities.core.Numbers;
+import com.leadgencrm.opportunities.core.Versioned;
+import com.leadgencrm.opportunities.json.JsonInput;
+import com.leadgencrm.opportunities.query.ListQuery;
+import com.leadgencrm.opportunities.query.ListStatements;
+import com.leadgencrm.opportunities.query.Page;
+import com.leadgencrm.opportunities.query.PageSpec;
+import com.leadgencrm.opportunities.query.SortKey;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;

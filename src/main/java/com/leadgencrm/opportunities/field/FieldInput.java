@@ -1,7 +1,7 @@
 package com.leadgencrm.opportunities.field;
 
-import com.leadgencrm.opportunities.web.CrossFieldRules;
-import com.leadgencrm.opportunities.web.InvalidField;
+import com.leadgencrm.opportunities.core.CrossFieldRules;
+import com.leadgencrm.opportunities.core.InvalidField;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,6 +1,6 @@
 package com.leadgencrm.opportunities.field;
 
-import com.leadgencrm.opportunities.web.NotFound;
+import com.leadgencrm.opportunities.core.NotFound;
 
 /** No field has this id. */
 class FieldNotFound extends NotFound {

@@ -1,15 +1,15 @@
 package com.leadgencrm.opportunities.field;
 
-import com.leadgencrm.opportunities.web.ETags;
-import com.leadgencrm.opportunities.web.IfMatch;
-import com.leadgencrm.opportunities.web.InvalidField;
-import com.leadgencrm.opportunities.web.JsonInput;
-import com.leadgencrm.opportunities.web.ListQuery;
-import com.leadgencrm.opportunities.web.ListStatements;
-import com.leadgencrm.opportunities.web.Page;
-import com.leadgencrm.opportunities.web.PageSpec;
-import com.leadgencrm.opportunities.web.SortKey;
-import com.leadgencrm.opportunities.web.Versioned;
+import com.leadgencrm.opportunities.core.ETags;
+import com.leadgencrm.opportunities.core.IfMatch;
+import com.leadgencrm.opportunities.core.InvalidField;
+import com.leadgencrm.opportunities.core.Versioned;
+import com.leadgencrm.opportunities.json.JsonInput;
+import com.leadgencrm.opportunities.query.ListQuery;
+import com.leadgencrm.opportunities.query.ListStatements;
+import com.leadgencrm.opportunities.query.Page;
+import com.leadgencrm.opportunities.query.PageSpec;
+import com.leadgencrm.opportunities.query.SortKey;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.OffsetDateTime;

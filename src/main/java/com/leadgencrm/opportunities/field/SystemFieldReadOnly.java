@@ -1,6 +1,6 @@
 package com.leadgencrm.opportunities.field;
 
-import com.leadgencrm.opportunities.web.Conflict;
+import com.leadgencrm.opportunities.core.Conflict;
 
 /** Standard fields are part of the schema: they can be read, not changed or deleted. */
 class SystemFieldReadOnly extends Conflict {

@@ -1,7 +1,7 @@
 package com.leadgencrm.opportunities.field;
 
-import com.leadgencrm.opportunities.web.AlreadyExists;
-import com.leadgencrm.opportunities.web.Conflict;
+import com.leadgencrm.opportunities.core.AlreadyExists;
+import com.leadgencrm.opportunities.core.Conflict;
 
 /** Another field already has this systemName, in some letter case. */
 class SystemNameTaken extends Conflict implements AlreadyExists {

@@ -1,6 +1,6 @@
 package com.leadgencrm.opportunities.field;
 
-import com.leadgencrm.opportunities.web.Conflict;
+import com.leadgencrm.opportunities.core.Conflict;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package com.leadgencrm.opportunities.opportunity;
 
-import com.leadgencrm.opportunities.web.AlreadyExists;
-import com.leadgencrm.opportunities.web.Conflict;
+import com.leadgencrm.opportunities.core.AlreadyExists;
+import com.leadgencrm.opportunities.core.Conflict;
 import java.util.Map;
 
 /** The lead is already associated with the opportunity. */

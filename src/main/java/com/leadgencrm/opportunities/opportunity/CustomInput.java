@@ -1,9 +1,9 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.core.InvalidField;
 import com.leadgencrm.opportunities.field.FieldRef;
-import com.leadgencrm.opportunities.web.InvalidField;
-import com.leadgencrm.opportunities.web.JsonInput;
-import com.leadgencrm.opportunities.web.JsonValues.TypeMismatch;
+import com.leadgencrm.opportunities.json.JsonInput;
+import com.leadgencrm.opportunities.json.JsonValues.TypeMismatch;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -2,8 +2,8 @@ package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.field.DataType;
 import com.leadgencrm.opportunities.field.FieldRef;
-import com.leadgencrm.opportunities.web.JsonValues;
-import com.leadgencrm.opportunities.web.JsonValues.TypeMismatch;
+import com.leadgencrm.opportunities.json.JsonValues;
+import com.leadgencrm.opportunities.json.JsonValues.TypeMismatch;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.core.Numbers;
 import com.leadgencrm.opportunities.dealstage.StageRef;
-import com.leadgencrm.opportunities.web.Numbers;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

@@ -1,12 +1,12 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.core.IfMatch;
+import com.leadgencrm.opportunities.core.InvalidRequest;
+import com.leadgencrm.opportunities.core.Savepoints;
 import com.leadgencrm.opportunities.dealstage.DealStageService;
 import com.leadgencrm.opportunities.security.Caller;
 import com.leadgencrm.opportunities.web.Batch;
-import com.leadgencrm.opportunities.web.IfMatch;
-import com.leadgencrm.opportunities.web.InvalidRequest;
 import com.leadgencrm.opportunities.web.Problems;
-import com.leadgencrm.opportunities.web.Savepoints;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package com.leadgencrm.opportunities.opportunity;
 import com.leadgencrm.opportunities.field.CustomFieldValues;
 import com.leadgencrm.opportunities.field.FieldRef;
 import com.leadgencrm.opportunities.field.ValuesDoNotConvert;
-import com.leadgencrm.opportunities.web.JsonValues.TypeMismatch;
+import com.leadgencrm.opportunities.json.JsonValues.TypeMismatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

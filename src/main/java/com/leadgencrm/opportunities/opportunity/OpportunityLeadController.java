@@ -1,10 +1,10 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.core.IfMatch;
+import com.leadgencrm.opportunities.core.Versioned;
+import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.web.Batch;
-import com.leadgencrm.opportunities.web.IfMatch;
-import com.leadgencrm.opportunities.web.Page;
 import com.leadgencrm.opportunities.web.QueryParameters;
-import com.leadgencrm.opportunities.web.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

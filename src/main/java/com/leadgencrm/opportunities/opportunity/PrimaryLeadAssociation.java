@@ -1,6 +1,6 @@
 package com.leadgencrm.opportunities.opportunity;
 
-import com.leadgencrm.opportunities.web.Conflict;
+import com.leadgencrm.opportunities.core.Conflict;
 
 /** The association of an opportunity with its primary lead cannot go while the lead is primary. */
 class PrimaryLeadAssociation extends Conflict {

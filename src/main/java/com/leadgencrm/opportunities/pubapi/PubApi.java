@@ -1,5 +1,11 @@
 package com.leadgencrm.opportunities.pubapi;
 
+import com.leadgencrm.opportunities.core.AlreadyExists;
+import com.leadgencrm.opportunities.core.IfMatch;
+import com.leadgencrm.opportunities.core.InvalidField;
+import com.leadgencrm.opportunities.core.InvalidRequest;
+import com.leadgencrm.opportunities.core.NotFound;
+import com.leadgencrm.opportunities.core.Savepoints;
 import com.leadgencrm.opportunities.dealstage.DealStageInput;
 import com.leadgencrm.opportunities.dealstage.DealStageService;
 import com.leadgencrm.opportunities.field.FieldInput;
@@ -15,14 +21,8 @@ import com.leadgencrm.opportunities.security.ActingAs;
 import com.leadgencrm.opportunities.security.ApiKeyService;
 import com.leadgencrm.opportunities.security.Caller;
 import com.leadgencrm.opportunities.security.RateLimits;
-import com.leadgencrm.opportunities.web.AlreadyExists;
 import com.leadgencrm.opportunities.web.Batch;
-import com.leadgencrm.opportunities.web.IfMatch;
-import com.leadgencrm.opportunities.web.InvalidField;
-import com.leadgencrm.opportunities.web.InvalidRequest;
-import com.leadgencrm.opportunities.web.NotFound;
 import com.leadgencrm.opportunities.web.Problems;
-import com.leadgencrm.opportunities.web.Savepoints;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

@@ -1,6 +1,6 @@
 package com.leadgencrm.opportunities.security;
 
-import com.leadgencrm.opportunities.web.Page;
+import com.leadgencrm.opportunities.query.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

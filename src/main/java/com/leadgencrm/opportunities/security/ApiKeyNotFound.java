@@ -1,6 +1,6 @@
 package com.leadgencrm.opportunities.security;
 
-import com.leadgencrm.opportunities.web.NotFound;
+import com.leadgencrm.opportunities.core.NotFound;
 
 /** No API key has this id. */
 class ApiKeyNotFound extends NotFound {

@@ -1,8 +1,8 @@
 package com.leadgencrm.opportunities.security;
 
 import com.leadgencrm.opportunities.field.FieldCatalog;
-import com.leadgencrm.opportunities.web.JsonInput;
-import com.leadgencrm.opportunities.web.Page;
+import com.leadgencrm.opportunities.json.JsonInput;
+import com.leadgencrm.opportunities.query.Page;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,8 @@
 package com.leadgencrm.opportunities.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.leadgencrm.opportunities.core.InvalidField;
+import com.leadgencrm.opportunities.core.InvalidRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;

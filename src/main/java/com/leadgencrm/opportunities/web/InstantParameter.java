@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.web;
 
+import com.leadgencrm.opportunities.json.JsonValues;
 import java.time.Instant;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.stereotype.Component;

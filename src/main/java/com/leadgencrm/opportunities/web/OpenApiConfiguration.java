@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.web;
 
+import com.leadgencrm.opportunities.core.InvalidField;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;

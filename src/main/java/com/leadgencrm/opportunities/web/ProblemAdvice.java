@@ -1,5 +1,11 @@
 package com.leadgencrm.opportunities.web;
 
+import com.leadgencrm.opportunities.core.Conflict;
+import com.leadgencrm.opportunities.core.Forbidden;
+import com.leadgencrm.opportunities.core.InvalidField;
+import com.leadgencrm.opportunities.core.InvalidRequest;
+import com.leadgencrm.opportunities.core.NotFound;
+import com.leadgencrm.opportunities.core.PreconditionFailed;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,5 +1,12 @@
 package com.leadgencrm.opportunities.web;
 
+import com.leadgencrm.opportunities.core.ConcurrentModification;
+import com.leadgencrm.opportunities.core.Conflict;
+import com.leadgencrm.opportunities.core.Forbidden;
+import com.leadgencrm.opportunities.core.InvalidField;
+import com.leadgencrm.opportunities.core.InvalidRequest;
+import com.leadgencrm.opportunities.core.NotFound;
+import com.leadgencrm.opportunities.core.PreconditionFailed;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,7 @@
 package com.leadgencrm.opportunities.web;
 
+import com.leadgencrm.opportunities.core.InvalidField;
+import com.leadgencrm.opportunities.core.InvalidRequest;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Comparator;

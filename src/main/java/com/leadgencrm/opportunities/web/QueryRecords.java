@@ -1,5 +1,7 @@
 package com.leadgencrm.opportunities.web;
 
+import com.leadgencrm.opportunities.core.InvalidField;
+import com.leadgencrm.opportunities.json.JsonValues;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.lang.reflect.Constructor;

@@ -2,12 +2,12 @@ package com.leadgencrm.opportunities.opportunity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadgencrm.opportunities.query.Cursor;
+import com.leadgencrm.opportunities.query.ListQuery;
+import com.leadgencrm.opportunities.query.PageSpec;
+import com.leadgencrm.opportunities.query.SortKey;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.IntegrationTest;
-import com.leadgencrm.opportunities.web.Cursor;
-import com.leadgencrm.opportunities.web.ListQuery;
-import com.leadgencrm.opportunities.web.PageSpec;
-import com.leadgencrm.opportunities.web.SortKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -282,8 +282,8 @@ class ListPlanTest {
         java.time.Instant.class,
         text -> {
           try {
-            return com.leadgencrm.opportunities.web.JsonValues.instant(text);
-          } catch (com.leadgencrm.opportunities.web.JsonValues.TypeMismatch e) {
+            return com.leadgencrm.opportunities.json.JsonValues.instant(text);
+          } catch (com.leadgencrm.opportunities.json.JsonValues.TypeMismatch e) {
             throw new IllegalArgumentException(e);
           }
         });

@@ -1,4 +1,4 @@
-package com.leadgencrm.opportunities.web;
+package com.leadgencrm.opportunities.query;
 
 /**
  * A property a list can be sorted by, and the SQL expression it sorts on. Lists break ties by

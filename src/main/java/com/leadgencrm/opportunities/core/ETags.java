@@ -1,4 +1,4 @@
-package com.leadgencrm.opportunities.web;
+package com.leadgencrm.opportunities.core;
 
 /** Strong entity tags derived from a resource's version. */
 public final class ETags {

@@ -1,4 +1,4 @@
-package com.leadgencrm.opportunities.web;
+package com.leadgencrm.opportunities.core;
 
 /**
  * A resource does not exist, or lies outside the caller's scope (both look the same to a client).

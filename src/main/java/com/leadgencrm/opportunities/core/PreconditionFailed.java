@@ -1,4 +1,4 @@
-package com.leadgencrm.opportunities.web;
+package com.leadgencrm.opportunities.core;
 
 /** The client's {@code If-Match} no longer names the current representation (412). */
 public class PreconditionFailed extends RuntimeException {

@@ -1,5 +1,6 @@
-package com.leadgencrm.opportunities.web;
+package com.leadgencrm.opportunities.query;
 
+import com.leadgencrm.opportunities.core.InvalidRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package com.leadgencrm.opportunities.web;
+package com.leadgencrm.opportunities.query;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;

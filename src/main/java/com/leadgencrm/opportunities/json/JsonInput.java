@@ -1,5 +1,8 @@
-package com.leadgencrm.opportunities.web;
+package com.leadgencrm.opportunities.json;
 
+import com.leadgencrm.opportunities.core.CrossFieldRules;
+import com.leadgencrm.opportunities.core.InvalidField;
+import com.leadgencrm.opportunities.core.InvalidRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;

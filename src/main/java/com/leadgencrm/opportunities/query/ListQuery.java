@@ -1,5 +1,8 @@
-package com.leadgencrm.opportunities.web;
+package com.leadgencrm.opportunities.query;
 
+import com.leadgencrm.opportunities.core.InvalidField;
+import com.leadgencrm.opportunities.core.InvalidRequest;
+import com.leadgencrm.opportunities.json.JsonValues;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

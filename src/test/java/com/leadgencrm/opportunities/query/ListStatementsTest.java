@@ -1,4 +1,4 @@
-package com.leadgencrm.opportunities.web;
+package com.leadgencrm.opportunities.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.leadgencrm.opportunities.web;
+package com.leadgencrm.opportunities.json;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -18,7 +18,7 @@ public final class JsonValues {
   /** Numbers beyond this many integer or fraction digits are rejected before any arithmetic. */
   private static final int MAX_DIGITS = 40;
 
-  static final String INSTANT =
+  public static final String INSTANT =
       "must be a date-time with offset such as 2026-12-31T17:00:00Z, or a date such as 2026-12-31";
 
   private static final int MIN_YEAR = 1;

@@ -1,4 +1,4 @@
-package com.leadgencrm.opportunities.web;
+package com.leadgencrm.opportunities.query;
 
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,4 +1,4 @@
-package com.leadgencrm.opportunities.web;
+package com.leadgencrm.opportunities.core;
 
 /** The caller's role does not allow the action (403). */
 public class Forbidden extends RuntimeException {

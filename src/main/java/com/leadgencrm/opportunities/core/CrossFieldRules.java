@@ -1,5 +1,6 @@
-package com.leadgencrm.opportunities.web;
+package com.leadgencrm.opportunities.core;
 
+import com.leadgencrm.opportunities.json.JsonInput;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
-package com.leadgencrm.opportunities.web;
+package com.leadgencrm.opportunities.query;
 
+import com.leadgencrm.opportunities.core.InvalidRequest;
 import java.util.Base64;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;

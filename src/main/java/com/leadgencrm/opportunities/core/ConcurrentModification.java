@@ -1,4 +1,4 @@
-package com.leadgencrm.opportunities.web;
+package com.leadgencrm.opportunities.core;
 
 /** Another request changed the resource while this one was applying its change. */
 public class ConcurrentModification extends Conflict {

@@ -1,4 +1,4 @@
-package com.leadgencrm.opportunities.web;
+package com.leadgencrm.opportunities.core;
 
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizer;
 import org.springframework.context.annotation.Bean;

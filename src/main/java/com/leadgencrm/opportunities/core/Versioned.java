@@ -1,4 +1,4 @@
-package com.leadgencrm.opportunities.web;
+package com.leadgencrm.opportunities.core;
 
 /** A representation and its strong entity tag. */
 public record Versioned<T>(T body, String etag) {}

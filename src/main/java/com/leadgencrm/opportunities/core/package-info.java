@@ -1,0 +1,4 @@
+@NullMarked
+package com.leadgencrm.opportunities.core;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.leadgencrm.opportunities.json;
+
+import org.jspecify.annotations.NullMarked;

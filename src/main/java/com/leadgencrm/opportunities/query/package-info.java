@@ -1,0 +1,4 @@
+@NullMarked
+package com.leadgencrm.opportunities.query;
+
+import org.jspecify.annotations.NullMarked;
