@@ -6,7 +6,7 @@ import java.util.Map;
  * The request is well-formed but conflicts with the current state of a resource (409). Subclasses
  * name the fact; {@link #properties()} become extension members of the problem.
  */
-public abstract class Conflict extends RuntimeException {
+public abstract class Conflict extends Refusal {
 
   protected Conflict(String message) {
     super(message);

@@ -1,7 +1,7 @@
 package com.leadgencrm.opportunities.core;
 
 /** The caller's role does not allow the action (403). */
-public class Forbidden extends RuntimeException {
+public class Forbidden extends Refusal {
 
   private final String field;
 

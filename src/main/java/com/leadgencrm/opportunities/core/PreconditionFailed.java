@@ -1,7 +1,7 @@
 package com.leadgencrm.opportunities.core;
 
 /** The client's {@code If-Match} no longer names the current representation (412). */
-public class PreconditionFailed extends RuntimeException {
+public class PreconditionFailed extends Refusal {
 
   public PreconditionFailed(String currentEtag) {
     super(

@@ -2,6 +2,8 @@ package com.leadgencrm.opportunities.core;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +30,41 @@ public class Savepoints {
   Savepoints(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactions);
+  }
+
+  /** The work of one item of a batch. */
+  @FunctionalInterface
+  public interface ItemWork<T> {
+    ItemOutcome.Applied apply(int index, T item);
+  }
+
+  /**
+   * Items one by one, each in a savepoint (or transaction) of its own: a refused item is rolled
+   * back alone and the others stay done. A failure that is not a refusal ends the loop.
+   */
+  public <T> List<ItemOutcome> each(List<T> items, ItemWork<T> work) {
+    List<ItemOutcome> outcomes = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      int index = i;
+      try {
+        outcomes.add(run(() -> work.apply(index, items.get(index))));
+      } catch (RuntimeException e) {
+        Refusal refusal = Refusals.of(e);
+        if (refusal == null) {
+          throw e;
+        }
+        outcomes.add(new ItemOutcome.Refused(i, refusal));
+      }
+    }
+    return outcomes;
+  }
+
+  /**
+   * Runs work in a savepoint when a transaction is active (so that its failure leaves that
+   * transaction usable), else as it is.
+   */
+  public <T> T guard(Supplier<T> work) {
+    return TransactionSynchronizationManager.isActualTransactionActive() ? run(work) : work.get();
   }
 
   public <T> T run(Supplier<T> work) {

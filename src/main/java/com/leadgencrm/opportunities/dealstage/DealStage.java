@@ -98,6 +98,12 @@ class DealStage {
     return defaultProbability;
   }
 
+  /** The writable properties as a client would send them back. */
+  DealStageInput input() {
+    return new DealStageInput(
+        dealStageName, description, Numbers.plain(defaultProbability), weight, isEditable);
+  }
+
   DealStageView view() {
     return new DealStageView(
         id(),

@@ -1,8 +1,10 @@
 package com.leadgencrm.opportunities.dealstage;
 
-import com.leadgencrm.opportunities.core.IfMatch;
 import com.leadgencrm.opportunities.core.Versioned;
+import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Page;
+import com.leadgencrm.opportunities.query.PageSpec;
+import com.leadgencrm.opportunities.web.IfMatchHeader;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -49,7 +51,10 @@ class DealStageController {
       @ParameterObject DealStageListParams params,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
     QueryParameters.check(query, DealStageListParams.class);
-    return stages.list(params, query);
+    return stages.list(
+        params,
+        PageSpec.of(
+            params.sort(), params.limit(), params.cursor(), DealStageService.SORT_KEYS, query));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -58,7 +63,7 @@ class DealStageController {
       required = true,
       content = @Content(schema = @Schema(implementation = DealStageInput.class)))
   ResponseEntity<DealStageView> create(@RequestBody JsonNode body) {
-    Versioned<DealStageView> created = stages.create(body);
+    Versioned<DealStageView> created = stages.create(JsonInput.read(body, DealStageInput.class));
     return ResponseEntity.created(URI.create("/dealStages/" + created.body().id()))
         .eTag(created.etag())
         .body(created.body());
@@ -85,7 +90,9 @@ class DealStageController {
       @Parameter(description = "Entity tag the change is based on: 412 when stale")
           @RequestHeader(name = "If-Match", required = false)
           @Nullable String ifMatch) {
-    return ok(stages.replace(id, body, IfMatch.parse(ifMatch)));
+    return ok(
+        stages.replace(
+            id, JsonInput.read(body, DealStageInput.class), IfMatchHeader.parse(ifMatch)));
   }
 
   @PatchMapping(
@@ -104,7 +111,9 @@ class DealStageController {
       @Parameter(description = "Entity tag the change is based on: 412 when stale")
           @RequestHeader(name = "If-Match", required = false)
           @Nullable String ifMatch) {
-    return ok(stages.patch(id, patch, IfMatch.parse(ifMatch)));
+    return ok(
+        stages.patch(
+            id, JsonInput.patch(patch, DealStageInput.class), IfMatchHeader.parse(ifMatch)));
   }
 
   @DeleteMapping("/{id}")
@@ -121,7 +130,7 @@ class DealStageController {
       @Parameter(description = "Entity tag the change is based on: 412 when stale")
           @RequestHeader(name = "If-Match", required = false)
           @Nullable String ifMatch) {
-    stages.delete(id, moveTo, IfMatch.parse(ifMatch));
+    stages.delete(id, moveTo, IfMatchHeader.parse(ifMatch));
     return ResponseEntity.noContent().build();
   }
 

@@ -2,10 +2,13 @@ package com.leadgencrm.opportunities.dealstage;
 
 import com.leadgencrm.opportunities.core.ETags;
 import com.leadgencrm.opportunities.core.IfMatch;
-import com.leadgencrm.opportunities.core.InvalidRequest;
+import com.leadgencrm.opportunities.core.InputRules;
+import com.leadgencrm.opportunities.core.InvalidInput;
 import com.leadgencrm.opportunities.core.Numbers;
+import com.leadgencrm.opportunities.core.Permission;
+import com.leadgencrm.opportunities.core.Requires;
+import com.leadgencrm.opportunities.core.Submitted;
 import com.leadgencrm.opportunities.core.Versioned;
-import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.ListQuery;
 import com.leadgencrm.opportunities.query.ListStatements;
 import com.leadgencrm.opportunities.query.Page;
@@ -23,9 +26,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.MultiValueMap;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The deal stages of the pipeline: queries and the rules of change. */
 @Service
@@ -52,27 +52,24 @@ public class DealStageService {
   private final DealStageRepository stages;
   private final JdbcClient jdbc;
   private final ListStatements lists;
-  private final JsonInput json;
-  private final JsonMapper mapper;
+  private final InputRules rules;
   private final List<StageUsage> usages;
 
   DealStageService(
       DealStageRepository stages,
       JdbcClient jdbc,
       ListStatements lists,
-      JsonInput json,
-      JsonMapper mapper,
+      InputRules rules,
       List<StageUsage> usages) {
     this.stages = stages;
     this.jdbc = jdbc;
     this.lists = lists;
-    this.json = json;
-    this.mapper = mapper;
+    this.rules = rules;
     this.usages = usages;
   }
 
-  public Page<DealStageView> list(DealStageListParams params, MultiValueMap<String, String> query) {
-    PageSpec page = PageSpec.of(params.sort(), params.limit(), params.cursor(), SORT_KEYS, query);
+  @Requires(Permission.READ)
+  public Page<DealStageView> list(DealStageListParams params, PageSpec page) {
     return new ListQuery()
         .anyOf("id", params.id())
         .equal("is_editable", params.isEditable())
@@ -96,24 +93,24 @@ public class DealStageService {
         rs.getObject("update_timestamp", OffsetDateTime.class).toInstant());
   }
 
+  @Requires(Permission.READ)
   public Versioned<DealStageView> get(long id) {
     return versioned(stages.findById(id).orElseThrow(() -> new DealStageNotFound(id)));
   }
 
   static final Map<String, ListQuery.Column> WHERE_COLUMNS =
-      Map.of(
-          "id", new ListQuery.Column("id", ListQuery.ColumnType.LONG),
-          "dealStageName", new ListQuery.Column("deal_stage_name", ListQuery.ColumnType.TEXT),
-          "description", new ListQuery.Column("description", ListQuery.ColumnType.TEXT),
-          "defaultProbability",
-              new ListQuery.Column("default_probability", ListQuery.ColumnType.DECIMAL),
-          "weight", new ListQuery.Column("weight", ListQuery.ColumnType.LONG),
-          "isEditable", new ListQuery.Column("is_editable", ListQuery.ColumnType.BOOLEAN),
-          "createTimestamp", new ListQuery.Column("create_timestamp", ListQuery.ColumnType.INSTANT),
-          "updateTimestamp",
-              new ListQuery.Column("update_timestamp", ListQuery.ColumnType.INSTANT));
+      ListQuery.columns(
+          "id:id:LONG",
+          "dealStageName:deal_stage_name:TEXT",
+          "description:description:TEXT",
+          "defaultProbability:default_probability:DECIMAL",
+          "weight:weight:LONG",
+          "isEditable:is_editable:BOOLEAN",
+          "createTimestamp:create_timestamp:INSTANT",
+          "updateTimestamp:update_timestamp:INSTANT");
 
   /** Stages whose properties equal the given values, in id order: the wire protocol's where. */
+  @Requires(Permission.READ)
   public List<DealStageView> where(Map<String, String> equalities, int limit, int offset) {
     return new ListQuery()
         .equalities(equalities, WHERE_COLUMNS)
@@ -121,6 +118,7 @@ public class DealStageService {
   }
 
   /** Stages created (or changed) within [from, to], in id order. */
+  @Requires(Permission.READ)
   public List<DealStageView> between(
       boolean created, Instant from, Instant to, int limit, int offset) {
     return new ListQuery()
@@ -129,6 +127,7 @@ public class DealStageService {
   }
 
   /** Every stage by id, for writes of many objects at once. */
+  @Requires(Permission.READ)
   public Map<Long, StageRef> all() {
     Map<Long, StageRef> all = new HashMap<>();
     jdbc.sql("select id, default_probability from deal_stage")
@@ -142,13 +141,15 @@ public class DealStageService {
   }
 
   /** The stage with this id, for features that refer to stages. */
+  @Requires(Permission.READ)
   public Optional<StageRef> find(long id) {
     return stages.findById(id).map(stage -> new StageRef(stage.id(), stage.defaultProbability()));
   }
 
   @Transactional
-  public Versioned<DealStageView> create(JsonNode body) {
-    DealStageInput input = json.read(body, DealStageInput.class);
+  @Requires(Permission.WRITE_DEAL_STAGES)
+  public Versioned<DealStageView> create(Submitted<DealStageInput> submitted) {
+    DealStageInput input = rules.valid(submitted);
     if (stages.nameTaken(input.dealStageName(), 0)) {
       throw new DealStageNameTaken(input.dealStageName());
     }
@@ -157,25 +158,19 @@ public class DealStageService {
   }
 
   @Transactional
-  public Versioned<DealStageView> replace(long id, JsonNode body, IfMatch ifMatch) {
+  @Requires(Permission.WRITE_DEAL_STAGES)
+  public Versioned<DealStageView> replace(
+      long id, Submitted<DealStageInput> submitted, IfMatch ifMatch) {
     DealStage stage = lockForChange(id, ifMatch);
-    return versioned(apply(stage, json.read(body, DealStageInput.class)));
+    return versioned(apply(stage, rules.valid(submitted)));
   }
 
   /** Applies a JSON Merge Patch (RFC 7396) to the stage's writable properties. */
   @Transactional
-  public Versioned<DealStageView> patch(long id, JsonNode patch, IfMatch ifMatch) {
+  @Requires(Permission.WRITE_DEAL_STAGES)
+  public Versioned<DealStageView> patch(long id, Submitted<DealStageInput> patch, IfMatch ifMatch) {
     DealStage stage = lockForChange(id, ifMatch);
-    DealStageView current = stage.view();
-    JsonNode writable =
-        mapper.valueToTree(
-            new DealStageInput(
-                current.dealStageName(),
-                current.description(),
-                current.defaultProbability(),
-                current.weight(),
-                current.isEditable()));
-    return versioned(apply(stage, json.readPatched(writable, patch, DealStageInput.class)));
+    return versioned(apply(stage, rules.validPatch(patch, stage.input())));
   }
 
   /**
@@ -183,18 +178,19 @@ public class DealStageService {
    * opportunities move to, in the same transaction.
    */
   @Transactional
+  @Requires(Permission.WRITE_DEAL_STAGES)
   public void delete(long id, @Nullable Long moveTo, IfMatch ifMatch) {
     DealStage stage = lockForChange(id, ifMatch);
     stage.checkDeletable();
     if (moveTo != null) {
       if (moveTo == id) {
-        throw new InvalidRequest("moveTo", "must name another deal stage than the one deleted");
+        throw new InvalidInput("moveTo", "must name another deal stage than the one deleted");
       }
       DealStage target =
           stages
               .findById(moveTo)
               .orElseThrow(
-                  () -> new InvalidRequest("moveTo", "deal stage " + moveTo + " does not exist"));
+                  () -> new InvalidInput("moveTo", "deal stage " + moveTo + " does not exist"));
       for (StageUsage usage : usages) {
         usage.moveAll(id, moveTo, new StageRef(target.id(), target.defaultProbability()));
       }

@@ -9,6 +9,12 @@ public interface CustomFieldValues {
   /** Whether this store keeps the values of fields of this relationship. */
   boolean holds(String relationship);
 
+  /**
+   * Property and query-parameter names of the objects this store keeps values of, which a custom
+   * field's systemName must not shadow.
+   */
+  java.util.Set<String> reserved();
+
   /** A new field: its values can be written from now on. */
   void created(FieldRef field);
 

@@ -6,25 +6,36 @@ import org.jspecify.annotations.Nullable;
 
 /** The data types a field can have, as clients spell them. */
 public enum DataType {
-  TEXT(true),
-  TEXTAREA(true),
-  INTEGER(false),
-  NUMBER(false),
-  BOOLEAN(false),
-  DATE(false),
-  DATETIME(false),
-  EMAIL(true),
-  URL(true),
-  PHONE(true);
+  TEXT(true, 255),
+  TEXTAREA(true, 65535),
+  INTEGER(false, 18),
+  NUMBER(false, 18),
+  BOOLEAN(false, 1),
+  DATE(false, 10),
+  DATETIME(false, 255),
+  EMAIL(true, 255),
+  URL(true, 2048),
+  PHONE(true, 50);
 
   /** Pattern of the JSON spelling, for validation and the OpenAPI document. */
   public static final String PATTERN =
       "text|textarea|integer|number|boolean|date|datetime|email|url|phone";
 
   private final boolean textual;
+  private final int defaultLength;
 
-  DataType(boolean textual) {
+  DataType(boolean textual, int defaultLength) {
     this.textual = textual;
+    this.defaultLength = defaultLength;
+  }
+
+  /**
+   * The dataLength of a field of this type when its creator gives none (as the wire protocol's
+   * createFields allows): what the standard fields of the type have, or what values of the type
+   * usually need.
+   */
+  public int defaultLength() {
+    return defaultLength;
   }
 
   /** Text-like: its values are strings at most {@code dataLength} characters long. */

@@ -1,8 +1,10 @@
 package com.leadgencrm.opportunities.field;
 
-import com.leadgencrm.opportunities.core.IfMatch;
 import com.leadgencrm.opportunities.core.Versioned;
+import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Page;
+import com.leadgencrm.opportunities.query.PageSpec;
+import com.leadgencrm.opportunities.web.IfMatchHeader;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -50,7 +52,9 @@ class FieldController {
       @ParameterObject FieldListParams params,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
     QueryParameters.check(query, FieldListParams.class);
-    return fields.list(params, query);
+    return fields.list(
+        params,
+        PageSpec.of(params.sort(), params.limit(), params.cursor(), FieldService.SORT_KEYS, query));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -62,7 +66,7 @@ class FieldController {
       required = true,
       content = @Content(schema = @Schema(implementation = FieldInput.class)))
   ResponseEntity<FieldView> create(@RequestBody JsonNode body) {
-    Versioned<FieldView> created = fields.create(body);
+    Versioned<FieldView> created = fields.create(JsonInput.read(body, FieldInput.class));
     return ResponseEntity.created(URI.create("/fields/" + created.body().id()))
         .eTag(created.etag())
         .body(created.body());
@@ -93,7 +97,8 @@ class FieldController {
       @Parameter(description = "Entity tag the change is based on: 412 when stale")
           @RequestHeader(name = "If-Match", required = false)
           @Nullable String ifMatch) {
-    return ok(fields.replace(id, body, IfMatch.parse(ifMatch)));
+    return ok(
+        fields.replace(id, JsonInput.read(body, FieldInput.class), IfMatchHeader.parse(ifMatch)));
   }
 
   @PatchMapping(
@@ -111,7 +116,8 @@ class FieldController {
       @Parameter(description = "Entity tag the change is based on: 412 when stale")
           @RequestHeader(name = "If-Match", required = false)
           @Nullable String ifMatch) {
-    return ok(fields.patch(id, patch, IfMatch.parse(ifMatch)));
+    return ok(
+        fields.patch(id, JsonInput.patch(patch, FieldInput.class), IfMatchHeader.parse(ifMatch)));
   }
 
   @DeleteMapping("/{id}")
@@ -124,7 +130,7 @@ class FieldController {
       @Parameter(description = "Entity tag the change is based on: 412 when stale")
           @RequestHeader(name = "If-Match", required = false)
           @Nullable String ifMatch) {
-    fields.delete(id, IfMatch.parse(ifMatch));
+    fields.delete(id, IfMatchHeader.parse(ifMatch));
     return ResponseEntity.noContent().build();
   }
 

@@ -2,9 +2,9 @@ package com.leadgencrm.opportunities.field;
 
 import com.leadgencrm.opportunities.core.NotFound;
 
-/** No field has this id. */
+/** No field has this id (or systemName). */
 class FieldNotFound extends NotFound {
-  FieldNotFound(long id) {
-    super("Field", id);
+  FieldNotFound(Object key) {
+    super("Field", key);
   }
 }

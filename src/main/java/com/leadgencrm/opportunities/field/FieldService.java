@@ -2,9 +2,12 @@ package com.leadgencrm.opportunities.field;
 
 import com.leadgencrm.opportunities.core.ETags;
 import com.leadgencrm.opportunities.core.IfMatch;
+import com.leadgencrm.opportunities.core.InputRules;
 import com.leadgencrm.opportunities.core.InvalidField;
+import com.leadgencrm.opportunities.core.Permission;
+import com.leadgencrm.opportunities.core.Requires;
+import com.leadgencrm.opportunities.core.Submitted;
 import com.leadgencrm.opportunities.core.Versioned;
-import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.ListQuery;
 import com.leadgencrm.opportunities.query.ListStatements;
 import com.leadgencrm.opportunities.query.Page;
@@ -14,22 +17,17 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.MultiValueMap;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Field metadata: standard fields (read-only) and custom fields (full life cycle). */
 @Service
@@ -47,10 +45,22 @@ public class FieldService {
           new SortKey("updateTimestamp", "update_timestamp", SortKey.Type.INSTANT));
 
   /**
-   * Names a custom field cannot take (lower case): they are, or will be, query parameters or
-   * properties of the objects the field belongs to.
+   * Names no custom field can take (lower case): properties and query parameters of every resource,
+   * and parameters of their writes.
    */
-  static final Set<String> RESERVED = reserved();
+  private static final Set<String> RESERVED =
+      Set.of(
+          "id",
+          "createtimestamp",
+          "updatetimestamp",
+          "q",
+          "sort",
+          "limit",
+          "cursor",
+          "atomic",
+          "moveto",
+          "probabilityfrom",
+          "probabilityto");
 
   private static final String COLUMNS =
       """
@@ -61,8 +71,7 @@ public class FieldService {
   private final FieldRepository fields;
   private final JdbcClient jdbc;
   private final ListStatements lists;
-  private final JsonInput json;
-  private final JsonMapper mapper;
+  private final InputRules rules;
   private final List<CustomFieldValues> values;
   private final FieldCatalog catalog;
 
@@ -70,31 +79,31 @@ public class FieldService {
       FieldRepository fields,
       JdbcClient jdbc,
       ListStatements lists,
-      JsonInput json,
-      JsonMapper mapper,
+      InputRules rules,
       List<CustomFieldValues> values,
       FieldCatalog catalog) {
     this.catalog = catalog;
     this.fields = fields;
     this.jdbc = jdbc;
     this.lists = lists;
-    this.json = json;
-    this.mapper = mapper;
+    this.rules = rules;
     this.values = values;
   }
 
   /** The custom fields of a kind of object, active or not, in id order. */
+  @Requires(Permission.READ)
   public List<FieldRef> customFields(String relationship) {
     return catalog.customFields(relationship);
   }
 
   /** The custom fields as committed now (see {@link FieldCatalog#currentCustomFields}). */
+  @Requires(Permission.READ)
   public List<FieldRef> currentCustomFields(String relationship) {
     return catalog.currentCustomFields(relationship);
   }
 
-  public Page<FieldView> list(FieldListParams params, MultiValueMap<String, String> query) {
-    PageSpec page = PageSpec.of(params.sort(), params.limit(), params.cursor(), SORT_KEYS, query);
+  @Requires(Permission.READ)
+  public Page<FieldView> list(FieldListParams params, PageSpec page) {
     return new ListQuery()
         .anyOf("id", params.id())
         .equal("relationship", params.relationship())
@@ -131,37 +140,25 @@ public class FieldService {
   }
 
   static final Map<String, ListQuery.Column> WHERE_COLUMNS =
-      Map.ofEntries(
-          Map.entry("id", new ListQuery.Column("id", ListQuery.ColumnType.LONG)),
-          Map.entry(
-              "relationship", new ListQuery.Column("relationship", ListQuery.ColumnType.TEXT)),
-          Map.entry("systemName", new ListQuery.Column("system_name", ListQuery.ColumnType.TEXT)),
-          Map.entry("label", new ListQuery.Column("label", ListQuery.ColumnType.TEXT)),
-          Map.entry("source", new ListQuery.Column("source", ListQuery.ColumnType.TEXT)),
-          Map.entry("dataType", new ListQuery.Column("data_type", ListQuery.ColumnType.TEXT)),
-          Map.entry("dataLength", new ListQuery.Column("data_length", ListQuery.ColumnType.LONG)),
-          Map.entry(
-              "isRequired", new ListQuery.Column("is_required", ListQuery.ColumnType.BOOLEAN)),
-          Map.entry("isCustom", new ListQuery.Column("is_custom", ListQuery.ColumnType.BOOLEAN)),
-          Map.entry("isActive", new ListQuery.Column("is_active", ListQuery.ColumnType.BOOLEAN)),
-          Map.entry(
-              "isAvailableInContactManager",
-              new ListQuery.Column(
-                  "is_available_in_contact_manager", ListQuery.ColumnType.BOOLEAN)),
-          Map.entry(
-              "isEditableInContactManager",
-              new ListQuery.Column("is_editable_in_contact_manager", ListQuery.ColumnType.BOOLEAN)),
-          Map.entry(
-              "isAvailableInForms",
-              new ListQuery.Column("is_available_in_forms", ListQuery.ColumnType.BOOLEAN)),
-          Map.entry(
-              "createTimestamp",
-              new ListQuery.Column("create_timestamp", ListQuery.ColumnType.INSTANT)),
-          Map.entry(
-              "updateTimestamp",
-              new ListQuery.Column("update_timestamp", ListQuery.ColumnType.INSTANT)));
+      ListQuery.columns(
+          "id:id:LONG",
+          "relationship:relationship:TEXT",
+          "systemName:system_name:TEXT",
+          "label:label:TEXT",
+          "source:source:TEXT",
+          "dataType:data_type:TEXT",
+          "dataLength:data_length:LONG",
+          "isRequired:is_required:BOOLEAN",
+          "isCustom:is_custom:BOOLEAN",
+          "isActive:is_active:BOOLEAN",
+          "isAvailableInContactManager:is_available_in_contact_manager:BOOLEAN",
+          "isEditableInContactManager:is_editable_in_contact_manager:BOOLEAN",
+          "isAvailableInForms:is_available_in_forms:BOOLEAN",
+          "createTimestamp:create_timestamp:INSTANT",
+          "updateTimestamp:update_timestamp:INSTANT");
 
   /** Fields whose properties equal the given values, in id order: the wire protocol's where. */
+  @Requires(Permission.READ)
   public List<FieldView> where(Map<String, String> equalities, int limit, int offset) {
     return new ListQuery()
         .equalities(equalities, WHERE_COLUMNS)
@@ -169,6 +166,7 @@ public class FieldService {
   }
 
   /** Fields created (or changed) within [from, to], in id order. */
+  @Requires(Permission.READ)
   public List<FieldView> between(boolean created, Instant from, Instant to, int limit, int offset) {
     return new ListQuery()
         .changedWithin(created, from, to)
@@ -176,6 +174,7 @@ public class FieldService {
   }
 
   /** The id of the field with this systemName; the wire protocol deletes fields by systemName. */
+  @Requires(Permission.READ)
   public Optional<FieldView> bySystemName(String systemName) {
     return jdbc.sql("select " + COLUMNS + " from field where system_name = :name")
         .param("name", systemName)
@@ -183,21 +182,20 @@ public class FieldService {
         .optional();
   }
 
+  @Requires(Permission.READ)
   public Versioned<FieldView> get(long id) {
     return versioned(fields.findById(id).orElseThrow(() -> new FieldNotFound(id)));
   }
 
   @Transactional
-  public Versioned<FieldView> create(JsonNode body) {
+  @Requires(Permission.WRITE_FIELDS)
+  public Versioned<FieldView> create(Submitted<FieldInput> submitted) {
     List<InvalidField> errors = new ArrayList<>();
-    JsonNode given = body.isObject() ? body.get("systemName") : null;
-    if (given != null
-        && given.isString()
-        && RESERVED.contains(given.stringValue().toLowerCase(Locale.ROOT))) {
+    if (submitted.value("systemName") instanceof String given && reserved(given)) {
       errors.add(
           new InvalidField("systemName", "is reserved: it names a property or query parameter"));
     }
-    FieldInput input = json.read(body, FieldInput.class, JsonInput.ExtraProperties.NONE, errors);
+    FieldInput input = rules.valid(submitted, errors);
     String systemName =
         input.systemName() != null ? input.systemName() : generateSystemName(input.label());
     if (fields.systemNameTaken(systemName)) {
@@ -214,35 +212,43 @@ public class FieldService {
   }
 
   @Transactional
-  public Versioned<FieldView> replace(long id, JsonNode body, IfMatch ifMatch) {
+  @Requires(Permission.WRITE_FIELDS)
+  public Versioned<FieldView> replace(long id, Submitted<FieldInput> submitted, IfMatch ifMatch) {
     Field field = lockForChange(id, ifMatch);
-    FieldInput input =
-        json.read(
-            body, FieldInput.class, JsonInput.ExtraProperties.NONE, immutableErrors(body, field));
+    FieldInput input = rules.valid(submitted, immutableErrors(submitted, field));
     return versioned(apply(field, input));
   }
 
   /** Applies a JSON Merge Patch (RFC 7396) to the field's properties. */
   @Transactional
-  public Versioned<FieldView> patch(long id, JsonNode patch, IfMatch ifMatch) {
+  @Requires(Permission.WRITE_FIELDS)
+  public Versioned<FieldView> patch(long id, Submitted<FieldInput> patch, IfMatch ifMatch) {
     Field field = lockForChange(id, ifMatch);
-    JsonNode current = mapper.valueToTree(field.view().input());
-    FieldInput input =
-        json.readPatched(
-            current,
-            patch,
-            FieldInput.class,
-            JsonInput.ExtraProperties.NONE,
-            immutableErrors(patch, field));
+    FieldInput input = rules.validPatch(patch, field.view().input(), immutableErrors(patch, field));
     return versioned(apply(field, input));
   }
 
   @Transactional
+  @Requires(Permission.WRITE_FIELDS)
   public void delete(long id, IfMatch ifMatch) {
     Field field = lockForChange(id, ifMatch);
     storesOf(field.relationship()).forEach(store -> store.deleted(field.ref()));
     fields.delete(field);
     fields.flush();
+  }
+
+  /**
+   * Deletes the custom field with this systemName (the wire protocol names fields by it). A
+   * standard field is refused as {@link NotACustomField}.
+   */
+  @Transactional
+  @Requires(Permission.WRITE_FIELDS)
+  public void deleteCustom(String systemName) {
+    FieldView field = bySystemName(systemName).orElseThrow(() -> new FieldNotFound(systemName));
+    if (!field.isCustom()) {
+      throw new NotACustomField(systemName);
+    }
+    delete(field.id(), IfMatch.NONE);
   }
 
   private Field lockForChange(long id, IfMatch ifMatch) {
@@ -262,12 +268,10 @@ public class FieldService {
     return fields.saveAndFlush(field);
   }
 
-  private static List<InvalidField> immutableErrors(@Nullable JsonNode body, Field field) {
+  private static List<InvalidField> immutableErrors(Submitted<FieldInput> submitted, Field field) {
     List<InvalidField> errors = new ArrayList<>();
-    if (body != null && body.isObject()) {
-      unchanged(body, "systemName", field.systemName(), errors);
-      unchanged(body, "relationship", field.relationship(), errors);
-    }
+    unchanged(submitted, "systemName", field.systemName(), errors);
+    unchanged(submitted, "relationship", field.relationship(), errors);
     return errors;
   }
 
@@ -277,11 +281,9 @@ public class FieldService {
 
   /** Immutable properties may be repeated (a client sending back what it read), never changed. */
   private static void unchanged(
-      JsonNode body, String property, String current, List<InvalidField> errors) {
-    JsonNode value = body.get(property);
-    if (value != null
-        && !value.isNull()
-        && !(value.isString() && value.stringValue().equals(current))) {
+      Submitted<FieldInput> submitted, String property, String current, List<InvalidField> errors) {
+    Object value = submitted.value(property);
+    if (value != null && !value.equals(current)) {
       errors.add(new InvalidField(property, "cannot be changed (it is '" + current + "')"));
     }
   }
@@ -303,26 +305,16 @@ public class FieldService {
     return slug + "_" + String.format("%013x", random);
   }
 
-  private static Set<String> reserved() {
-    Set<String> names =
-        new HashSet<>(
-            Set.of(
-                "id",
-                "createtimestamp",
-                "updatetimestamp",
-                "q",
-                "sort",
-                "limit",
-                "cursor",
-                "leadid",
-                "atomic",
-                "moveto"));
-    for (String range :
-        List.of("closeDate", "amount", "probability", "createTimestamp", "updateTimestamp")) {
-      names.add(range.toLowerCase(Locale.ROOT) + "from");
-      names.add(range.toLowerCase(Locale.ROOT) + "to");
-    }
-    return Set.copyOf(names);
+  /**
+   * Whether a systemName is taken by a property or query parameter: the ones every resource has,
+   * and the ones the features that keep custom values name ({@link CustomFieldValues#reserved}).
+   */
+  private boolean reserved(String systemName) {
+    String name = systemName.toLowerCase(Locale.ROOT);
+    return RESERVED.contains(name)
+        || values.stream()
+            .anyMatch(
+                store -> store.reserved().stream().anyMatch(taken -> taken.equalsIgnoreCase(name)));
   }
 
   private static Versioned<FieldView> versioned(Field field) {

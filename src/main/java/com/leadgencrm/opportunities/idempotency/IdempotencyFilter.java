@@ -1,20 +1,14 @@
 package com.leadgencrm.opportunities.idempotency;
 
-import com.leadgencrm.opportunities.security.ApiKeyService;
-import com.leadgencrm.opportunities.security.Caller;
+import com.leadgencrm.opportunities.core.Caller;
+import com.leadgencrm.opportunities.web.CachedBody;
 import com.leadgencrm.opportunities.web.ProblemWriter;
 import com.leadgencrm.opportunities.web.RequestTooLarge;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -38,9 +31,6 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code Idempotency-Key} on POST and PATCH. The first request with a key runs in one transaction
@@ -64,16 +54,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
   private final ProblemWriter problems;
   private final TransactionTemplate transaction;
   private final TransactionTemplate separate;
-  private final JsonMapper json;
 
   IdempotencyFilter(
-      IdempotencyStore store,
-      ProblemWriter problems,
-      PlatformTransactionManager transactions,
-      JsonMapper json) {
+      IdempotencyStore store, ProblemWriter problems, PlatformTransactionManager transactions) {
     this.store = store;
     this.problems = problems;
-    this.json = json;
     this.transaction = new TransactionTemplate(transactions);
     this.separate = new TransactionTemplate(transactions);
     this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -122,13 +107,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
           Map.of("Connection", "close"));
       return;
     }
-    String scope = scope(request, body);
-    if (scope == null) {
-      // the wire protocol with an account id that no key can have: it will be refused (code 105)
-      // and writes nothing, so there is nothing to make idempotent
+    Caller caller = Caller.currentOrNull();
+    if (caller == null) {
+      // not authenticated (an open path): nothing it does is made idempotent
       chain.doFilter(new CachedBody(request, body), response);
       return;
     }
+    String scope = caller.keyId();
     String hash = hash(request, body);
     ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
     Outcome outcome;
@@ -145,8 +130,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
                       ? new Replay(stored.get().response())
                       : new OtherRequest();
                 }
-                run(chain, new CachedBody(request, body), captured);
+                CachedBody cached = new CachedBody(request, body);
+                run(chain, cached, captured);
                 StoredResponse answer = answer(captured);
+                if (!Idempotency.isStored(cached)) {
+                  // a read, or an answer that is not final: kept by no one, and nothing written
+                  status.setRollbackOnly();
+                  return new Fresh(answer, false);
+                }
                 if (answer.status() < 400) {
                   store.save(scope, key, hash, answer);
                   return new Fresh(answer, false);
@@ -214,33 +205,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
   }
 
-  /**
-   * The API key a key belongs to: the authenticated key, or the account id the wire protocol will
-   * authenticate (from the query, or else from the body's {@code header}, as the wire protocol
-   * takes it); null when there is no account id a key can have, which the wire protocol refuses.
-   */
-  private @Nullable String scope(HttpServletRequest request, byte[] body) {
-    Caller caller = Caller.current();
-    if (caller != Caller.SYSTEM) {
-      return caller.keyId();
-    }
-    String account = request.getParameter("accountID");
-    if (account == null || request.getParameter("secretKey") == null) {
-      account = bodyHeaderAccount(body);
-    }
-    return ApiKeyService.isKeyId(account) ? "pubapi:" + account : null;
-  }
-
-  private @Nullable String bodyHeaderAccount(byte[] body) {
-    try {
-      JsonNode request = json.readTree(body);
-      JsonNode account = request == null ? null : request.path("header").path("accountID");
-      return account != null && account.isValueNode() ? account.asString() : null;
-    } catch (JacksonException e) {
-      return null;
-    }
-  }
-
   private static String hash(HttpServletRequest request, byte[] body) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -288,62 +252,5 @@ class IdempotencyFilter extends OncePerRequestFilter {
     response.setContentLength(stored.body().length);
     response.getOutputStream().write(stored.body());
     response.flushBuffer();
-  }
-
-  /** The request with its body read once, to hash it, and read again by the application. */
-  private static final class CachedBody extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    CachedBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return in.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(@Nullable ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous reads only");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 }

@@ -1,243 +1,145 @@
 package com.leadgencrm.opportunities.json;
 
-import com.leadgencrm.opportunities.core.CrossFieldRules;
 import com.leadgencrm.opportunities.core.InvalidField;
-import com.leadgencrm.opportunities.core.InvalidRequest;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
+import com.leadgencrm.opportunities.core.RecordShape;
+import com.leadgencrm.opportunities.core.Submitted;
+import com.leadgencrm.opportunities.core.Values;
+import com.leadgencrm.opportunities.core.Values.TypeMismatch;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads a JSON object into an input record and validates it, reporting every invalid property at
- * once: wrong JSON types, read-only and unknown properties, and the record's Bean Validation
- * constraints. Absent and {@code null} properties both read as {@code null}.
+ * Reads a JSON object into the command the services take ({@link Submitted}), strictly: each
+ * property of the input record must have its JSON type (a string is never a number), read-only
+ * properties are refused, and properties the record does not declare are passed on as plain values
+ * for the service to judge (custom fields). Every problem is collected, none thrown: the service
+ * reports them with its own, all at once.
  *
  * <p>Jackson's data binding stops at the first type error, so each property is converted on its own
- * here, and Bean Validation then checks the assembled record.
+ * here.
  */
-@Component
-public class JsonInput {
+public final class JsonInput {
 
   /** Properties every resource carries and no client may set. */
   public static final Set<String> READ_ONLY = Set.of("id", "createTimestamp", "updateTimestamp");
 
-  /** Properties beyond the record's components, such as custom fields. */
-  @FunctionalInterface
-  public interface ExtraProperties {
+  private JsonInput() {}
 
-    ExtraProperties NONE = (name, value, errors) -> false;
-
-    /** Takes (validates and keeps) a property the record does not have; false if it is unknown. */
-    boolean accept(String name, JsonNode value, List<InvalidField> errors);
-  }
-
-  private final Validator validator;
-
-  public JsonInput(Validator validator) {
-    this.validator = validator;
-  }
-
-  public <T extends Record> T read(@Nullable JsonNode body, Class<T> type) {
-    return read(body, type, ExtraProperties.NONE, List.of());
-  }
-
-  /**
-   * @param extra takes properties the record does not declare
-   * @param moreErrors errors found by the caller beforehand, reported together with these
-   */
-  public <T extends Record> T read(
-      @Nullable JsonNode body,
-      Class<T> type,
-      ExtraProperties extra,
-      List<InvalidField> moreErrors) {
+  /** A document that gives a whole resource (create, replace). */
+  public static <T extends Record> Submitted<T> read(@Nullable JsonNode body, Class<T> type) {
     if (body == null || !body.isObject()) {
-      throw new InvalidRequest("", "the request body must be a JSON object");
+      return Submitted.notAnObject(type, "the request body must be a JSON object");
     }
-    Shape shape = SHAPES.get(type);
-    RecordComponent[] components = shape.components();
-    Set<String> declared = shape.names();
-    List<InvalidField> errors = new ArrayList<>(moreErrors);
+    return bind(body, type);
+  }
+
+  /** A JSON Merge Patch (RFC 7396): null clears a property. */
+  public static <T extends Record> Submitted<T> patch(@Nullable JsonNode body, Class<T> type) {
+    if (body == null || !body.isObject()) {
+      return Submitted.notAnObject(
+          type, "the request body must be a JSON object (a JSON Merge Patch)");
+    }
+    return bind(body, type);
+  }
+
+  private static <T extends Record> Submitted<T> bind(JsonNode body, Class<T> type) {
+    RecordShape<T> shape = RecordShape.of(type);
+    Map<String, @Nullable Object> given = new LinkedHashMap<>();
+    Map<String, @Nullable Object> extra = new LinkedHashMap<>();
+    List<InvalidField> errors = new ArrayList<>();
     for (var member : body.properties()) {
       String name = member.getKey();
-      if (!JsonValues.isValidText(name)) {
+      JsonNode value = member.getValue();
+      RecordShape.Component component = shape.component(name);
+      if (!Values.isValidText(name)) {
         errors.add(new InvalidField("", "property names must be valid Unicode text"));
-        continue;
-      }
-      if (declared.contains(name)) {
-        continue;
-      }
-      if (READ_ONLY.contains(name)) {
-        errors.add(new InvalidField(name, "is read-only"));
-      } else if (!extra.accept(name, member.getValue(), errors)) {
-        errors.add(new InvalidField(name, "is not a property of this resource"));
-      }
-    }
-    Object[] values = new Object[components.length];
-    Set<String> mistyped = new HashSet<>();
-    for (int i = 0; i < components.length; i++) {
-      RecordComponent component = components[i];
-      JsonNode node = body.get(component.getName());
-      if (node == null || node.isNull()) {
-        continue;
-      }
-      try {
-        values[i] = convert(node, component);
-      } catch (JsonValues.TypeMismatch e) {
-        errors.add(new InvalidField(component.getName(), e.getMessage()));
-        mistyped.add(component.getName());
-      }
-    }
-    T input = construct(type, components, values);
-    for (ConstraintViolation<T> violation : validator.validate(input)) {
-      String field = violation.getPropertyPath().toString();
-      if (!mistyped.contains(field)) {
-        errors.add(new InvalidField(field, violation.getMessage()));
-      }
-    }
-    if (input instanceof CrossFieldRules rules) {
-      for (InvalidField error : rules.crossFieldErrors()) {
-        if (!mistyped.contains(error.field())) {
-          errors.add(error);
+      } else if (component != null) {
+        try {
+          given.put(name, value.isNull() ? null : convert(plain(value), component));
+        } catch (TypeMismatch e) {
+          errors.add(new InvalidField(name, e.getMessage()));
         }
-      }
-    }
-    if (!errors.isEmpty()) {
-      errors.sort(Comparator.comparing(InvalidField::field).thenComparing(InvalidField::message));
-      throw new InvalidRequest(errors);
-    }
-    return input;
-  }
-
-  /**
-   * Applies a JSON Merge Patch to the current writable properties and reads the result. Besides
-   * what {@link #read} reports, a patch that sets an unknown or read-only property to {@code null}
-   * is rejected: the RFC would ignore it, but it is a client's mistake worth naming.
-   */
-  public <T extends Record> T readPatched(
-      JsonNode current,
-      @Nullable JsonNode patch,
-      Class<T> type,
-      ExtraProperties extra,
-      List<InvalidField> moreErrors) {
-    if (patch == null || !patch.isObject()) {
-      throw new InvalidRequest("", "the request body must be a JSON object (a JSON Merge Patch)");
-    }
-    Set<String> declared = SHAPES.get(type).names();
-    List<InvalidField> errors = new ArrayList<>(moreErrors);
-    for (var member : patch.properties()) {
-      String name = member.getKey();
-      if (!JsonValues.isValidText(name)) {
-        errors.add(new InvalidField("", "property names must be valid Unicode text"));
-        continue;
-      }
-      if (!member.getValue().isNull() || declared.contains(name)) {
-        continue;
-      }
-      if (READ_ONLY.contains(name)) {
+      } else if (READ_ONLY.contains(name)) {
         errors.add(new InvalidField(name, "is read-only"));
-      } else if (!extra.accept(name, member.getValue(), errors)) {
-        errors.add(new InvalidField(name, "is not a property of this resource"));
+      } else {
+        extra.put(name, plain(value));
       }
     }
-    return read(MergePatch.apply(current, patch), type, extra, errors);
+    return new Submitted<>(type, given, extra, errors);
   }
 
-  public <T extends Record> T readPatched(
-      JsonNode current, @Nullable JsonNode patch, Class<T> type) {
-    return readPatched(current, patch, type, ExtraProperties.NONE, List.of());
+  /** The id an object names: an integer of 1 or more, else null. */
+  public static @Nullable Long id(JsonNode object) {
+    JsonNode id = object.isObject() ? object.get("id") : null;
+    return id != null && id.isIntegralNumber() && id.canConvertToLong() && id.longValue() >= 1
+        ? id.longValue()
+        : null;
   }
 
-  private static Object convert(JsonNode node, RecordComponent component)
-      throws JsonValues.TypeMismatch {
-    Class<?> type = component.getType();
+  /** The object without its {@code id} (which names what a patch changes); anything else as is. */
+  public static JsonNode withoutId(JsonNode object) {
+    if (!object.isObject()) {
+      return object;
+    }
+    ObjectNode copy = ((ObjectNode) object).deepCopy();
+    copy.remove("id");
+    return copy;
+  }
+
+  /** A plain value of its component's type. */
+  public static Object convert(@Nullable Object plain, RecordShape.Component component)
+      throws TypeMismatch {
+    Class<?> type = component.type();
     if (type == String.class) {
-      return JsonValues.string(node);
+      return Values.string(plain);
     }
     if (type == Boolean.class) {
-      return JsonValues.bool(node);
+      return Values.bool(plain);
     }
-    if (type == Long.class || type == Integer.class) {
-      long[] range = SHAPES.get(component.getDeclaringRecord()).ranges().get(component.getName());
-      long value = JsonValues.integer(node, range[0], range[1]);
-      return type == Long.class ? value : (Object) Math.toIntExact(value);
+    if (type == Long.class) {
+      return Values.integer(plain, component.min(), component.max());
+    }
+    if (type == Integer.class) {
+      return Math.toIntExact(Values.integer(plain, component.min(), component.max()));
     }
     if (type == BigDecimal.class) {
-      return JsonValues.decimal(node);
+      return Values.decimal(plain);
     }
     if (type == Instant.class) {
-      return JsonValues.instant(node);
+      return Values.instant(plain);
     }
-    throw new IllegalStateException("No JSON conversion to " + type);
+    throw new IllegalStateException("No conversion to " + type);
   }
 
   /**
-   * What reflection tells of an input record, read once per record type: its components, their
-   * names, the integer ranges their @Min and @Max set, and its canonical constructor.
+   * A JSON value as the plain value it is (see {@link Values}): a string, a boolean, an integer
+   * ({@code Long}, or {@code BigInteger} beyond 64 bits), any other number as a {@code BigDecimal},
+   * null; an array or object is {@link Values#STRUCTURED}.
    */
-  private record Shape(
-      RecordComponent[] components,
-      Set<String> names,
-      java.util.Map<String, long[]> ranges,
-      Constructor<?> constructor) {}
-
-  private static final ClassValue<Shape> SHAPES =
-      new ClassValue<>() {
-        @Override
-        protected Shape computeValue(Class<?> type) {
-          RecordComponent[] components = type.getRecordComponents();
-          Set<String> names = new HashSet<>();
-          java.util.Map<String, long[]> ranges = new java.util.HashMap<>();
-          Class<?>[] parameterTypes = new Class<?>[components.length];
-          for (int i = 0; i < components.length; i++) {
-            RecordComponent component = components[i];
-            names.add(component.getName());
-            parameterTypes[i] = component.getType();
-            boolean isLong = component.getType() == Long.class;
-            Min min = component.getAccessor().getAnnotation(Min.class);
-            Max max = component.getAccessor().getAnnotation(Max.class);
-            ranges.put(
-                component.getName(),
-                new long[] {
-                  min != null ? min.value() : isLong ? Long.MIN_VALUE : Integer.MIN_VALUE,
-                  max != null ? max.value() : isLong ? Long.MAX_VALUE : Integer.MAX_VALUE
-                });
-          }
-          try {
-            Constructor<?> constructor = type.getDeclaredConstructor(parameterTypes);
-            constructor.setAccessible(true);
-            return new Shape(
-                components, Set.copyOf(names), java.util.Map.copyOf(ranges), constructor);
-          } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("No canonical constructor of " + type, e);
-          }
-        }
-      };
-
-  private static <T extends Record> T construct(
-      Class<T> type, RecordComponent[] components, Object[] values) {
-    try {
-      return type.cast(SHAPES.get(type).constructor().newInstance(values));
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Cannot construct " + type, e);
+  public static @Nullable Object plain(@Nullable JsonNode value) {
+    if (value == null || value.isNull() || value.isMissingNode()) {
+      return null;
     }
+    if (value.isString()) {
+      return value.stringValue();
+    }
+    if (value.isBoolean()) {
+      return value.booleanValue();
+    }
+    if (value.isIntegralNumber()) {
+      return value.canConvertToLong() ? (Object) value.longValue() : value.bigIntegerValue();
+    }
+    if (value.isNumber()) {
+      return value.decimalValue();
+    }
+    return Values.STRUCTURED;
   }
 }

@@ -1,34 +1,34 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.core.Values;
+import com.leadgencrm.opportunities.core.Values.TypeMismatch;
 import com.leadgencrm.opportunities.field.DataType;
 import com.leadgencrm.opportunities.field.FieldRef;
-import com.leadgencrm.opportunities.json.JsonValues;
-import com.leadgencrm.opportunities.json.JsonValues.TypeMismatch;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 import org.hibernate.validator.constraints.URL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The values of custom fields: validation of what clients send, the stored form, the form clients
- * read, and conversion when a field's data type changes.
+ * read, and conversion when a field's data type changes. Values are plain (see {@link Values}).
  *
- * <p>Stored forms: strings for text-like types, JSON numbers for integer and number, JSON booleans,
- * {@code 2026-12-31} for dates, and fixed-width UTC {@code 2026-12-31T17:00:00.000000Z} for
- * date-times, so that their text sorts in time order (the range index compares text).
+ * <p>Stored forms: strings for text-like types, integers ({@code Long}) and decimals for integer
+ * and number, booleans, {@code 2026-12-31} for dates, and fixed-width UTC {@code
+ * 2026-12-31T17:00:00.000000Z} for date-times, so that their text sorts in time order (the range
+ * index compares text).
  */
 @Component
 class CustomValues {
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final long MAX_INTEGER = 999_999_999_999_999_999L;
   private static final DateTimeFormatter STORED_DATETIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -46,20 +46,19 @@ class CustomValues {
   private record UrlValue(@URL(regexp = "^(?i)https?:.*") String value) {}
 
   /** Validates a client's value for the field and returns its stored form. */
-  JsonNode stored(FieldRef field, JsonNode value) throws TypeMismatch {
-    DataType type = field.dataType();
-    return switch (type) {
-      case TEXT, TEXTAREA, EMAIL, URL, PHONE -> NODES.stringNode(text(field, value));
-      case INTEGER -> NODES.numberNode(JsonValues.integer(value, -MAX_INTEGER, MAX_INTEGER));
-      case NUMBER -> NODES.numberNode(JsonValues.decimal(value));
-      case BOOLEAN -> NODES.booleanNode(JsonValues.bool(value));
-      case DATE -> NODES.stringNode(JsonValues.date(value).toString());
-      case DATETIME -> NODES.stringNode(STORED_DATETIME.format(JsonValues.instant(value)));
+  Object stored(FieldRef field, @Nullable Object value) throws TypeMismatch {
+    return switch (field.dataType()) {
+      case TEXT, TEXTAREA, EMAIL, URL, PHONE -> text(field, value);
+      case INTEGER -> Values.integer(value, -MAX_INTEGER, MAX_INTEGER);
+      case NUMBER -> Values.decimal(value);
+      case BOOLEAN -> Values.bool(value);
+      case DATE -> Values.date(value).toString();
+      case DATETIME -> STORED_DATETIME.format(Values.instant(value));
     };
   }
 
-  private String text(FieldRef field, JsonNode value) throws TypeMismatch {
-    String text = JsonValues.string(value);
+  private String text(FieldRef field, @Nullable Object value) throws TypeMismatch {
+    String text = Values.string(value);
     int length = text.codePointCount(0, text.length());
     if (length > field.dataLength()) {
       throw new TypeMismatch("must be at most " + field.dataLength() + " characters long");
@@ -85,9 +84,9 @@ class CustomValues {
   }
 
   /** The stored value as clients read it. */
-  JsonNode readable(FieldRef field, JsonNode stored) {
-    if (field.dataType() == DataType.DATETIME && stored.isString()) {
-      return NODES.stringNode(Instant.parse(stored.stringValue()).toString());
+  Object readable(FieldRef field, Object stored) {
+    if (field.dataType() == DataType.DATETIME && stored instanceof String text) {
+      return Instant.parse(text).toString();
     }
     return stored;
   }
@@ -96,68 +95,81 @@ class CustomValues {
    * A stored value of {@code before}'s type, converted to {@code after}'s: the value as a client
    * would write it in the new type, validated like any client value.
    */
-  JsonNode convert(FieldRef before, FieldRef after, JsonNode stored) throws TypeMismatch {
-    JsonNode value = readable(before, stored);
-    JsonNode candidate =
+  Object convert(FieldRef before, FieldRef after, Object stored) throws TypeMismatch {
+    Object value = readable(before, stored);
+    Object candidate =
         switch (after.dataType()) {
-          case TEXT, TEXTAREA, EMAIL, URL, PHONE ->
-              value.isString() ? value : NODES.stringNode(value.asString());
-          case INTEGER, NUMBER -> value.isString() ? number(value.stringValue()) : value;
+          case TEXT, TEXTAREA, EMAIL, URL, PHONE -> value instanceof String ? value : text(value);
+          case INTEGER, NUMBER -> value instanceof String text ? number(text) : value;
           case BOOLEAN ->
-              value.isString()
-                      && (value.stringValue().equals("true") || value.stringValue().equals("false"))
-                  ? NODES.booleanNode(Boolean.parseBoolean(value.stringValue()))
+              value instanceof String text && (text.equals("true") || text.equals("false"))
+                  ? Boolean.valueOf(text)
                   : value;
-          case DATE -> value.isString() ? dateOf(value.stringValue()) : value;
+          case DATE -> value instanceof String text ? dateOf(text) : value;
           case DATETIME -> value;
         };
     return stored(after, candidate);
   }
 
-  private static JsonNode number(String text) {
+  /** A plain value as text, the way JSON writes it. */
+  private static String text(Object value) {
+    return value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
+  }
+
+  private static Object number(String text) {
     try {
-      BigDecimal number = new BigDecimal(text.trim());
-      return number.scale() <= 0
-          ? NODES.numberNode(number.toBigIntegerExact())
-          : NODES.numberNode(number);
-    } catch (NumberFormatException | ArithmeticException e) {
-      return NODES.stringNode(text);
+      BigDecimal number = Values.bounded(new BigDecimal(text.trim()));
+      if (number.scale() > 0) {
+        return number;
+      }
+      BigInteger integer = number.toBigIntegerExact();
+      return integer.bitLength() < 64 ? (Object) integer.longValue() : integer;
+    } catch (NumberFormatException | ArithmeticException | TypeMismatch e) {
+      return text;
     }
   }
 
   /** A date-time at midnight UTC is that date; anything else stays as it is (and fails). */
-  private static JsonNode dateOf(String text) {
+  private static Object dateOf(String text) {
     try {
-      Instant instant = JsonValues.instant(text);
+      Instant instant = Values.instant(text);
       LocalDate date = LocalDate.ofInstant(instant, ZoneOffset.UTC);
       if (date.atStartOfDay(ZoneOffset.UTC).toInstant().equals(instant)) {
-        return NODES.stringNode(date.toString());
+        return date.toString();
       }
     } catch (TypeMismatch e) {
       // not a date-time either
     }
-    return NODES.stringNode(text);
+    return text;
   }
 
   /**
    * The stored form of a filter value given as query text: the same types as a written value, but
    * no length or format rules (a value that cannot be stored simply matches nothing).
    */
-  JsonNode filter(FieldRef field, String text) throws TypeMismatch {
-    JsonNode value =
+  Object filter(FieldRef field, String text) throws TypeMismatch {
+    Object value =
         switch (field.dataType()) {
-          case TEXT, TEXTAREA, EMAIL, URL, PHONE -> NODES.stringNode(text);
+          case TEXT, TEXTAREA, EMAIL, URL, PHONE -> text;
           case INTEGER, NUMBER -> number(text);
           case BOOLEAN ->
-              text.equals("true") || text.equals("false")
-                  ? NODES.booleanNode(Boolean.parseBoolean(text))
-                  : NODES.stringNode(text);
-          case DATE, DATETIME -> NODES.stringNode(text.replace(' ', '+'));
+              text.equals("true") || text.equals("false") ? (Object) Boolean.valueOf(text) : text;
+          case DATE, DATETIME -> text.replace(' ', '+');
         };
     if (field.dataType().textual()) {
-      JsonValues.string(value);
-      return value;
+      return Values.string(value);
     }
     return stored(field, value);
+  }
+
+  /** A number read back from storage (JSON), as the plain value it was written as. */
+  static Object plain(Object stored) {
+    if (stored instanceof Integer integer) {
+      return integer.longValue();
+    }
+    if (stored instanceof BigInteger integer && integer.bitLength() < 64) {
+      return integer.longValue();
+    }
+    return stored;
   }
 }

@@ -1,6 +1,5 @@
 package com.leadgencrm.opportunities.opportunity;
 
-import com.leadgencrm.opportunities.core.Numbers;
 import com.leadgencrm.opportunities.dealstage.StageRef;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,7 +12,6 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Objects;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -71,14 +69,16 @@ class Opportunity {
   private Instant createTimestamp;
   private Instant updateTimestamp;
 
-  /** The closed and won flags once the input's intent is resolved. */
-  record Flags(boolean closed, boolean won) {}
-
   @SuppressWarnings("NullAway.Init")
   protected Opportunity() {}
 
-  Opportunity(OpportunityInput input, Flags flags, StageRef stage, String customFields) {
-    set(input, flags, stage);
+  /**
+   * A new opportunity.
+   *
+   * @param wonSaid whether the client said isWon itself (see {@link #settle})
+   */
+  Opportunity(OpportunityInput input, boolean wonSaid, StageRef stage, String customFields) {
+    set(input, wonSaid, stage);
     this.customFields = customFields;
     this.createTimestamp = now();
     this.updateTimestamp = createTimestamp;
@@ -90,9 +90,9 @@ class Opportunity {
    * @param newCustomFields the custom values to store, or null when they do not change
    */
   void replace(
-      OpportunityInput input, Flags flags, StageRef stage, @Nullable String newCustomFields) {
+      OpportunityInput input, boolean wonSaid, StageRef stage, @Nullable String newCustomFields) {
     Snapshot before = snapshot();
-    set(input, flags, stage);
+    set(input, wonSaid, stage);
     if (newCustomFields != null) {
       this.customFields = newCustomFields;
     }
@@ -101,22 +101,70 @@ class Opportunity {
     }
   }
 
-  private void set(OpportunityInput input, Flags flags, StageRef stage) {
+  private void set(OpportunityInput input, boolean wonSaid, StageRef stage) {
     this.ownerId = Objects.requireNonNull(input.ownerID());
-    this.dealStageId = stage.id();
     this.accountId = input.accountID();
     this.campaignId = input.campaignID();
     this.opportunityName = Objects.requireNonNull(input.opportunityName());
-    this.probabilityExplicit = input.probability() != null;
-    this.probability = probabilityExplicit ? input.probability() : stage.defaultProbability();
+    setProbability(input.probability(), stage);
+    moveTo(stage);
     // stored with two fraction digits: what a create returns is what a read returns
     this.amount = input.amount() == null ? null : input.amount().setScale(2);
-    this.isClosed = flags.closed();
-    this.isWon = flags.won();
+    settle(Boolean.TRUE.equals(input.isClosed()), Boolean.TRUE.equals(input.isWon()), wonSaid);
     this.isActive = input.isActive() == null || input.isActive();
     this.closeDate = Objects.requireNonNull(input.closeDate());
     this.originatingLeadId = input.originatingLeadID();
     this.primaryLeadId = input.primaryLeadID();
+  }
+
+  /**
+   * Puts the opportunity in a stage. A probability that follows the stage takes the stage's
+   * default; one set explicitly stays.
+   */
+  void moveTo(StageRef stage) {
+    this.dealStageId = stage.id();
+    if (!probabilityExplicit) {
+      this.probability = stage.defaultProbability();
+    }
+  }
+
+  /** Sets the probability explicitly, or (null) lets it follow the stage again. */
+  void setProbability(@Nullable BigDecimal probability, StageRef stage) {
+    this.probabilityExplicit = probability != null;
+    this.probability = probability != null ? probability : stage.defaultProbability();
+  }
+
+  /**
+   * The outcome a client asked for, where a won deal is always closed: isWon=true closes the deal
+   * (when the client said isWon), and reopening a deal (isClosed=false) clears a won it did not
+   * say.
+   */
+  void settle(boolean closed, boolean won, boolean wonSaid) {
+    if (won && (closed || wonSaid)) {
+      win();
+    } else if (closed) {
+      close();
+    } else {
+      reopen();
+    }
+  }
+
+  /** Won, and so closed. */
+  void win() {
+    this.isWon = true;
+    this.isClosed = true;
+  }
+
+  /** Closed without being won: lost. */
+  void close() {
+    this.isClosed = true;
+    this.isWon = false;
+  }
+
+  /** Open again: neither closed nor won. */
+  void reopen() {
+    this.isClosed = false;
+    this.isWon = false;
   }
 
   /** The writable state, for change detection (numbers compared by value, not scale). */
@@ -197,27 +245,6 @@ class Opportunity {
         closeDate,
         originatingLeadId,
         primaryLeadId);
-  }
-
-  OpportunityView view(Map<String, Object> custom) {
-    return new OpportunityView(
-        id(),
-        ownerId,
-        dealStageId,
-        accountId,
-        campaignId,
-        opportunityName,
-        Numbers.plain(probability),
-        amount,
-        isClosed,
-        isWon,
-        isActive,
-        closeDate,
-        originatingLeadId,
-        primaryLeadId,
-        createTimestamp,
-        updateTimestamp,
-        custom);
   }
 
   private static Instant now() {

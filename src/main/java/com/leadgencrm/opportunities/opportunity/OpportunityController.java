@@ -1,9 +1,11 @@
 package com.leadgencrm.opportunities.opportunity;
 
-import com.leadgencrm.opportunities.core.IfMatch;
 import com.leadgencrm.opportunities.core.Versioned;
+import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Page;
+import com.leadgencrm.opportunities.query.PageSpec;
 import com.leadgencrm.opportunities.web.Batch;
+import com.leadgencrm.opportunities.web.IfMatchHeader;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -38,12 +40,17 @@ import tools.jackson.databind.JsonNode;
     description = "Deals with an expected value, in a stage of the pipeline")
 class OpportunityController {
 
+  private final OpportunityQueries queries;
   private final OpportunityService opportunities;
   private final OpportunityBatches batches;
   private final OpportunityLeadService leads;
 
   OpportunityController(
-      OpportunityService opportunities, OpportunityBatches batches, OpportunityLeadService leads) {
+      OpportunityQueries queries,
+      OpportunityService opportunities,
+      OpportunityBatches batches,
+      OpportunityLeadService leads) {
+    this.queries = queries;
     this.opportunities = opportunities;
     this.batches = batches;
     this.leads = leads;
@@ -65,7 +72,12 @@ class OpportunityController {
       @RequestBody JsonNode body,
       @Parameter(description = "All or nothing") @RequestParam(defaultValue = "false")
           boolean atomic) {
-    return batches.create(Batch.items(body), atomic);
+    return Batch.results(
+        batches.create(
+            Batch.items(body).stream()
+                .map(item -> JsonInput.read(item, OpportunityInput.class))
+                .toList(),
+            atomic));
   }
 
   @PatchMapping(
@@ -84,7 +96,16 @@ class OpportunityController {
       @RequestBody JsonNode body,
       @Parameter(description = "All or nothing") @RequestParam(defaultValue = "false")
           boolean atomic) {
-    return batches.patch(Batch.items(body), atomic);
+    return Batch.results(
+        batches.patch(
+            Batch.items(body).stream()
+                .map(
+                    item ->
+                        new OpportunityBatches.Change(
+                            JsonInput.id(item),
+                            JsonInput.patch(JsonInput.withoutId(item), OpportunityInput.class)))
+                .toList(),
+            atomic));
   }
 
   @GetMapping
@@ -92,7 +113,12 @@ class OpportunityController {
   Page<OpportunityView> list(
       @ParameterObject OpportunityListParams params,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    return opportunities.list(params, query);
+    QueryParameters.check(query, OpportunityListParams.class, queries::filtersBy);
+    return queries.list(
+        params,
+        query.toSingleValueMap(),
+        PageSpec.of(
+            params.sort(), params.limit(), params.cursor(), OpportunityQueries.SORT_KEYS, query));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -106,7 +132,8 @@ class OpportunityController {
       required = true,
       content = @Content(schema = @Schema(implementation = OpportunityInput.class)))
   ResponseEntity<OpportunityView> create(@RequestBody JsonNode body) {
-    Versioned<OpportunityView> created = opportunities.create(body);
+    Versioned<OpportunityView> created =
+        opportunities.create(JsonInput.read(body, OpportunityInput.class));
     return ResponseEntity.created(URI.create("/opportunities/" + created.body().id()))
         .eTag(created.etag())
         .body(created.body());
@@ -115,7 +142,7 @@ class OpportunityController {
   @GetMapping("/{id}")
   @Operation(operationId = "getOpportunity", summary = "Read an opportunity")
   @Nullable ResponseEntity<OpportunityView> get(@PathVariable long id, WebRequest request) {
-    Versioned<OpportunityView> opportunity = opportunities.get(id);
+    Versioned<OpportunityView> opportunity = queries.get(id);
     if (request.checkNotModified(opportunity.etag())) {
       return null;
     }
@@ -136,7 +163,9 @@ class OpportunityController {
       @Parameter(description = "Entity tag the change is based on: 412 when stale")
           @RequestHeader(name = "If-Match", required = false)
           @Nullable String ifMatch) {
-    return ok(opportunities.replace(id, body, IfMatch.parse(ifMatch)));
+    return ok(
+        opportunities.replace(
+            id, JsonInput.read(body, OpportunityInput.class), IfMatchHeader.parse(ifMatch)));
   }
 
   @PatchMapping(
@@ -157,7 +186,9 @@ class OpportunityController {
       @Parameter(description = "Entity tag the change is based on: 412 when stale")
           @RequestHeader(name = "If-Match", required = false)
           @Nullable String ifMatch) {
-    return ok(opportunities.patch(id, patch, IfMatch.parse(ifMatch)));
+    return ok(
+        opportunities.patch(
+            id, JsonInput.patch(patch, OpportunityInput.class), IfMatchHeader.parse(ifMatch)));
   }
 
   @DeleteMapping("/{id}")
@@ -170,7 +201,7 @@ class OpportunityController {
       @Parameter(description = "Entity tag the change is based on: 412 when stale")
           @RequestHeader(name = "If-Match", required = false)
           @Nullable String ifMatch) {
-    opportunities.delete(id, IfMatch.parse(ifMatch));
+    opportunities.delete(id, IfMatchHeader.parse(ifMatch));
     return ResponseEntity.noContent().build();
   }
 
@@ -193,7 +224,8 @@ class OpportunityController {
           @Nullable String cursor,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
     QueryParameters.check(query, PagingParams.class);
-    return leads.listFor(id, sort, limit, cursor, query);
+    return leads.listFor(
+        id, PageSpec.of(sort, limit, cursor, OpportunityLeadService.SORT_KEYS, query));
   }
 
   @PutMapping("/{id}/leads/{leadID}")
@@ -229,7 +261,7 @@ class OpportunityController {
       @PathVariable long id,
       @PathVariable("leadID") long leadId,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-    leads.dissociate(id, leadId, IfMatch.parse(ifMatch));
+    leads.dissociate(id, leadId, IfMatchHeader.parse(ifMatch));
     return ResponseEntity.noContent().build();
   }
 

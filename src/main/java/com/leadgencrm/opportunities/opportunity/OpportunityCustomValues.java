@@ -1,15 +1,16 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.core.RecordShape;
+import com.leadgencrm.opportunities.core.Values.TypeMismatch;
 import com.leadgencrm.opportunities.field.CustomFieldValues;
 import com.leadgencrm.opportunities.field.FieldRef;
 import com.leadgencrm.opportunities.field.ValuesDoNotConvert;
-import com.leadgencrm.opportunities.json.JsonValues.TypeMismatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,6 +43,17 @@ class OpportunityCustomValues implements CustomFieldValues {
     return relationship.equals("opportunity");
   }
 
+  /**
+   * The query parameters of the opportunity list that are not properties (those are standard
+   * fields, taken already): {@code leadID}, the range bounds, paging.
+   */
+  @Override
+  public Set<String> reserved() {
+    Set<String> reserved = new java.util.HashSet<>(OpportunityListParams.NAMES);
+    reserved.removeAll(RecordShape.of(OpportunityInput.class).names());
+    return reserved;
+  }
+
   @Override
   public void created(FieldRef field) {
     createRangeIndex(field);
@@ -58,9 +70,9 @@ class OpportunityCustomValues implements CustomFieldValues {
     List<Long> failed = new ArrayList<>();
     long failures = 0;
     List<Map.Entry<Long, String>> converted = new ArrayList<>();
-    for (Map.Entry<Long, JsonNode> stored : storedValues(before)) {
+    for (Map.Entry<Long, Object> stored : storedValues(before)) {
       try {
-        JsonNode value = values.convert(before, after, stored.getValue());
+        Object value = values.convert(before, after, stored.getValue());
         if (!value.equals(stored.getValue())) {
           converted.add(Map.entry(stored.getKey(), mapper.writeValueAsString(value)));
         }
@@ -105,12 +117,16 @@ class OpportunityCustomValues implements CustomFieldValues {
     dropRangeIndex(field);
   }
 
-  private List<Map.Entry<Long, JsonNode>> storedValues(FieldRef field) {
+  private List<Map.Entry<Long, Object>> storedValues(FieldRef field) {
     return jdbc.sql(
             "select id, custom_fields -> :name as value from opportunity"
                 + " where jsonb_exists(custom_fields, :name)")
         .param("name", field.systemName())
-        .query((rs, n) -> Map.entry(rs.getLong("id"), mapper.readTree(rs.getString("value"))))
+        .query(
+            (rs, n) ->
+                Map.entry(
+                    rs.getLong("id"),
+                    CustomValues.plain(mapper.readValue(rs.getString("value"), Object.class))))
         .list();
   }
 

@@ -1,9 +1,11 @@
 package com.leadgencrm.opportunities.opportunity;
 
-import com.leadgencrm.opportunities.core.IfMatch;
 import com.leadgencrm.opportunities.core.Versioned;
+import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Page;
+import com.leadgencrm.opportunities.query.PageSpec;
 import com.leadgencrm.opportunities.web.Batch;
+import com.leadgencrm.opportunities.web.IfMatchHeader;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -47,7 +49,14 @@ class OpportunityLeadController {
       @ParameterObject OpportunityLeadListParams params,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
     QueryParameters.check(query, OpportunityLeadListParams.class);
-    return leads.list(params, query);
+    return leads.list(
+        params,
+        PageSpec.of(
+            params.sort(),
+            params.limit(),
+            params.cursor(),
+            OpportunityLeadService.SORT_KEYS,
+            query));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -60,7 +69,8 @@ class OpportunityLeadController {
       required = true,
       content = @Content(schema = @Schema(implementation = OpportunityLeadInput.class)))
   ResponseEntity<OpportunityLeadView> create(@RequestBody JsonNode body) {
-    Versioned<OpportunityLeadView> created = leads.create(body);
+    Versioned<OpportunityLeadView> created =
+        leads.create(JsonInput.read(body, OpportunityLeadInput.class));
     return ResponseEntity.created(URI.create("/opportunityLeads/" + created.body().id()))
         .eTag(created.etag())
         .body(created.body());
@@ -80,7 +90,12 @@ class OpportunityLeadController {
       @RequestBody JsonNode body,
       @Parameter(description = "All or nothing") @RequestParam(defaultValue = "false")
           boolean atomic) {
-    return leads.createAll(Batch.items(body), atomic);
+    return Batch.results(
+        leads.createAll(
+            Batch.items(body).stream()
+                .map(item -> JsonInput.read(item, OpportunityLeadInput.class))
+                .toList(),
+            atomic));
   }
 
   @GetMapping("/{id}")
@@ -104,7 +119,7 @@ class OpportunityLeadController {
       @Parameter(description = "Entity tag the change is based on: 412 when stale")
           @RequestHeader(name = "If-Match", required = false)
           @Nullable String ifMatch) {
-    leads.delete(id, IfMatch.parse(ifMatch));
+    leads.delete(id, IfMatchHeader.parse(ifMatch));
     return ResponseEntity.noContent().build();
   }
 }

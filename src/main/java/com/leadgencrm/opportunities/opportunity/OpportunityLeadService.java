@@ -1,37 +1,35 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.core.AtomicBatchRefused;
+import com.leadgencrm.opportunities.core.Caller;
 import com.leadgencrm.opportunities.core.ETags;
 import com.leadgencrm.opportunities.core.IfMatch;
-import com.leadgencrm.opportunities.core.InvalidRequest;
+import com.leadgencrm.opportunities.core.InputRules;
+import com.leadgencrm.opportunities.core.InvalidInput;
+import com.leadgencrm.opportunities.core.ItemOutcome;
+import com.leadgencrm.opportunities.core.Permission;
+import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.core.Savepoints;
+import com.leadgencrm.opportunities.core.Submitted;
 import com.leadgencrm.opportunities.core.Versioned;
-import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.ListQuery;
 import com.leadgencrm.opportunities.query.ListStatements;
 import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.query.PageSpec;
 import com.leadgencrm.opportunities.query.SortKey;
-import com.leadgencrm.opportunities.security.Caller;
-import com.leadgencrm.opportunities.web.Batch;
-import com.leadgencrm.opportunities.web.Problems;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.MultiValueMap;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Opportunity-lead associations: one per pair, created idempotently. Written with plain SQL: an
@@ -55,23 +53,22 @@ public class OpportunityLeadService {
 
   private final JdbcClient jdbc;
   private final ListStatements lists;
-  private final JsonInput json;
+  private final InputRules rules;
   private final Savepoints savepoints;
 
   OpportunityLeadService(
-      JdbcClient jdbc, ListStatements lists, JsonInput json, Savepoints savepoints) {
+      JdbcClient jdbc, ListStatements lists, InputRules rules, Savepoints savepoints) {
     this.jdbc = jdbc;
     this.lists = lists;
-    this.json = json;
+    this.rules = rules;
     this.savepoints = savepoints;
   }
 
   /** An association, and whether this request created it. */
   public record Association(OpportunityLeadView view, boolean created) {}
 
-  public Page<OpportunityLeadView> list(
-      OpportunityLeadListParams params, MultiValueMap<String, String> query) {
-    PageSpec page = PageSpec.of(params.sort(), params.limit(), params.cursor(), SORT_KEYS, query);
+  @Requires(Permission.READ)
+  public Page<OpportunityLeadView> list(OpportunityLeadListParams params, PageSpec page) {
     return new ListQuery()
         .anyOf("id", params.id())
         .anyOf("opportunity_id", params.opportunityID())
@@ -83,35 +80,31 @@ public class OpportunityLeadService {
   }
 
   /** The associations of one opportunity. */
-  public Page<OpportunityLeadView> listFor(
-      long opportunityId,
-      @Nullable String sort,
-      @Nullable Integer limit,
-      @Nullable String cursor,
-      MultiValueMap<String, String> query) {
+  @Requires(Permission.READ)
+  public Page<OpportunityLeadView> listFor(long opportunityId, PageSpec page) {
     requireOpportunity(opportunityId);
-    PageSpec page = PageSpec.of(sort, limit, cursor, SORT_KEYS, query);
     return new ListQuery()
         .equal("opportunity_id", opportunityId)
         .page(lists, COLUMNS, "opportunity_lead", page, (rs, n) -> view(rs));
   }
 
+  @Requires(Permission.READ)
   public Versioned<OpportunityLeadView> get(long id) {
     return new Versioned<>(find(id).orElseThrow(() -> new OpportunityLeadNotFound(id)), ETAG);
   }
 
   static final Map<String, ListQuery.Column> WHERE_COLUMNS =
-      Map.of(
-          "id", new ListQuery.Column("id", ListQuery.ColumnType.LONG),
-          "opportunityID", new ListQuery.Column("opportunity_id", ListQuery.ColumnType.LONG),
-          "leadID", new ListQuery.Column("lead_id", ListQuery.ColumnType.LONG),
-          "createTimestamp", new ListQuery.Column("create_timestamp", ListQuery.ColumnType.INSTANT),
-          "updateTimestamp",
-              new ListQuery.Column("update_timestamp", ListQuery.ColumnType.INSTANT));
+      ListQuery.columns(
+          "id:id:LONG",
+          "opportunityID:opportunity_id:LONG",
+          "leadID:lead_id:LONG",
+          "createTimestamp:create_timestamp:INSTANT",
+          "updateTimestamp:update_timestamp:INSTANT");
 
   /**
    * Associations whose properties equal the given values, in id order: the wire protocol's where.
    */
+  @Requires(Permission.READ)
   public List<OpportunityLeadView> where(Map<String, String> equalities, int limit, int offset) {
     return new ListQuery()
         .equalities(equalities, WHERE_COLUMNS)
@@ -120,6 +113,7 @@ public class OpportunityLeadService {
   }
 
   /** Associations created (or changed) within [from, to], in id order. */
+  @Requires(Permission.READ)
   public List<OpportunityLeadView> between(
       boolean created, Instant from, Instant to, int limit, int offset) {
     return new ListQuery()
@@ -131,21 +125,21 @@ public class OpportunityLeadService {
   /**
    * Moves an association to another opportunity or lead, keeping its id (the wire protocol's
    * update; the REST API deletes and creates instead). The pair must stay unique, and the primary
-   * lead's association stays while it is primary.
+   * lead's association stays while it is primary. Moving an association away removes it from its
+   * opportunity: it needs the permission to delete.
    */
   @Transactional
-  public OpportunityLeadView update(long id, JsonNode changes) {
+  @Requires(Permission.DELETE_OPPORTUNITIES)
+  public OpportunityLeadView update(long id, Submitted<OpportunityLeadInput> changes) {
     OpportunityLeadView current = find(id).orElseThrow(() -> new OpportunityLeadNotFound(id));
-    tools.jackson.databind.node.ObjectNode merged =
-        tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-    merged.put("opportunityID", current.opportunityID());
-    merged.put("leadID", current.leadID());
-    OpportunityLeadInput input = json.readPatched(merged, changes, OpportunityLeadInput.class);
+    OpportunityLeadInput input =
+        rules.validPatch(
+            changes, new OpportunityLeadInput(current.opportunityID(), current.leadID()));
     if (input.opportunityID() == current.opportunityID() && input.leadID() == current.leadID()) {
       return current;
     }
     if (!opportunityExists(input.opportunityID())) {
-      throw new InvalidRequest(
+      throw new InvalidInput(
           "opportunityID", "opportunity " + input.opportunityID() + " does not exist");
     }
     Long primary =
@@ -193,21 +187,43 @@ public class OpportunityLeadService {
 
   /** Creates an association; a second one for the same pair is a conflict naming the first. */
   @Transactional
-  public Versioned<OpportunityLeadView> create(JsonNode body) {
-    OpportunityLeadInput input = json.read(body, OpportunityLeadInput.class);
+  @Requires(Permission.WRITE_OPPORTUNITIES)
+  public Versioned<OpportunityLeadView> create(Submitted<OpportunityLeadInput> submitted) {
+    return new Versioned<>(created(submitted), ETAG);
+  }
+
+  private OpportunityLeadView created(Submitted<OpportunityLeadInput> submitted) {
+    OpportunityLeadInput input = rules.valid(submitted);
     if (!opportunityExists(input.opportunityID())) {
-      throw new InvalidRequest(
+      throw new InvalidInput(
           "opportunityID", "opportunity " + input.opportunityID() + " does not exist");
     }
     Association association = insert(input.opportunityID(), input.leadID());
     if (!association.created()) {
       throw new AssociationExists(input.opportunityID(), input.leadID(), association.view().id());
     }
-    return new Versioned<>(association.view(), ETAG);
+    return association.view();
+  }
+
+  /**
+   * Many associations at once, each answered like a create (created, or a conflict naming the
+   * existing one); an atomic batch creates all or none.
+   */
+  @Transactional
+  @Requires(Permission.WRITE_OPPORTUNITIES)
+  public List<ItemOutcome> createAll(List<Submitted<OpportunityLeadInput>> items, boolean atomic) {
+    List<ItemOutcome> outcomes =
+        savepoints.each(
+            items, (index, item) -> new ItemOutcome.Applied(index, created(item).id(), true));
+    if (atomic) {
+      AtomicBatchRefused.ifAnyRefused(outcomes.toArray(ItemOutcome[]::new));
+    }
+    return outcomes;
   }
 
   /** Associates a lead with an opportunity, or finds that it already is (idempotent). */
   @Transactional
+  @Requires(Permission.WRITE_OPPORTUNITIES)
   public Association associate(long opportunityId, long leadId) {
     requireOpportunity(opportunityId);
     checkLeadId(leadId);
@@ -215,6 +231,7 @@ public class OpportunityLeadService {
   }
 
   @Transactional
+  @Requires(Permission.DELETE_OPPORTUNITIES)
   public void delete(long id, IfMatch ifMatch) {
     OpportunityLeadView association = find(id).orElseThrow(() -> new OpportunityLeadNotFound(id));
     ifMatch.check(ETAG);
@@ -222,6 +239,7 @@ public class OpportunityLeadService {
   }
 
   @Transactional
+  @Requires(Permission.DELETE_OPPORTUNITIES)
   public void dissociate(long opportunityId, long leadId, IfMatch ifMatch) {
     requireOpportunity(opportunityId);
     OpportunityLeadView association =
@@ -241,66 +259,35 @@ public class OpportunityLeadService {
     remove(association);
   }
 
-  /** Makes sure the pairs ({opportunity, lead}) are associated, in one statement. */
+  /** Makes sure the primary lead of each opportunity is associated with it, in one statement. */
   @Transactional
-  public void ensureAll(List<long[]> pairs) {
-    if (pairs.isEmpty()) {
+  @Requires(Permission.WRITE_OPPORTUNITIES)
+  void ensurePrimaryLeads(List<Opportunity> written) {
+    List<Long> opportunityIds = new ArrayList<>();
+    List<Long> leadIds = new ArrayList<>();
+    for (Opportunity opportunity : written) {
+      if (opportunity.primaryLeadId() != null) {
+        opportunityIds.add(opportunity.id());
+        leadIds.add(opportunity.primaryLeadId());
+      }
+    }
+    if (opportunityIds.isEmpty()) {
       return;
     }
-    Long[] opportunityIds = pairs.stream().map(p -> p[0]).toArray(Long[]::new);
-    Long[] leadIds = pairs.stream().map(p -> p[1]).toArray(Long[]::new);
     jdbc.sql(
             """
             insert into opportunity_lead (id, opportunity_id, lead_id, create_timestamp, update_timestamp)
             select nextval('opportunity_lead_id_seq'), o, l, :now, :now
               from unnest(cast(:opportunities as bigint[]), cast(:leads as bigint[])) as pair(o, l)
             on conflict (opportunity_id, lead_id) do nothing""")
-        .param("opportunities", opportunityIds)
-        .param("leads", leadIds)
-        .param(
-            "now",
-            OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS))
+        .param("opportunities", opportunityIds.toArray(Long[]::new))
+        .param("leads", leadIds.toArray(Long[]::new))
+        .param("now", now())
         .update();
   }
 
-  /**
-   * Many associations at once, each answered like a create (201, or 409 naming the existing one);
-   * an atomic batch creates all or none.
-   */
-  @Transactional
-  public Batch.Results createAll(List<JsonNode> items, boolean atomic) {
-    Batch.Result[] results = new Batch.Result[items.size()];
-    for (int i = 0; i < items.size(); i++) {
-      int index = i;
-      try {
-        results[i] =
-            savepoints.run(
-                () -> {
-                  OpportunityLeadView created = create(items.get(index)).body();
-                  return Batch.Result.success(index, 201, created.id());
-                });
-      } catch (RuntimeException e) {
-        ProblemDetail problem = Problems.of(e);
-        if (problem == null) {
-          throw e;
-        }
-        results[i] = Batch.Result.failure(i, problem);
-      }
-    }
-    if (atomic && Arrays.stream(results).anyMatch(r -> r.problem() != null)) {
-      List<Batch.Result> failures = new ArrayList<>();
-      for (Batch.Result result : results) {
-        failures.add(result.problem() != null ? result : null);
-      }
-      throw new Batch.AtomicBatchFailed(failures);
-    }
-    return new Batch.Results(Arrays.asList(results));
-  }
-
-  /** Makes sure the pair is associated, in the caller's transaction. */
-  @Transactional
-  public void ensure(long opportunityId, long leadId) {
-    insert(opportunityId, leadId);
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
   private void remove(OpportunityLeadView association) {
@@ -318,8 +305,7 @@ public class OpportunityLeadService {
   }
 
   private Association insert(long opportunityId, long leadId) {
-    OffsetDateTime now =
-        OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    OffsetDateTime now = now();
     Optional<OpportunityLeadView> created =
         jdbc.sql(
                 """
@@ -374,7 +360,7 @@ public class OpportunityLeadService {
 
   private static void checkLeadId(long leadId) {
     if (leadId < 1 || leadId > OpportunityInput.MAX_ID) {
-      throw new InvalidRequest("leadID", "must be an integer from 1 to " + OpportunityInput.MAX_ID);
+      throw new InvalidInput("leadID", "must be an integer from 1 to " + OpportunityInput.MAX_ID);
     }
   }
 

@@ -1,11 +1,13 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.core.RecordShape;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.Explode;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Query parameters of {@code GET /opportunities}. Id filters take comma-separated values. */
@@ -60,4 +62,8 @@ public record OpportunityListParams(
         @Nullable String sort,
     @Parameter(description = "Page size, 1 to 500 (default 100)", example = "100")
         @Nullable Integer limit,
-    @Parameter(description = "The nextCursor of the previous page") @Nullable String cursor) {}
+    @Parameter(description = "The nextCursor of the previous page") @Nullable String cursor) {
+
+  /** The declared parameters: they win over custom fields of the same name. */
+  static final Set<String> NAMES = RecordShape.of(OpportunityListParams.class).names();
+}

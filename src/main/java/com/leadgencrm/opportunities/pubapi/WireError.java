@@ -1,6 +1,8 @@
 package com.leadgencrm.opportunities.pubapi;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An error of the wire protocol: an API-level error of the whole call, or the error of one object
@@ -26,6 +28,9 @@ final class WireError extends RuntimeException {
   /** Not one of the original codes: the API key's rate limit (its HTTP status). */
   static final int RATE_LIMITED = 429;
 
+  /** Not one of the original codes: the database is unavailable (its HTTP status). */
+  static final int UNAVAILABLE = 503;
+
   private final int code;
   private final List<?> data;
 
@@ -43,7 +48,25 @@ final class WireError extends RuntimeException {
     return code;
   }
 
-  List<?> data() {
-    return data;
+  /** The protocol's error object: {@code {"code", "message", "data"}}. */
+  Map<String, Object> object() {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", code);
+    error.put("message", getMessage());
+    error.put("data", data);
+    return error;
+  }
+
+  /** Whether an answer with this error is final, so that a retry with its key replays it. */
+  boolean isFinal() {
+    return code != AUTHENTICATION_FAILED && code != RATE_LIMITED && code != UNAVAILABLE;
+  }
+
+  static WireError authenticationFailed() {
+    return new WireError(AUTHENTICATION_FAILED, "User authentication failed");
+  }
+
+  static WireError unavailable() {
+    return new WireError(UNAVAILABLE, "The database is unavailable; retry shortly");
   }
 }

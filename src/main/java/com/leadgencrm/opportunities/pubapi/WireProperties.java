@@ -1,15 +1,15 @@
 package com.leadgencrm.opportunities.pubapi;
 
+import com.leadgencrm.opportunities.core.RecordShape;
 import com.leadgencrm.opportunities.field.DataType;
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The JSON type each property has in the REST API, read from the REST input records: the wire
- * protocol's lenient values are converted to it, and REST validation does the rest.
+ * The type each property has in the REST API, read from the input records: the wire protocol's
+ * lenient values are converted to it, and the services' validation does the rest.
  */
 enum WireProperties {
   INTEGER,
@@ -22,17 +22,17 @@ enum WireProperties {
   static Map<String, WireProperties> of(Class<? extends Record> input) {
     Map<String, WireProperties> types = new HashMap<>();
     types.put("id", INTEGER);
-    for (RecordComponent component : input.getRecordComponents()) {
-      Class<?> type = component.getType();
+    for (RecordShape.Component component : RecordShape.of(input).components()) {
+      Class<?> type = component.type();
       types.put(
-          component.getName(),
+          component.name(),
           type == Long.class || type == Integer.class
               ? INTEGER
               : type == BigDecimal.class
                   ? DECIMAL
                   : type == Boolean.class ? BOOLEAN : type == Instant.class ? DATETIME : TEXT);
     }
-    return types;
+    return Map.copyOf(types);
   }
 
   static WireProperties of(DataType type) {

@@ -25,6 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class WireValues {
 
+  /** The date-times every resource carries. */
+  static final Set<String> TIMESTAMPS = Set.of("createTimestamp", "updateTimestamp");
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 

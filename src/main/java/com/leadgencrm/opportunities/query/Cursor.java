@@ -1,6 +1,6 @@
 package com.leadgencrm.opportunities.query;
 
-import com.leadgencrm.opportunities.core.InvalidRequest;
+import com.leadgencrm.opportunities.core.InvalidInput;
 import java.util.Base64;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +34,7 @@ public record Cursor(String sort, boolean desc, String value, long id, String fi
       }
       return cursor;
     } catch (IllegalArgumentException | JacksonException e) {
-      throw new InvalidRequest("cursor", "is not a cursor issued by this service");
+      throw new InvalidInput("cursor", "is not a cursor issued by this service");
     }
   }
 }

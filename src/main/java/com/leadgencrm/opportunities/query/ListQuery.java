@@ -1,8 +1,8 @@
 package com.leadgencrm.opportunities.query;
 
 import com.leadgencrm.opportunities.core.InvalidField;
-import com.leadgencrm.opportunities.core.InvalidRequest;
-import com.leadgencrm.opportunities.json.JsonValues;
+import com.leadgencrm.opportunities.core.InvalidInput;
+import com.leadgencrm.opportunities.core.Values;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -148,22 +148,35 @@ public final class ListQuery {
           }
           try {
             equal(column.sql(), column.read(text));
-          } catch (RuntimeException | JsonValues.TypeMismatch e) {
+          } catch (RuntimeException | Values.TypeMismatch e) {
             errors.add(
                 new InvalidField(
                     property, "has a value that is not a " + column.type().name().toLowerCase()));
           }
         });
     if (!errors.isEmpty()) {
-      throw new InvalidRequest(errors);
+      throw new InvalidInput(errors);
     }
     return this;
+  }
+
+  /**
+   * The columns a wire-protocol {@code where} can name, from {@code property:column:TYPE} entries
+   * ({@code "ownerID:owner_id:LONG"}).
+   */
+  public static Map<String, Column> columns(String... entries) {
+    Map<String, Column> columns = new java.util.LinkedHashMap<>();
+    for (String entry : entries) {
+      String[] parts = entry.split(":");
+      columns.put(parts[0], new Column(parts[1], ColumnType.valueOf(parts[2])));
+    }
+    return java.util.Collections.unmodifiableMap(columns);
   }
 
   /** A column a wire-protocol {@code where} can name, and how to read its text. */
   public record Column(String sql, ColumnType type) {
 
-    Object read(String text) throws JsonValues.TypeMismatch {
+    Object read(String text) throws Values.TypeMismatch {
       return switch (type) {
         case LONG -> Long.parseLong(text.trim());
         case DECIMAL -> new BigDecimal(text.trim());
@@ -174,7 +187,7 @@ public final class ListQuery {
               case "0", "false" -> false;
               default -> throw new IllegalArgumentException(text);
             };
-        case INSTANT -> OffsetDateTime.ofInstant(JsonValues.instant(text.trim()), ZoneOffset.UTC);
+        case INSTANT -> OffsetDateTime.ofInstant(Values.instant(text.trim()), ZoneOffset.UTC);
       };
     }
   }
@@ -254,7 +267,7 @@ public final class ListQuery {
         case INSTANT -> OffsetDateTime.ofInstant(Instant.parse(text), ZoneOffset.UTC);
       };
     } catch (RuntimeException e) {
-      throw new InvalidRequest("cursor", "is not a cursor issued by this service");
+      throw new InvalidInput("cursor", "is not a cursor issued by this service");
     }
   }
 }

@@ -1,6 +1,6 @@
 package com.leadgencrm.opportunities.query;
 
-import com.leadgencrm.opportunities.core.InvalidRequest;
+import com.leadgencrm.opportunities.core.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -40,13 +40,13 @@ public record PageSpec(
       Cursor after = Cursor.decode(cursor);
       SortKey key = find(keys, after.sort());
       if (key == null || !after.filters().equals(filters)) {
-        throw new InvalidRequest(
+        throw new InvalidInput(
             "cursor", "belongs to another query; repeat the filters of the first page");
       }
       if (sort != null
           && !sort.equals(after.sort() + (after.desc() ? ",desc" : ",asc"))
           && !(sort.equals(after.sort()) && !after.desc())) {
-        throw new InvalidRequest("sort", "must be the sort of the first page, or left out");
+        throw new InvalidInput("sort", "must be the sort of the first page, or left out");
       }
       return new PageSpec(key, after.desc(), limit(limit), after, filters);
     }
@@ -59,7 +59,7 @@ public record PageSpec(
         parts.length == 1
             || (parts.length == 2 && (parts[1].equals("asc") || parts[1].equals("desc")));
     if (key == null || !validDirection) {
-      throw new InvalidRequest(
+      throw new InvalidInput(
           "sort",
           "must be one of "
               + keys.stream().map(SortKey::property).collect(Collectors.joining(", "))
@@ -74,7 +74,7 @@ public record PageSpec(
       return DEFAULT_LIMIT;
     }
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw new InvalidRequest("limit", "must be between 1 and " + MAX_LIMIT);
+      throw new InvalidInput("limit", "must be between 1 and " + MAX_LIMIT);
     }
     return limit;
   }

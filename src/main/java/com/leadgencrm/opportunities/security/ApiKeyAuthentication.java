@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.security;
 
+import com.leadgencrm.opportunities.core.Caller;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;

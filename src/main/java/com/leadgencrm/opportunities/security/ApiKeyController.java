@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.security;
 
+import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -53,7 +54,7 @@ class ApiKeyController {
       required = true,
       content = @Content(schema = @Schema(implementation = ApiKeyInput.class)))
   ResponseEntity<CreatedApiKey> create(@RequestBody JsonNode body) {
-    CreatedApiKey created = keys.create(body);
+    CreatedApiKey created = keys.create(JsonInput.read(body, ApiKeyInput.class));
     return ResponseEntity.created(URI.create("/apiKeys/" + created.id())).body(created);
   }
 

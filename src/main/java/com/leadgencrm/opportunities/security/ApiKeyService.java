@@ -1,7 +1,12 @@
 package com.leadgencrm.opportunities.security;
 
+import com.leadgencrm.opportunities.core.Caller;
+import com.leadgencrm.opportunities.core.InputRules;
+import com.leadgencrm.opportunities.core.Permission;
+import com.leadgencrm.opportunities.core.Requires;
+import com.leadgencrm.opportunities.core.Role;
+import com.leadgencrm.opportunities.core.Submitted;
 import com.leadgencrm.opportunities.field.FieldCatalog;
-import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Page;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,7 +29,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * API keys. A secret is 256 random bits, shown once; only its SHA-256 hash is stored. (Slow
@@ -48,11 +52,11 @@ public class ApiKeyService {
   public record Verified(Caller caller, @Nullable Integer rateLimitPerSecond) {}
 
   private final JdbcClient jdbc;
-  private final JsonInput json;
+  private final InputRules rules;
 
-  ApiKeyService(JdbcClient jdbc, JsonInput json) {
+  ApiKeyService(JdbcClient jdbc, InputRules rules) {
     this.jdbc = jdbc;
-    this.json = json;
+    this.rules = rules;
   }
 
   /** Whether a string can be a key id at all: letters, digits, _ and -, 1 to 64 of them. */
@@ -104,8 +108,9 @@ public class ApiKeyService {
   }
 
   @Transactional
-  public CreatedApiKey create(JsonNode body) {
-    ApiKeyInput input = json.read(body, ApiKeyInput.class);
+  @Requires(Permission.MANAGE_API_KEYS)
+  public CreatedApiKey create(Submitted<ApiKeyInput> submitted) {
+    ApiKeyInput input = rules.valid(submitted);
     String keyId = "key_" + random(20);
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
@@ -134,6 +139,7 @@ public class ApiKeyService {
   }
 
   /** Every key, oldest first (a service has few keys: one page). */
+  @Requires(Permission.MANAGE_API_KEYS)
   public Page<ApiKeyView> list(@Nullable Long userId, @Nullable String role) {
     return new Page<>(
         jdbc.sql(
@@ -148,14 +154,16 @@ public class ApiKeyService {
         null);
   }
 
+  @Requires(Permission.MANAGE_API_KEYS)
   public ApiKeyView get(String keyId) {
     return find(keyId).orElseThrow(() -> new ApiKeyNotFound(keyId));
   }
 
   /** Revokes a key: it authenticates nothing from this moment, on every instance. */
   @Transactional
+  @Requires(Permission.MANAGE_API_KEYS)
   public void revoke(String keyId) {
-    get(keyId);
+    find(keyId).orElseThrow(() -> new ApiKeyNotFound(keyId));
     jdbc.sql(
             "update api_key set revoked_timestamp = now(), update_timestamp = now()"
                 + " where key_id = :id and revoked_timestamp is null")
@@ -168,6 +176,7 @@ public class ApiKeyService {
    * none is configured and no key exists at all, generates one and logs its token once.
    */
   @Transactional
+  @Requires(Permission.MANAGE_API_KEYS)
   public void bootstrap(@Nullable String token, long userId) {
     // one instance at a time, so that two instances starting together do not both generate a key
     jdbc.sql("select pg_advisory_xact_lock(hashtext('crm.api_key.bootstrap'))").query().singleRow();

@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.security;
 
+import com.leadgencrm.opportunities.core.Caller;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,10 @@ class BootstrapKey implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    keys.bootstrap(properties.bootstrapKey(), properties.bootstrapUserId());
+    Caller.runAsSystem(
+        () -> {
+          keys.bootstrap(properties.bootstrapKey(), properties.bootstrapUserId());
+          return null;
+        });
   }
 }

@@ -1,6 +1,5 @@
 package com.leadgencrm.opportunities.security;
 
-import com.leadgencrm.opportunities.web.ProblemWriter;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -12,26 +11,16 @@ import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Per-key token buckets (Bucket4j) kept in PostgreSQL, so a key's limit holds across every instance
- * of the service. A key over its rate gets 429 with Retry-After; other keys are not affected.
+ * of the service. A key over its rate is refused (429 with Retry-After over REST); other keys are
+ * not affected.
  *
  * <p>The buckets have a connection pool of their own whose commits do not wait for the disk ({@code
  * synchronous_commit = off}: a crash may forget the last few tokens taken, never a business write),
@@ -39,17 +28,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * locked into one round trip (Bucket4j's batching optimization); keys with high limits sync their
  * bucket about every 100 ms instead (see {@link #optimization}).
  */
-public class RateLimits extends OncePerRequestFilter implements DisposableBean {
-
-  private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
+public class RateLimits implements DisposableBean {
 
   private final HikariDataSource pool;
   private final ProxyManager<String> buckets;
   private final SecurityProperties properties;
-  private final ProblemWriter problems;
   private final Map<String, BucketProxy> proxies = new ConcurrentHashMap<>();
 
-  RateLimits(HikariDataSource pool, SecurityProperties properties, ProblemWriter problems) {
+  RateLimits(HikariDataSource pool, SecurityProperties properties) {
     this.pool = pool;
     this.buckets =
         Bucket4jPostgreSQL.selectForUpdateBasedBuilder(pool)
@@ -57,43 +43,6 @@ public class RateLimits extends OncePerRequestFilter implements DisposableBean {
             .table("rate_limit_bucket")
             .build();
     this.properties = properties;
-    this.problems = problems;
-  }
-
-  @Override
-  protected void doFilterInternal(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
-    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication instanceof ApiKeyAuthentication key && key.isAuthenticated()) {
-      Long waitSeconds;
-      try {
-        waitSeconds = tryAcquire(key.keyId(), key.rateLimitPerSecond());
-      } catch (RuntimeException e) {
-        log.warn(
-            "Rate limit store unavailable for {} {}: {}",
-            request.getMethod(),
-            request.getRequestURI(),
-            e.toString());
-        problems.write(
-            request,
-            response,
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "The database is unavailable; retry shortly",
-            Map.of("Retry-After", "1"));
-        return;
-      }
-      if (waitSeconds != null) {
-        problems.write(
-            request,
-            response,
-            HttpStatus.TOO_MANY_REQUESTS,
-            "Rate limit of API key " + key.keyId() + " exceeded; retry after " + waitSeconds + " s",
-            Map.of("Retry-After", Long.toString(waitSeconds)));
-        return;
-      }
-    }
-    chain.doFilter(request, response);
   }
 
   /**

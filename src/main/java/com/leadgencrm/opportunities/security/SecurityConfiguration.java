@@ -1,41 +1,43 @@
 package com.leadgencrm.opportunities.security;
 
+import com.leadgencrm.opportunities.core.Caller;
+import com.leadgencrm.opportunities.core.Requires;
+import com.leadgencrm.opportunities.core.Role;
 import com.leadgencrm.opportunities.web.ProblemWriter;
 import com.zaxxer.hikari.HikariDataSource;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AuthenticationFilter;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. Only the documentation, health and the wire protocol (which authenticates in
- * its own envelope) are open; everything else needs an API key, and each role reaches what the
- * permission table in {@link Role} allows. Owner scoping of opportunities happens in the services.
+ * The REST API's security: every request needs an API key ({@code Authorization: Bearer
+ * <keyId>.<secret>}) but the documentation and health. What each role may do is declared on the
+ * service methods ({@link Requires}); only the actuator's endpoints, which are not the service's
+ * own, are guarded here by role. The wire protocol has a chain of its own, built alike.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
   static final String REALM = "Bearer realm=\"opportunities\"";
 
-  /** Reached without credentials: documentation, health, and the wire protocol's own envelope. */
+  /** Reached without credentials: documentation and health. */
   static final String[] OPEN = {
     "/v3/api-docs",
     "/v3/api-docs/**",
@@ -43,8 +45,7 @@ class SecurityConfiguration {
     "/swagger-ui/**",
     "/actuator/health",
     "/actuator/health/**",
-    "/error",
-    "/pubapi/**"
+    "/error"
   };
 
   /**
@@ -66,8 +67,7 @@ class SecurityConfiguration {
    * not hold the connections of business work.
    */
   @Bean
-  RateLimits rateLimits(
-      DataSourceProperties dataSource, SecurityProperties properties, ProblemWriter problems) {
+  RateLimits rateLimits(DataSourceProperties dataSource, SecurityProperties properties) {
     HikariDataSource pool =
         dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
     pool.setPoolName("rate-limits");
@@ -76,128 +76,95 @@ class SecurityConfiguration {
     pool.setSchema("crm");
     pool.setConnectionTimeout(5000);
     pool.setConnectionInitSql("set synchronous_commit = off");
-    return new RateLimits(pool, properties, problems);
-  }
-
-  /**
-   * Runs inside the security filter chain only (after authentication), not as a servlet filter too.
-   */
-  @Bean
-  FilterRegistrationBean<RateLimits> rateLimitsOutsideTheSecurityChain(RateLimits rateLimits) {
-    FilterRegistrationBean<RateLimits> registration = new FilterRegistrationBean<>(rateLimits);
-    registration.setEnabled(false);
-    return registration;
+    return new RateLimits(pool, properties);
   }
 
   @Bean
-  SecurityFilterChain apiSecurity(
-      HttpSecurity http, AuthenticationManager keys, RateLimits rateLimits, ProblemWriter problems)
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyChains chains, ProblemWriter problems)
       throws Exception {
-    AuthenticationFilter authentication = new AuthenticationFilter(keys, new BearerKeyConverter());
-    // open paths never look at credentials: health answers even while the keys cannot be read
-    authentication.setRequestMatcher(
-        new NegatedRequestMatcher(
-            new OrRequestMatcher(
-                Arrays.stream(OPEN)
-                    .map(path -> PathPatternRequestMatcher.withDefaults().matcher(path))
-                    .map(RequestMatcher.class::cast)
-                    .toList())));
-    authentication.setSuccessHandler((request, response, auth) -> {});
-    authentication.setFailureHandler(
-        (request, response, failure) -> {
-          if (failure instanceof AuthenticationServiceException) {
-            problems.write(
-                request,
-                response,
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "The database is unavailable; retry shortly",
-                Map.of("Retry-After", "1"));
-            return;
-          }
-          problems.write(
-              request,
-              response,
-              HttpStatus.UNAUTHORIZED,
-              failure.getMessage(),
-              Map.of(
-                  "WWW-Authenticate",
-                  REALM
-                      + ", error=\"invalid_token\", error_description=\""
-                      + failure.getMessage()
-                      + "\""));
-        });
-    return http.csrf(csrf -> csrf.disable())
-        .httpBasic(basic -> basic.disable())
-        .formLogin(form -> form.disable())
-        .logout(logout -> logout.disable())
-        .requestCache(cache -> cache.disable())
-        .sessionManagement(
-            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // in the slot of HTTP Basic (which is off), so the rate limit can follow it
-        .addFilterAt(authentication, BasicAuthenticationFilter.class)
-        .addFilterAfter(rateLimits, BasicAuthenticationFilter.class)
+    RequestMatcher open =
+        new OrRequestMatcher(
+            Arrays.stream(OPEN)
+                .map(path -> PathPatternRequestMatcher.withDefaults().matcher(path))
+                .map(RequestMatcher.class::cast)
+                .toList());
+    return chains
+        .apply(http, new BearerKeyConverter(), new ProblemRefusals(problems), open)
         .exceptionHandling(
             exceptions ->
-                exceptions
-                    .authenticationEntryPoint(
-                        (request, response, failure) ->
-                            problems.write(
-                                request,
-                                response,
-                                HttpStatus.UNAUTHORIZED,
-                                "This endpoint needs an API key: 'Authorization: Bearer <keyId>.<secret>'",
-                                Map.of("WWW-Authenticate", REALM)))
-                    .accessDeniedHandler(
-                        (request, response, denied) ->
-                            problems.write(
-                                request,
-                                response,
-                                HttpStatus.FORBIDDEN,
-                                "The role of this API key ("
-                                    + Caller.current().role()
-                                    + ") may not "
-                                    + request.getMethod()
-                                    + " "
-                                    + request.getRequestURI(),
-                                Map.of())))
+                exceptions.accessDeniedHandler(
+                    (request, response, denied) ->
+                        problems.write(
+                            request,
+                            response,
+                            HttpStatus.FORBIDDEN,
+                            "The role of this API key ("
+                                + Caller.current().role()
+                                + ") may not "
+                                + request.getMethod()
+                                + " "
+                                + request.getRequestURI(),
+                            Map.of())))
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers(OPEN)
+                    .requestMatchers(open)
                     .permitAll()
                     .requestMatchers("/actuator/**")
-                    .hasAnyRole(roles(Role::managesApiKeys))
-                    .requestMatchers("/apiKeys", "/apiKeys/**")
-                    .hasAnyRole(roles(Role::managesApiKeys))
-                    .requestMatchers(
-                        HttpMethod.GET,
-                        "/dealStages",
-                        "/dealStages/**",
-                        "/fields",
-                        "/fields/**",
-                        "/opportunities",
-                        "/opportunities/**",
-                        "/opportunityLeads",
-                        "/opportunityLeads/**")
-                    .authenticated()
-                    .requestMatchers("/dealStages", "/dealStages/**")
-                    .hasAnyRole(roles(Role::writesDealStages))
-                    .requestMatchers("/fields", "/fields/**")
-                    .hasAnyRole(roles(Role::writesFields))
-                    .requestMatchers(HttpMethod.DELETE, "/opportunities/**", "/opportunityLeads/**")
-                    .hasAnyRole(roles(Role::deletesOpportunities))
-                    .requestMatchers(
-                        "/opportunities",
-                        "/opportunities/**",
-                        "/opportunityLeads",
-                        "/opportunityLeads/**")
-                    .hasAnyRole(roles(Role::writesOpportunities))
+                    .hasRole(Role.ADMINISTRATOR.name())
                     .anyRequest()
                     .authenticated())
         .build();
   }
 
-  private static String[] roles(Predicate<Role> allowed) {
-    return Arrays.stream(Role.values()).filter(allowed).map(Role::name).toArray(String[]::new);
+  /** The REST API's refusals: problems, with the headers HTTP clients act on. */
+  private record ProblemRefusals(ProblemWriter problems) implements SecurityRefusals {
+
+    @Override
+    public void unauthenticated(
+        HttpServletRequest request, HttpServletResponse response, @Nullable String reason)
+        throws IOException {
+      if (reason == null) {
+        problems.write(
+            request,
+            response,
+            HttpStatus.UNAUTHORIZED,
+            "This endpoint needs an API key: 'Authorization: Bearer <keyId>.<secret>'",
+            Map.of("WWW-Authenticate", REALM));
+        return;
+      }
+      problems.write(
+          request,
+          response,
+          HttpStatus.UNAUTHORIZED,
+          reason,
+          Map.of(
+              "WWW-Authenticate",
+              REALM + ", error=\"invalid_token\", error_description=\"" + reason + "\""));
+    }
+
+    @Override
+    public void rateLimited(
+        HttpServletRequest request, HttpServletResponse response, String keyId, long retryAfter)
+        throws IOException {
+      problems.write(
+          request,
+          response,
+          HttpStatus.TOO_MANY_REQUESTS,
+          "Rate limit of API key " + keyId + " exceeded; retry after " + retryAfter + " s",
+          Map.of("Retry-After", Long.toString(retryAfter)));
+    }
+
+    @Override
+    public void unavailable(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
+      problems.write(
+          request,
+          response,
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "The database is unavailable; retry shortly",
+          Map.of("Retry-After", "1"));
+    }
   }
 }

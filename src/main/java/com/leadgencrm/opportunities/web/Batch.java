@@ -2,7 +2,8 @@ package com.leadgencrm.opportunities.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.leadgencrm.opportunities.core.InvalidField;
-import com.leadgencrm.opportunities.core.InvalidRequest;
+import com.leadgencrm.opportunities.core.InvalidInput;
+import com.leadgencrm.opportunities.core.ItemOutcome;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Batch {
 
-  public static final int MAX_ITEMS = 500;
+  public static final int MAX_ITEMS = ItemOutcome.MAX_ITEMS;
 
   private Batch() {}
 
@@ -36,16 +37,7 @@ public final class Batch {
               description = "Why the item failed (RFC 9457)",
               nullable = true,
               ref = "#/components/schemas/Problem")
-          @Nullable ProblemDetail problem) {
-
-    public static Result success(int index, int status, long id) {
-      return new Result(index, status, id, null);
-    }
-
-    public static Result failure(int index, ProblemDetail problem) {
-      return new Result(index, problem.getStatus(), null, problem);
-    }
-  }
+          @Nullable ProblemDetail problem) {}
 
   /** Every item's outcome, in input order. */
   @Schema(name = "BatchResults")
@@ -54,7 +46,7 @@ public final class Batch {
   /** The items of a batch request body; a 400 naming the problem otherwise. */
   public static List<JsonNode> items(@Nullable JsonNode body) {
     if (body == null || !body.isObject()) {
-      throw new InvalidRequest("", "the request body must be a JSON object: {\"items\": [...]}");
+      throw new InvalidInput("", "the request body must be a JSON object: {\"items\": [...]}");
     }
     List<InvalidField> errors = new ArrayList<>();
     for (var member : body.properties()) {
@@ -72,52 +64,32 @@ public final class Batch {
     }
     if (!errors.isEmpty()) {
       errors.sort(java.util.Comparator.comparing(InvalidField::field));
-      throw new InvalidRequest(errors);
+      throw new InvalidInput(errors);
     }
     List<JsonNode> list = new ArrayList<>();
     items.forEach(list::add);
     return list;
   }
 
+  /** Every item's outcome as a REST client reads it. */
+  public static Results results(List<ItemOutcome> outcomes) {
+    return new Results(outcomes.stream().map(Batch::result).toList());
+  }
+
   /**
-   * An atomic batch in which some items failed: nothing was applied. Answered as a problem whose
-   * {@code results} say why each failing item failed; the others are 424 (not applied).
+   * One item's outcome: 201 (created) or 200 (changed) and the id, or the problem the item alone
+   * would have answered; 424 when an atomic batch did not apply it because another item failed.
    */
-  public static final class AtomicBatchFailed extends RuntimeException {
-
-    private final List<Result> results;
-
-    public AtomicBatchFailed(List<@Nullable Result> partial) {
-      super(
-          "The atomic batch was not applied: "
-              + partial.stream().filter(r -> r != null).count()
-              + " items failed");
-      List<Result> all = new ArrayList<>();
-      for (int i = 0; i < partial.size(); i++) {
-        Result result = partial.get(i);
-        all.add(
-            result != null
-                ? result
-                : Result.failure(
-                    i,
-                    Problems.problem(
-                        HttpStatus.FAILED_DEPENDENCY,
-                        "Not applied: another item of this atomic batch failed")));
-      }
-      this.results = List.copyOf(all);
+  public static Result result(ItemOutcome outcome) {
+    if (outcome instanceof ItemOutcome.Applied applied) {
+      return new Result(applied.index(), applied.created() ? 201 : 200, applied.id(), null);
     }
-
-    public List<Result> results() {
-      return results;
-    }
-
-    /** The status of the first failing item: the status of the whole batch. */
-    public int status() {
-      return results.stream()
-          .mapToInt(Result::status)
-          .filter(s -> s != 424)
-          .findFirst()
-          .orElse(400);
-    }
+    ProblemDetail problem =
+        outcome instanceof ItemOutcome.Refused refused
+            ? Problems.of(refused.refusal())
+            : Problems.problem(
+                HttpStatus.FAILED_DEPENDENCY,
+                "Not applied: another item of this atomic batch failed");
+    return new Result(outcome.index(), problem.getStatus(), null, problem);
   }
 }

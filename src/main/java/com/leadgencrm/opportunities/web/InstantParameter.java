@@ -1,6 +1,6 @@
 package com.leadgencrm.opportunities.web;
 
-import com.leadgencrm.opportunities.json.JsonValues;
+import com.leadgencrm.opportunities.core.Values;
 import java.time.Instant;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.stereotype.Component;
@@ -16,8 +16,8 @@ class InstantParameter implements Converter<String, Instant> {
   @Override
   public Instant convert(String text) {
     try {
-      return JsonValues.instant(text.trim().isEmpty() ? text : text.replace(' ', '+'));
-    } catch (JsonValues.TypeMismatch e) {
+      return Values.instant(text.trim().isEmpty() ? text : text.replace(' ', '+'));
+    } catch (Values.TypeMismatch e) {
       throw new IllegalArgumentException(e.getMessage());
     }
   }

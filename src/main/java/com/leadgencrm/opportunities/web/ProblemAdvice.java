@@ -1,13 +1,10 @@
 package com.leadgencrm.opportunities.web;
 
-import com.leadgencrm.opportunities.core.Conflict;
-import com.leadgencrm.opportunities.core.Forbidden;
+import com.leadgencrm.opportunities.core.AtomicBatchRefused;
 import com.leadgencrm.opportunities.core.InvalidField;
-import com.leadgencrm.opportunities.core.InvalidRequest;
-import com.leadgencrm.opportunities.core.NotFound;
-import com.leadgencrm.opportunities.core.PreconditionFailed;
+import com.leadgencrm.opportunities.core.Refusal;
+import com.leadgencrm.opportunities.core.Refusals;
 import jakarta.servlet.http.HttpServletRequest;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +25,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -55,11 +53,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   /** The service's own refusals (and the database constraints behind them). */
   @ExceptionHandler({
-    InvalidRequest.class,
-    NotFound.class,
-    Conflict.class,
-    Forbidden.class,
-    PreconditionFailed.class,
+    Refusal.class,
     ObjectOptimisticLockingFailureException.class,
     DataIntegrityViolationException.class
   })
@@ -71,15 +65,32 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
           request.getRequestURI(),
           integrity.getMostSpecificCause().getMessage());
     }
-    return Problems.response(Objects.requireNonNull(Problems.of(e)), request.getRequestURI());
+    return Problems.response(
+        Problems.of(Objects.requireNonNull(Refusals.of(e))), request.getRequestURI());
   }
 
-  @ExceptionHandler(Batch.AtomicBatchFailed.class)
-  ResponseEntity<ProblemDetail> atomicBatchFailed(
-      Batch.AtomicBatchFailed e, HttpServletRequest request) {
-    ProblemDetail problem = Problems.problem(HttpStatus.valueOf(e.status()), e.getMessage());
-    problem.setProperty("results", e.results());
+  /** An atomic batch with refused items: the first refused item's status, every item's outcome. */
+  @ExceptionHandler(AtomicBatchRefused.class)
+  ResponseEntity<ProblemDetail> atomicBatchRefused(
+      AtomicBatchRefused e, HttpServletRequest request) {
+    List<Batch.Result> results = Batch.results(e.outcomes()).results();
+    int status =
+        results.stream()
+            .mapToInt(Batch.Result::status)
+            .filter(s -> s != 424)
+            .findFirst()
+            .orElse(400);
+    ProblemDetail problem = Problems.problem(HttpStatus.valueOf(status), e.getMessage());
+    problem.setProperty("results", results);
     return Problems.response(problem, request.getRequestURI());
+  }
+
+  /** The caller's role lacks the permission of the operation ({@code @Requires}). */
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<ProblemDetail> accessDenied(HttpServletRequest request) {
+    return Problems.response(
+        Problems.problem(HttpStatus.FORBIDDEN, Problems.roleMayNot(request)),
+        request.getRequestURI());
   }
 
   @ExceptionHandler(RequestTooLarge.class)
@@ -126,7 +137,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
     if ((e instanceof org.springframework.dao.DataAccessException
             || e instanceof org.springframework.transaction.TransactionException)
-        && causedByLostConnection(e)) {
+        && Refusals.lostConnection(e)) {
       return unavailable(e, request);
     }
     log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -311,22 +322,5 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   private static ProblemDetail withInstance(ProblemDetail problem, HttpServletRequest request) {
     Problems.setInstance(problem, request.getRequestURI());
     return problem;
-  }
-
-  /**
-   * Whether the database connection went away: a connection-class SQL state (08, 57P), or a failure
-   * of the pool or driver itself, which carries no SQL state at all (Hikari's "Connection is
-   * closed" when a rollback meets a connection the server dropped mid-request).
-   */
-  static boolean causedByLostConnection(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        String state = sql.getSQLState();
-        if (state == null || state.startsWith("08") || state.startsWith("57P")) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }

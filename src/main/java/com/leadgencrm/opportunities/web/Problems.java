@@ -1,12 +1,13 @@
 package com.leadgencrm.opportunities.web;
 
-import com.leadgencrm.opportunities.core.ConcurrentModification;
 import com.leadgencrm.opportunities.core.Conflict;
 import com.leadgencrm.opportunities.core.Forbidden;
 import com.leadgencrm.opportunities.core.InvalidField;
-import com.leadgencrm.opportunities.core.InvalidRequest;
+import com.leadgencrm.opportunities.core.InvalidInput;
 import com.leadgencrm.opportunities.core.NotFound;
 import com.leadgencrm.opportunities.core.PreconditionFailed;
+import com.leadgencrm.opportunities.core.Refusal;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Builds RFC 9457 problem responses. */
 public final class Problems {
@@ -28,56 +30,32 @@ public final class Problems {
     return problem;
   }
 
-  /**
-   * The problem for one of the service's own refusals, or null for any other exception. Used by the
-   * advice for whole requests and by batches for each item.
-   */
-  public static @Nullable ProblemDetail of(Throwable e) {
-    if (e instanceof InvalidRequest invalid) {
+  /** The problem that answers one of the service's refusals, by its type. */
+  public static ProblemDetail of(Refusal refusal) {
+    if (refusal instanceof InvalidInput invalid) {
       return invalid(invalid.errors());
     }
-    if (e instanceof NotFound) {
-      return problem(HttpStatus.NOT_FOUND, e.getMessage());
+    if (refusal instanceof NotFound) {
+      return problem(HttpStatus.NOT_FOUND, refusal.getMessage());
     }
-    if (e instanceof Conflict conflict) {
-      ProblemDetail problem = problem(HttpStatus.CONFLICT, e.getMessage());
+    if (refusal instanceof Conflict conflict) {
+      ProblemDetail problem = problem(HttpStatus.CONFLICT, refusal.getMessage());
       conflict.properties().forEach(problem::setProperty);
       return problem;
     }
-    if (e instanceof Forbidden forbidden) {
-      ProblemDetail problem = problem(HttpStatus.FORBIDDEN, e.getMessage());
+    if (refusal instanceof Forbidden forbidden) {
+      ProblemDetail problem = problem(HttpStatus.FORBIDDEN, refusal.getMessage());
       if (!forbidden.field().isEmpty()) {
-        problem.setProperty("errors", List.of(new InvalidField(forbidden.field(), e.getMessage())));
+        problem.setProperty(
+            "errors", List.of(new InvalidField(forbidden.field(), refusal.getMessage())));
       }
       return problem;
     }
-    if (e instanceof PreconditionFailed) {
-      return problem(HttpStatus.PRECONDITION_FAILED, e.getMessage());
+    if (refusal instanceof PreconditionFailed) {
+      return problem(HttpStatus.PRECONDITION_FAILED, refusal.getMessage());
     }
-    if (e instanceof org.springframework.orm.ObjectOptimisticLockingFailureException) {
-      return of(new ConcurrentModification());
-    }
-    if (e instanceof org.springframework.dao.DataIntegrityViolationException) {
-      // the database's constraints are the last line of defence: a client error, never a 500
-      String state = sqlState(e);
-      return state != null
-              && (state.equals("23505") || state.equals("23503") || state.equals("23P01"))
-          ? problem(
-              HttpStatus.CONFLICT,
-              "The change conflicts with the current state of another resource")
-          : problem(
-              HttpStatus.BAD_REQUEST, "The request holds a value the database does not accept");
-    }
-    return null;
-  }
-
-  static @Nullable String sqlState(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-        return sql.getSQLState();
-      }
-    }
-    return null;
+    // ValueRefused, and any refusal named later: the client's input
+    return problem(HttpStatus.BAD_REQUEST, refusal.getMessage());
   }
 
   public static ProblemDetail invalid(List<InvalidField> errors) {
@@ -93,6 +71,24 @@ public final class Problems {
 
   private static String describe(InvalidField error) {
     return error.field().isEmpty() ? "request" : "'" + error.field() + "'";
+  }
+
+  /** Why a caller whose role lacks a permission is refused: the role and the request. */
+  public static String roleMayNot(HttpServletRequest request) {
+    var authentication = SecurityContextHolder.getContext().getAuthentication();
+    String role =
+        authentication == null
+            ? "none"
+            : authentication.getAuthorities().stream()
+                .map(authority -> authority.getAuthority().replaceFirst("^ROLE_", ""))
+                .findFirst()
+                .orElse("none");
+    return "The role of this API key ("
+        + role
+        + ") may not "
+        + request.getMethod()
+        + " "
+        + request.getRequestURI();
   }
 
   /** Names the request path as the problem's instance, when it is a valid URI reference. */

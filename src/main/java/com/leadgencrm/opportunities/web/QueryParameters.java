@@ -1,11 +1,10 @@
 package com.leadgencrm.opportunities.web;
 
 import com.leadgencrm.opportunities.core.InvalidField;
-import com.leadgencrm.opportunities.core.InvalidRequest;
-import java.lang.reflect.RecordComponent;
+import com.leadgencrm.opportunities.core.InvalidInput;
+import com.leadgencrm.opportunities.core.RecordShape;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -15,19 +14,6 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /** Checks a list request's query parameters against the ones the list declares. */
 public final class QueryParameters {
-
-  /** The declared names of each parameter record (reflection parses generic signatures: once). */
-  private static final ClassValue<Set<String>> NAMES =
-      new ClassValue<>() {
-        @Override
-        protected Set<String> computeValue(Class<?> type) {
-          Set<String> names = new HashSet<>();
-          for (RecordComponent component : type.getRecordComponents()) {
-            names.add(component.getName());
-          }
-          return Set.copyOf(names);
-        }
-      };
 
   private QueryParameters() {}
 
@@ -44,7 +30,7 @@ public final class QueryParameters {
       MultiValueMap<String, String> query,
       Class<? extends Record> declared,
       Predicate<String> alsoKnown) {
-    Set<String> names = NAMES.get(declared);
+    Set<String> names = RecordShape.of(declared).names();
     List<InvalidField> errors = new ArrayList<>(bindingErrors());
     for (var entry : query.entrySet()) {
       String name = entry.getKey();
@@ -57,7 +43,7 @@ public final class QueryParameters {
     }
     if (!errors.isEmpty()) {
       errors.sort(Comparator.comparing(InvalidField::field));
-      throw new InvalidRequest(errors);
+      throw new InvalidInput(errors);
     }
   }
 

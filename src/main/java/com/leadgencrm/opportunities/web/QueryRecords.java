@@ -1,12 +1,11 @@
 package com.leadgencrm.opportunities.web;
 
 import com.leadgencrm.opportunities.core.InvalidField;
-import com.leadgencrm.opportunities.json.JsonValues;
+import com.leadgencrm.opportunities.core.RecordShape;
+import com.leadgencrm.opportunities.core.Values;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,28 +47,15 @@ public class QueryRecords implements HandlerMethodArgumentResolver {
     LONGS
   }
 
-  private record Shape(String[] names, Kind[] kinds, Constructor<?> constructor) {}
-
-  private static final ClassValue<Shape> SHAPES =
+  /** The kind of each component of a parameter record, read once per record type. */
+  private static final ClassValue<Kind[]> KINDS =
       new ClassValue<>() {
         @Override
-        protected Shape computeValue(Class<?> type) {
-          RecordComponent[] components = type.getRecordComponents();
-          String[] names = new String[components.length];
-          Kind[] kinds = new Kind[components.length];
-          Class<?>[] types = new Class<?>[components.length];
-          for (int i = 0; i < components.length; i++) {
-            names[i] = components[i].getName();
-            types[i] = components[i].getType();
-            kinds[i] = kind(components[i]);
-          }
-          try {
-            Constructor<?> constructor = type.getDeclaredConstructor(types);
-            constructor.setAccessible(true);
-            return new Shape(names, kinds, constructor);
-          } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("No canonical constructor of " + type, e);
-          }
+        @SuppressWarnings("unchecked")
+        protected Kind[] computeValue(Class<?> type) {
+          return RecordShape.of((Class<? extends Record>) type).components().stream()
+              .map(QueryRecords::kind)
+              .toArray(Kind[]::new);
         }
       };
 
@@ -92,22 +78,25 @@ public class QueryRecords implements HandlerMethodArgumentResolver {
       NativeWebRequest request,
       @Nullable WebDataBinderFactory binders)
       throws Exception {
-    Shape shape = SHAPES.get(parameter.getParameterType());
+    @SuppressWarnings("unchecked")
+    Class<? extends Record> type = (Class<? extends Record>) parameter.getParameterType();
+    RecordShape<? extends Record> shape = RecordShape.of(type);
+    Kind[] kinds = KINDS.get(type);
     Map<String, String[]> query = request.getParameterMap();
     List<InvalidField> errors = new ArrayList<>();
-    Object[] values = new Object[shape.names().length];
-    for (int i = 0; i < values.length; i++) {
-      String[] given = query.get(shape.names()[i]);
+    Object[] values = new Object[kinds.length];
+    for (RecordShape.Component component : shape.components()) {
+      String[] given = query.get(component.name());
       if (given == null || given.length == 0) {
         continue;
       }
       try {
-        values[i] = read(shape.kinds()[i], given[0]);
+        values[component.index()] = read(kinds[component.index()], given[0]);
       } catch (IllegalArgumentException e) {
-        errors.add(new InvalidField(shape.names()[i], message(shape.kinds()[i])));
+        errors.add(new InvalidField(component.name(), message(kinds[component.index()])));
       }
     }
-    Object record = shape.constructor().newInstance(values);
+    Object record = shape.newInstance(values);
     for (ConstraintViolation<Object> violation : validator.validate(record)) {
       String field = violation.getPropertyPath().toString();
       if (errors.stream().noneMatch(error -> error.field().equals(field))) {
@@ -138,8 +127,8 @@ public class QueryRecords implements HandlerMethodArgumentResolver {
       }
       case INSTANT -> {
         try {
-          yield JsonValues.instant(text.trim().isEmpty() ? text : text.replace(' ', '+'));
-        } catch (JsonValues.TypeMismatch e) {
+          yield Values.instant(text.trim().isEmpty() ? text : text.replace(' ', '+'));
+        } catch (Values.TypeMismatch e) {
           throw new IllegalArgumentException(text);
         }
       }
@@ -162,13 +151,13 @@ public class QueryRecords implements HandlerMethodArgumentResolver {
       case INTEGER, LONG -> "must be an integer";
       case BOOLEAN -> "must be true or false";
       case DECIMAL -> "must be a number";
-      case INSTANT -> JsonValues.INSTANT;
+      case INSTANT -> Values.INSTANT;
       case LONGS -> "must be a comma-separated list of integers";
     };
   }
 
-  private static Kind kind(RecordComponent component) {
-    Class<?> type = component.getType();
+  private static Kind kind(RecordShape.Component component) {
+    Class<?> type = component.type();
     if (type == String.class) {
       return Kind.TEXT;
     }
@@ -188,10 +177,10 @@ public class QueryRecords implements HandlerMethodArgumentResolver {
       return Kind.INSTANT;
     }
     if (type == List.class
-        && component.getGenericType() instanceof ParameterizedType list
+        && component.genericType() instanceof ParameterizedType list
         && list.getActualTypeArguments()[0] == Long.class) {
       return Kind.LONGS;
     }
-    throw new IllegalStateException("No query parameter type " + component.getGenericType());
+    throw new IllegalStateException("No query parameter type " + component.genericType());
   }
 }

@@ -5,8 +5,8 @@ import static com.leadgencrm.opportunities.opportunity.Opportunities.uniqueOwner
 import static com.leadgencrm.opportunities.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadgencrm.opportunities.core.Role;
 import com.leadgencrm.opportunities.security.Keys;
-import com.leadgencrm.opportunities.security.Role;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
 import com.leadgencrm.opportunities.support.IntegrationTest;

@@ -2,6 +2,7 @@ package com.leadgencrm.opportunities.opportunity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadgencrm.opportunities.core.Caller;
 import com.leadgencrm.opportunities.query.Cursor;
 import com.leadgencrm.opportunities.query.ListQuery;
 import com.leadgencrm.opportunities.query.PageSpec;
@@ -44,7 +45,8 @@ class ListPlanTest {
   static final int ROWS = Integer.getInteger("plans.rows", 100_000);
   static final java.nio.file.Path REPORT = java.nio.file.Path.of("target", "list-plans.md");
 
-  @Autowired OpportunityService service;
+  @Autowired OpportunityQueries service;
+  @Autowired OpportunityFields fields;
   @Autowired Api api;
   final Map<String, String> customFields = new HashMap<>();
   final List<Long> fieldIds = new ArrayList<>();
@@ -153,7 +155,7 @@ class ListPlanTest {
     OpportunityListParams params = params(filters);
     String[] sortParts = sort.split(",");
     SortKey key =
-        OpportunityService.SORT_KEYS.stream()
+        OpportunityQueries.SORT_KEYS.stream()
             .filter(k -> k.property().equals(sortParts[0]))
             .findFirst()
             .orElseThrow();
@@ -161,7 +163,8 @@ class ListPlanTest {
 
     PageSpec first = new PageSpec(key, desc, 100, null, "");
     ListQuery.Prepared firstPage =
-        service.filters(params).prepare(OpportunityService.COLUMNS, "opportunity", first);
+        Caller.runAsSystem(() -> service.query(params, Map.of(), definitions()))
+            .prepare(OpportunityRows.COLUMNS, "opportunity", first);
     String line =
         "| " + (filters == null ? "" : filters) + " | " + sort + " | " + assertIndexOnly(firstPage);
 
@@ -173,7 +176,8 @@ class ListPlanTest {
       PageSpec deep = new PageSpec(key, desc, 100, cursor, "");
       line +=
           assertIndexOnly(
-              service.filters(params).prepare(OpportunityService.COLUMNS, "opportunity", deep));
+              Caller.runAsSystem(() -> service.query(params, Map.of(), definitions()))
+                  .prepare(OpportunityRows.COLUMNS, "opportunity", deep));
     } else {
       line += "(fewer than 200 rows) | |";
     }
@@ -203,26 +207,29 @@ class ListPlanTest {
     scenarios.put(integer + "=4321", "opportunity_custom_fields_idx");
     scenarios.put(integer + "From=1000&" + integer + "To=1200", "opportunity_cf_");
     scenarios.put(date + "From=2026-03-01&" + date + "To=2026-03-02", "opportunity_cf_");
-    CustomFieldDefinitions definitions = service.definitions();
+    CustomFieldDefinitions definitions = definitions();
     scenarios.forEach(
         (query, index) -> {
-          org.springframework.util.LinkedMultiValueMap<String, String> parameters =
-              new org.springframework.util.LinkedMultiValueMap<>();
+          Map<String, String> parameters = new java.util.LinkedHashMap<>();
           for (String pair : query.split("&")) {
-            parameters.add(pair.split("=")[0], pair.split("=")[1]);
+            parameters.put(pair.split("=")[0], pair.split("=")[1]);
           }
-          ListQuery list = service.filters(params(null));
-          service.customFilters(list, definitions, parameters);
-          SortKey id = OpportunityService.SORT_KEYS.get(0);
+          ListQuery list =
+              Caller.runAsSystem(() -> service.query(params(null), parameters, definitions));
+          SortKey id = OpportunityQueries.SORT_KEYS.get(0);
           String line =
               assertIndexOnly(
                   list.prepare(
-                      OpportunityService.COLUMNS,
+                      OpportunityRows.COLUMNS,
                       "opportunity",
                       new PageSpec(id, false, 100, null, "")));
           assertThat(line).as(query).contains(index);
           report("| " + query + " | id | " + line + " | |\n", true);
         });
+  }
+
+  CustomFieldDefinitions definitions() {
+    return Caller.runAsSystem(fields::definitions);
   }
 
   /** The row 90% of the way through the whole result: where a deep page would start. */
@@ -282,8 +289,8 @@ class ListPlanTest {
         java.time.Instant.class,
         text -> {
           try {
-            return com.leadgencrm.opportunities.json.JsonValues.instant(text);
-          } catch (com.leadgencrm.opportunities.json.JsonValues.TypeMismatch e) {
+            return com.leadgencrm.opportunities.core.Values.instant(text);
+          } catch (com.leadgencrm.opportunities.core.Values.TypeMismatch e) {
             throw new IllegalArgumentException(e);
           }
         });

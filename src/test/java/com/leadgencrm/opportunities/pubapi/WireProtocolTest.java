@@ -5,9 +5,9 @@ import static com.leadgencrm.opportunities.opportunity.Opportunities.uniqueOwner
 import static com.leadgencrm.opportunities.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadgencrm.opportunities.core.Role;
 import com.leadgencrm.opportunities.opportunity.Opportunities;
 import com.leadgencrm.opportunities.security.Keys;
-import com.leadgencrm.opportunities.security.Role;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
 import com.leadgencrm.opportunities.support.IntegrationTest;
@@ -165,6 +165,7 @@ class WireProtocolTest {
 
   @Test
   void anIdempotencyKeyBelongsToTheAccountOfTheBodyHeaderToo() {
+    // a write: reads are never kept for a retry
     String other = Keys.create(api, Role.ADMINISTRATOR, 1, null).json().path("token").asString();
     String otherAccount = other.substring(0, other.indexOf('.'));
     String otherSecret = other.substring(other.indexOf('.') + 1);
@@ -176,7 +177,9 @@ class WireProtocolTest {
             new String[] {otherAccount, otherSecret},
             new String[] {"test_admin", "0123456789abcdefghijklmnopqrstuv"})) {
       String body =
-          "{\"method\":\"getDealStage\",\"params\":{\"id\":1},\"id\":1,\"header\":{\"accountID\":\""
+          "{\"method\":\"updateDealStages\",\"params\":{\"objects\":[{\"id\":4,"
+              + "\"description\":\"A proposal or quote has been sent\"}]},\"id\":1,"
+              + "\"header\":{\"accountID\":\""
               + credentials[0]
               + "\",\"secretKey\":\""
               + credentials[1]
@@ -333,13 +336,13 @@ class WireProtocolTest {
     JsonNode missingName =
         parse(
             """
-        {"code":208,"message":"Object is malformed: Invalid 'opportunityName': is required",
+        {"code":205,"message":"Invalid parameters: opportunityName is required",
          "data":[{"field":"opportunityName","message":"is required"}]}""");
     JsonNode notAnObject =
         parse(
             """
-        {"code":208,"message":"Object is malformed: Invalid request: the request body must be a JSON object",
-         "data":[{"field":"","message":"the request body must be a JSON object"}]}""");
+        {"code":208,"message":"Object is malformed: each object must be a JSON object",
+         "data":[]}""");
     assertThat(answer)
         .isEqualTo(
             Api.JSON
@@ -778,7 +781,9 @@ class WireProtocolTest {
          "closeDate":"2026-11-26"}]},"id":1}"""
                     .formatted(other))
             .json();
-    assertThat(forOther.path("error").get(0).path("code").asInt()).isEqualTo(208);
+    assertThat(forOther.path("error").get(0).path("code").asInt()).isEqualTo(205);
+    assertThat(forOther.path("error").get(0).path("data").get(0).path("field").asString())
+        .isEqualTo("ownerID");
 
     Reply marketing = Keys.create(api, Role.MARKETING_MANAGER, me, null);
     JsonNode refused =
@@ -788,8 +793,12 @@ class WireProtocolTest {
                     + "&secretKey="
                     + marketing.json().path("secret").asString(),
                 "application/json",
-                "{\"method\":\"createOpportunities\",\"params\":{\"objects\":[]},\"id\":1}")
+                """
+                {"method":"createOpportunities","params":{"objects":[{"ownerID":%d,"dealStageID":2,
+                 "opportunityName":"x","closeDate":"2026-11-26"}]},"id":1}"""
+                    .formatted(me))
             .json();
     assertThat(refused.path("error").path("code").asInt()).isEqualTo(105);
+    assertThat(refused.path("result").isNull()).isTrue();
   }
 }

@@ -3,6 +3,7 @@ package com.leadgencrm.opportunities.security;
 import static com.leadgencrm.opportunities.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadgencrm.opportunities.core.Role;
 import com.leadgencrm.opportunities.opportunity.Opportunities;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;

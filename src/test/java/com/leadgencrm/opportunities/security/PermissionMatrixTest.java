@@ -1,16 +1,17 @@
 package com.leadgencrm.opportunities.security;
 
+import static com.leadgencrm.opportunities.core.Role.ADMINISTRATOR;
+import static com.leadgencrm.opportunities.core.Role.COMPANY_MANAGER;
+import static com.leadgencrm.opportunities.core.Role.JR_SALESPERSON;
+import static com.leadgencrm.opportunities.core.Role.MARKETING_MANAGER;
+import static com.leadgencrm.opportunities.core.Role.SALESPERSON;
+import static com.leadgencrm.opportunities.core.Role.SALES_MANAGER;
 import static com.leadgencrm.opportunities.opportunity.Opportunities.minimal;
 import static com.leadgencrm.opportunities.opportunity.Opportunities.uniqueOwner;
-import static com.leadgencrm.opportunities.security.Role.ADMINISTRATOR;
-import static com.leadgencrm.opportunities.security.Role.COMPANY_MANAGER;
-import static com.leadgencrm.opportunities.security.Role.JR_SALESPERSON;
-import static com.leadgencrm.opportunities.security.Role.MARKETING_MANAGER;
-import static com.leadgencrm.opportunities.security.Role.SALESPERSON;
-import static com.leadgencrm.opportunities.security.Role.SALES_MANAGER;
 import static com.leadgencrm.opportunities.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadgencrm.opportunities.core.Role;
 import com.leadgencrm.opportunities.opportunity.Opportunities;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;

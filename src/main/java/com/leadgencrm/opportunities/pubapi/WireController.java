@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.pubapi;
 
+import com.leadgencrm.opportunities.idempotency.Idempotency;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,29 +12,24 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * {@code POST /pubapi/v1} and {@code /pubapi/v1.2}: the Lead Gen & CRM wire protocol, for
- * integrations written against it. Any content type; always 200.
+ * integrations written against it. Any content type; always 200. Its callers were authenticated by
+ * the wire protocol's own security filter chain.
  */
 @RestController
 @Tag(name = "Wire protocol", description = WireProtocolDocs.TAG)
-class PubApiController {
+class WireController {
 
-  private final PubApi api;
+  private final WireCalls calls;
 
-  PubApiController(PubApi api) {
-    this.api = api;
+  WireController(WireCalls calls) {
+    this.calls = calls;
   }
 
   @PostMapping(
@@ -69,7 +65,7 @@ class PubApiController {
               mediaType = "application/json",
               schema = @Schema(ref = "#/components/schemas/WireResponse"),
               examples = @ExampleObject(value = WireProtocolDocs.RESPONSE_EXAMPLE)))
-  ResponseEntity<byte[]> call(HttpServletRequest request) throws IOException {
+  ResponseEntity<byte[]> call(HttpServletRequest request) {
     return answer(request);
   }
 
@@ -78,29 +74,15 @@ class PubApiController {
   @PostMapping(
       path = {"/pubapi/v1/", "/pubapi/v1.2/"},
       consumes = MediaType.ALL_VALUE)
-  ResponseEntity<byte[]> callWithTrailingSlash(HttpServletRequest request) throws IOException {
+  ResponseEntity<byte[]> callWithTrailingSlash(HttpServletRequest request) {
     return answer(request);
   }
 
-  private ResponseEntity<byte[]> answer(HttpServletRequest request) throws IOException {
-    // the raw body, before anything parses it as a form (clients post JSON with any content type)
-    byte[] body = request.getInputStream().readAllBytes();
-    String queryString = request.getQueryString();
-    MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
-    UriComponentsBuilder.newInstance()
-        .query(queryString == null ? "" : queryString)
-        .build()
-        .getQueryParams()
-        .forEach((name, values) -> values.forEach(value -> query.add(decode(name), decode(value))));
-    byte[] answer = api.call(request.getRequestURI().contains("/v1.2"), query, body);
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
-  }
-
-  private static String decode(String text) {
-    try {
-      return URLDecoder.decode(text == null ? "" : text, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return text;
+  private ResponseEntity<byte[]> answer(HttpServletRequest request) {
+    WireCalls.Answered answered = calls.answer(WireRequest.of(request));
+    if (!answered.stored()) {
+      Idempotency.doNotStore(request);
     }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answered.body());
   }
 }

@@ -1,22 +1,35 @@
-package com.leadgencrm.opportunities.json;
+package com.leadgencrm.opportunities.core;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Strict conversions from JSON values: a string is never a number, a number never a boolean. Each
- * method throws {@link TypeMismatch} with a message a client can act on.
+ * Strict conversions of the plain values clients submit, whatever the protocol: text ({@link
+ * String}), integers ({@link Long}, or {@link BigInteger} beyond 64 bits), other numbers ({@link
+ * BigDecimal}), {@link Boolean}, and {@link #STRUCTURED} for an array or object. A string is never
+ * a number, a number never a boolean. Each conversion throws {@link TypeMismatch} with a message a
+ * client can act on.
  */
-public final class JsonValues {
+public final class Values {
 
-  /** Numbers beyond this many integer or fraction digits are rejected before any arithmetic. */
-  private static final int MAX_DIGITS = 40;
+  /** The plain value of an array or an object: never what a property takes. */
+  public static final Object STRUCTURED =
+      new Object() {
+        @Override
+        public String toString() {
+          return "an array or object";
+        }
+      };
+
+  /** Numbers beyond this many integer or fraction digits are refused before any arithmetic. */
+  public static final int MAX_DIGITS = 40;
 
   public static final String INSTANT =
       "must be a date-time with offset such as 2026-12-31T17:00:00Z, or a date such as 2026-12-31";
@@ -24,20 +37,19 @@ public final class JsonValues {
   private static final int MIN_YEAR = 1;
   private static final int MAX_YEAR = 9999;
 
-  private JsonValues() {}
+  private Values() {}
 
-  /** A JSON value of the wrong type. */
+  /** A value of the wrong type. */
   public static final class TypeMismatch extends Exception {
     public TypeMismatch(String message) {
       super(message, null, false, false);
     }
   }
 
-  public static String string(JsonNode node) throws TypeMismatch {
-    if (!node.isString()) {
+  public static String string(@Nullable Object value) throws TypeMismatch {
+    if (!(value instanceof String text)) {
       throw new TypeMismatch("must be a string");
     }
-    String text = node.stringValue();
     checkText(text);
     return text;
   }
@@ -69,48 +81,55 @@ public final class JsonValues {
     }
   }
 
-  public static boolean bool(JsonNode node) throws TypeMismatch {
-    if (!node.isBoolean()) {
+  public static boolean bool(@Nullable Object value) throws TypeMismatch {
+    if (!(value instanceof Boolean bool)) {
       throw new TypeMismatch("must be true or false");
     }
-    return node.booleanValue();
+    return bool;
   }
 
   /** An integer within [min, max]. */
-  public static long integer(JsonNode node, long min, long max) throws TypeMismatch {
-    String range = "must be an integer from " + min + " to " + max;
-    if (!node.isNumber()) {
-      throw new TypeMismatch(range);
+  public static long integer(@Nullable Object value, long min, long max) throws TypeMismatch {
+    if (value instanceof Long number && number >= min && number <= max) {
+      return number;
     }
-    if (node.isIntegralNumber()) {
-      if (!node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
-        throw new TypeMismatch(range);
-      }
-      return node.longValue();
-    }
-    throw new TypeMismatch(range);
+    throw new TypeMismatch("must be an integer from " + min + " to " + max);
   }
 
-  /** Any JSON number, as an exact decimal of bounded size. */
-  public static BigDecimal decimal(JsonNode node) throws TypeMismatch {
-    if (!node.isNumber()) {
-      throw new TypeMismatch("must be a number");
+  /** Any number, as an exact decimal of bounded size. */
+  public static BigDecimal decimal(@Nullable Object value) throws TypeMismatch {
+    if (value instanceof Long integer) {
+      return BigDecimal.valueOf(integer);
     }
-    BigDecimal value = node.decimalValue();
-    if (value.scale() > MAX_DIGITS || value.precision() - value.scale() > MAX_DIGITS) {
+    if (value instanceof BigInteger integer) {
+      return bounded(new BigDecimal(integer));
+    }
+    if (value instanceof BigDecimal decimal) {
+      return bounded(decimal);
+    }
+    throw new TypeMismatch("must be a number");
+  }
+
+  /**
+   * The number when it has at most {@link #MAX_DIGITS} integer and fraction digits: a bound checked
+   * on the representation alone, before any arithmetic, so that no value can make comparing or
+   * printing it expensive ({@code 1e-99999999} is one digit with a scale of a hundred million).
+   */
+  public static BigDecimal bounded(BigDecimal number) throws TypeMismatch {
+    if (number.scale() > MAX_DIGITS || number.precision() - number.scale() > MAX_DIGITS) {
       throw new TypeMismatch("is out of range");
     }
-    return value;
+    return number;
   }
 
   /** A calendar date, {@code 2026-12-31}. */
-  public static LocalDate date(JsonNode node) throws TypeMismatch {
+  public static LocalDate date(@Nullable Object value) throws TypeMismatch {
     String message = "must be a date such as 2026-12-31";
-    if (!node.isString()) {
+    if (!(value instanceof String text)) {
       throw new TypeMismatch(message);
     }
     try {
-      LocalDate date = LocalDate.parse(node.stringValue(), DateTimeFormatter.ISO_LOCAL_DATE);
+      LocalDate date = LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
       checkYear(date.getYear(), message);
       return date;
     } catch (DateTimeException e) {
@@ -122,11 +141,11 @@ public final class JsonValues {
    * An instant: an ISO-8601 date-time with offset ({@code 2026-12-31T17:00:00+01:00}) or a date
    * ({@code 2026-12-31}, meaning 00:00 UTC).
    */
-  public static Instant instant(JsonNode node) throws TypeMismatch {
-    if (!node.isString()) {
+  public static Instant instant(@Nullable Object value) throws TypeMismatch {
+    if (!(value instanceof String text)) {
       throw new TypeMismatch(INSTANT);
     }
-    return instant(node.stringValue());
+    return instant(text);
   }
 
   /** Parses the text of an instant: a date-time with offset, or a date meaning 00:00 UTC. */

@@ -1,4 +1,4 @@
-package com.leadgencrm.opportunities.security;
+package com.leadgencrm.opportunities.core;
 
 /**
  * The six roles of the Lead Gen & CRM schema, and what each may do.
@@ -44,6 +44,18 @@ public enum Role {
 
   public boolean managesApiKeys() {
     return this == ADMINISTRATOR;
+  }
+
+  /** Whether the role has the permission: the one permission table of both protocols. */
+  public boolean allows(Permission permission) {
+    return switch (permission) {
+      case READ -> true;
+      case WRITE_OPPORTUNITIES -> writesOpportunities();
+      case DELETE_OPPORTUNITIES -> deletesOpportunities();
+      case WRITE_DEAL_STAGES -> writesDealStages();
+      case WRITE_FIELDS -> writesFields();
+      case MANAGE_API_KEYS -> managesApiKeys();
+    };
   }
 
   /** The Spring Security authority of the role. */

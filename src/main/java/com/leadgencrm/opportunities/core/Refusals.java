@@ -1,0 +1,60 @@
+package com.leadgencrm.opportunities.core;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+
+/** Tells the service's refusals from failures, whatever layer raised them. */
+public final class Refusals {
+
+  private Refusals() {}
+
+  /**
+   * The refusal an exception stands for: itself when it is one; a concurrent change for an
+   * optimistic locking failure; a conflict or a refused value for a constraint the database
+   * enforced. Null for anything else (a failure, not a refusal).
+   */
+  public static @Nullable Refusal of(Throwable e) {
+    if (e instanceof Refusal refusal) {
+      return refusal;
+    }
+    if (e instanceof ObjectOptimisticLockingFailureException) {
+      return new ConcurrentModification();
+    }
+    if (e instanceof DataIntegrityViolationException) {
+      String state = sqlState(e);
+      return state != null
+              && (state.equals("23505") || state.equals("23503") || state.equals("23P01"))
+          ? new ConstraintConflict()
+          : new ValueRefused();
+    }
+    return null;
+  }
+
+  /** The SQL state of the first SQL exception among the causes, if any. */
+  public static @Nullable String sqlState(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether the database could not be reached or went away: a connection-class SQL state (08, 57P),
+   * or a failure of the pool or driver itself, which carries no SQL state at all (Hikari's
+   * "Connection is closed" when a rollback meets a connection the server dropped mid-request).
+   */
+  public static boolean lostConnection(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql) {
+        String state = sql.getSQLState();
+        if (state == null || state.startsWith("08") || state.startsWith("57P")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,198 @@
+package com.leadgencrm.opportunities.opportunity;
+
+import com.leadgencrm.opportunities.core.Caller;
+import com.leadgencrm.opportunities.core.Forbidden;
+import com.leadgencrm.opportunities.core.InputRules;
+import com.leadgencrm.opportunities.core.InvalidField;
+import com.leadgencrm.opportunities.core.InvalidInput;
+import com.leadgencrm.opportunities.core.Submitted;
+import com.leadgencrm.opportunities.dealstage.DealStageService;
+import com.leadgencrm.opportunities.dealstage.StageRef;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns what clients submit into new or changed opportunities, not yet saved: every rule of a
+ * write, checked at once (the properties, their stage, the custom fields, the owner), shared by
+ * single and batch writes.
+ */
+@Component
+class OpportunityDrafts {
+
+  /** What every write validates against: the custom fields and the deal stages. */
+  record WriteContext(
+      CustomFieldDefinitions definitions, Function<Long, Optional<StageRef>> stages) {}
+
+  private final OpportunityFields fields;
+  private final OpportunityRows rows;
+  private final CustomValues customValues;
+  private final DealStageService stages;
+  private final InputRules rules;
+
+  OpportunityDrafts(
+      OpportunityFields fields,
+      OpportunityRows rows,
+      CustomValues customValues,
+      DealStageService stages,
+      InputRules rules) {
+    this.fields = fields;
+    this.rows = rows;
+    this.customValues = customValues;
+    this.stages = stages;
+    this.rules = rules;
+  }
+
+  /** The context of one write, stages looked up one by one. */
+  WriteContext single() {
+    return new WriteContext(fields.forWrite(), stages::find);
+  }
+
+  /** The context of many writes, every stage looked up once. */
+  WriteContext batch() {
+    CustomFieldDefinitions definitions = fields.forWrite();
+    Map<Long, StageRef> all = stages.all();
+    return new WriteContext(definitions, id -> Optional.ofNullable(all.get(id)));
+  }
+
+  /** A valid new opportunity; refused with every invalid property at once. */
+  Opportunity created(Submitted<OpportunityInput> submitted, WriteContext context) {
+    submitted.requireObject();
+    List<InvalidField> errors = new ArrayList<>(submitted.errors());
+    StageRef stage = stageNamedIn(submitted, errors, context);
+    CustomInput custom = whole(submitted, context, errors);
+    OpportunityInput input = valid(submitted.record(), submitted, errors);
+    checkOwner(input, "create opportunities");
+    return new Opportunity(
+        input,
+        submitted.says("isWon"),
+        Objects.requireNonNull(stage, "validated"),
+        rows.json(custom.stored(Map.of())));
+  }
+
+  /** Replaces the opportunity's properties with a whole submitted one; nothing is flushed. */
+  void replace(
+      Opportunity opportunity, Submitted<OpportunityInput> submitted, WriteContext context) {
+    submitted.requireObject();
+    List<InvalidField> errors = new ArrayList<>(submitted.errors());
+    StageRef stage = stageNamedIn(submitted, errors, context);
+    CustomInput custom = whole(submitted, context, errors);
+    OpportunityInput input = valid(submitted.record(), submitted, errors);
+    checkOwner(input, "hand opportunities over to");
+    apply(opportunity, input, submitted, Objects.requireNonNull(stage, "validated"), custom);
+  }
+
+  /** Applies a merge patch to the opportunity; nothing is flushed. */
+  void patch(Opportunity opportunity, Submitted<OpportunityInput> patch, WriteContext context) {
+    patch.requireObject();
+    List<InvalidField> errors = new ArrayList<>(patch.errors());
+    StageRef stage = patch.names("dealStageID") ? stageNamedIn(patch, errors, context) : null;
+    contradictoryFlags(patch, errors);
+    CustomInput.requireFields(context.definitions(), patch, true, errors);
+    CustomInput custom = new CustomInput(context.definitions(), customValues);
+    Map<String, @Nullable Object> current =
+        new java.util.LinkedHashMap<>(
+            rows.readable(rows.stored(opportunity.customFields()), context.definitions()));
+    current.values().removeIf(Objects::isNull);
+    custom.take(current, errors).take(patch.extra(), errors);
+    OpportunityInput input = valid(patch.onto(opportunity.input()), patch, errors);
+    checkOwner(input, "hand opportunities over to");
+    if (stage == null) {
+      stage = context.stages().apply(opportunity.dealStageId()).orElseThrow();
+    }
+    apply(opportunity, input, patch, stage, custom);
+  }
+
+  /** The custom properties of a whole opportunity, and the rules that span properties. */
+  private CustomInput whole(
+      Submitted<OpportunityInput> submitted, WriteContext context, List<InvalidField> errors) {
+    contradictoryFlags(submitted, errors);
+    CustomInput.requireFields(context.definitions(), submitted, false, errors);
+    return new CustomInput(context.definitions(), customValues).take(submitted.extra(), errors);
+  }
+
+  private OpportunityInput valid(
+      OpportunityInput input, Submitted<OpportunityInput> submitted, List<InvalidField> errors) {
+    errors.addAll(rules.check(input, submitted.unreadable()));
+    InvalidInput.ifAny(errors);
+    return input;
+  }
+
+  private void apply(
+      Opportunity opportunity,
+      OpportunityInput input,
+      Submitted<OpportunityInput> submitted,
+      StageRef stage,
+      CustomInput custom) {
+    Map<String, Object> before = rows.stored(opportunity.customFields());
+    Map<String, Object> after = custom.stored(before);
+    opportunity.replace(
+        input, submitted.says("isWon"), stage, same(before, after) ? null : rows.json(after));
+  }
+
+  /** Custom values compared as values: 1.5 is 1.50. */
+  private static boolean same(Map<String, Object> before, Map<String, Object> after) {
+    if (!before.keySet().equals(after.keySet())) {
+      return false;
+    }
+    for (var entry : before.entrySet()) {
+      Object other = after.get(entry.getKey());
+      boolean equal =
+          entry.getValue() instanceof BigDecimal a && other instanceof BigDecimal b
+              ? a.compareTo(b) == 0
+              : entry.getValue().equals(other);
+      if (!equal) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Callers who see only their own opportunities cannot give one to someone else. */
+  private static void checkOwner(OpportunityInput input, String action) {
+    Caller caller = Caller.current();
+    if (!caller.sees(Objects.requireNonNull(input.ownerID()))) {
+      throw new Forbidden(
+          "ownerID",
+          "A "
+              + caller.role()
+              + " cannot "
+              + action
+              + " another owner: ownerID must be "
+              + caller.userId());
+    }
+  }
+
+  /**
+   * The stage {@code dealStageID} names, when it is a readable id; an error names the property when
+   * no such stage exists. Other faults of the value are left to input validation.
+   */
+  private static @Nullable StageRef stageNamedIn(
+      Submitted<OpportunityInput> submitted, List<InvalidField> errors, WriteContext context) {
+    if (!(submitted.value("dealStageID") instanceof Long id)) {
+      return null;
+    }
+    StageRef stage = context.stages().apply(id).orElse(null);
+    if (stage == null) {
+      errors.add(new InvalidField("dealStageID", "deal stage " + id + " does not exist"));
+    }
+    return stage;
+  }
+
+  /** A client that says both isWon=true and isClosed=false contradicts itself. */
+  private static void contradictoryFlags(
+      Submitted<OpportunityInput> submitted, List<InvalidField> errors) {
+    if (Boolean.TRUE.equals(submitted.value("isWon"))
+        && Boolean.FALSE.equals(submitted.value("isClosed"))) {
+      errors.add(
+          new InvalidField(
+              "isWon", "cannot be true while isClosed is false: a won deal is closed"));
+    }
+  }
+}

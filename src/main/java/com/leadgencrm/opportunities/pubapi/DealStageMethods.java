@@ -1,0 +1,68 @@
+package com.leadgencrm.opportunities.pubapi;
+
+import com.leadgencrm.opportunities.core.IfMatch;
+import com.leadgencrm.opportunities.dealstage.DealStageInput;
+import com.leadgencrm.opportunities.dealstage.DealStageService;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** The DealStage family of the wire protocol: every pipeline's stages. */
+@Component
+class DealStageMethods implements WireMethod.Table {
+
+  private static final Map<String, WireProperties> TYPES = WireProperties.of(DealStageInput.class);
+
+  private final DealStageService stages;
+
+  DealStageMethods(DealStageService stages) {
+    this.stages = stages;
+  }
+
+  @Override
+  public Map<String, WireMethod> methods() {
+    return Map.of(
+        "getDealStage",
+        call ->
+            call.rows("dealStage", call.one(id -> stages.get(id).body()), WireValues.TIMESTAMPS),
+        "getDealStages",
+        call ->
+            call.rows(
+                "dealStage",
+                stages.where(call.where(TYPES), call.limit(), call.offset()),
+                WireValues.TIMESTAMPS),
+        "getDealStagesDateRange",
+        call -> call.rows("dealStage", call.range(stages::between), WireValues.TIMESTAMPS),
+        "createDealStages",
+        call ->
+            call.each(
+                "creates",
+                call.objects(TYPES),
+                true,
+                object ->
+                    stages.create(WireInput.created(object, DealStageInput.class)).body().id()),
+        "updateDealStages",
+        call ->
+            call.each(
+                "updates",
+                call.objects(TYPES),
+                false,
+                object ->
+                    stages
+                        .patch(
+                            WireCall.idOf(object),
+                            WireInput.changes(object, DealStageInput.class),
+                            IfMatch.NONE)
+                        .body()
+                        .id()),
+        "deleteDealStages",
+        call ->
+            call.each(
+                "deletes",
+                call.objects(Map.of("id", WireProperties.INTEGER)),
+                false,
+                object -> {
+                  stages.delete(WireCall.idOf(object), null, IfMatch.NONE);
+                  return null;
+                }));
+  }
+}

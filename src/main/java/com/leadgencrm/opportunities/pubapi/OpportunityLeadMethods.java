@@ -1,0 +1,72 @@
+package com.leadgencrm.opportunities.pubapi;
+
+import com.leadgencrm.opportunities.core.IfMatch;
+import com.leadgencrm.opportunities.opportunity.OpportunityLeadInput;
+import com.leadgencrm.opportunities.opportunity.OpportunityLeadService;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** The OpportunityLead family of the wire protocol. */
+@Component
+class OpportunityLeadMethods implements WireMethod.Table {
+
+  private static final Map<String, WireProperties> TYPES =
+      WireProperties.of(OpportunityLeadInput.class);
+
+  private final OpportunityLeadService leads;
+
+  OpportunityLeadMethods(OpportunityLeadService leads) {
+    this.leads = leads;
+  }
+
+  @Override
+  public Map<String, WireMethod> methods() {
+    return Map.of(
+        "getOpportunityLead",
+        call ->
+            call.rows(
+                "opportunityLead", call.one(id -> leads.get(id).body()), WireValues.TIMESTAMPS),
+        "getOpportunityLeads",
+        call ->
+            call.rows(
+                "getWhereopportunityLeads",
+                leads.where(call.where(TYPES), call.limit(), call.offset()),
+                WireValues.TIMESTAMPS),
+        "getOpportunityLeadsDateRange",
+        call -> call.rows("opportunityLead", call.range(leads::between), WireValues.TIMESTAMPS),
+        "createOpportunityLeads",
+        call ->
+            call.writes(
+                "creates",
+                call.objects(TYPES),
+                true,
+                objects ->
+                    leads.createAll(
+                        objects.stream()
+                            .map(object -> WireInput.created(object, OpportunityLeadInput.class))
+                            .toList(),
+                        false)),
+        "updateOpportunityLeads",
+        call ->
+            call.each(
+                "updates",
+                call.objects(TYPES),
+                false,
+                object ->
+                    leads
+                        .update(
+                            WireCall.idOf(object),
+                            WireInput.changes(object, OpportunityLeadInput.class))
+                        .id()),
+        "deleteOpportunityLeads",
+        call ->
+            call.each(
+                "deletes",
+                call.objects(Map.of("id", WireProperties.INTEGER)),
+                false,
+                object -> {
+                  leads.delete(WireCall.idOf(object), IfMatch.NONE);
+                  return null;
+                }));
+  }
+}

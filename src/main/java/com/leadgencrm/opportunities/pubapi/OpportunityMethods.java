@@ -1,0 +1,114 @@
+package com.leadgencrm.opportunities.pubapi;
+
+import com.leadgencrm.opportunities.core.IfMatch;
+import com.leadgencrm.opportunities.field.DataType;
+import com.leadgencrm.opportunities.field.FieldRef;
+import com.leadgencrm.opportunities.field.FieldService;
+import com.leadgencrm.opportunities.json.JsonInput;
+import com.leadgencrm.opportunities.opportunity.OpportunityBatches;
+import com.leadgencrm.opportunities.opportunity.OpportunityInput;
+import com.leadgencrm.opportunities.opportunity.OpportunityQueries;
+import com.leadgencrm.opportunities.opportunity.OpportunityService;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** The Opportunity family of the wire protocol. Custom fields are row keys like any property. */
+@Component
+class OpportunityMethods implements WireMethod.Table {
+
+  private static final Map<String, WireProperties> STANDARD =
+      WireProperties.of(OpportunityInput.class);
+
+  private final OpportunityQueries queries;
+  private final OpportunityService opportunities;
+  private final OpportunityBatches batches;
+  private final FieldService fields;
+
+  OpportunityMethods(
+      OpportunityQueries queries,
+      OpportunityService opportunities,
+      OpportunityBatches batches,
+      FieldService fields) {
+    this.queries = queries;
+    this.opportunities = opportunities;
+    this.batches = batches;
+    this.fields = fields;
+  }
+
+  @Override
+  public Map<String, WireMethod> methods() {
+    return Map.of(
+        "getOpportunity",
+        call -> call.rows("opportunity", call.one(id -> queries.get(id).body()), dateTimes()),
+        "getOpportunities",
+        call ->
+            call.rows(
+                "opportunity",
+                queries.where(call.where(types()), call.limit(), call.offset()),
+                dateTimes()),
+        "getOpportunitiesDateRange",
+        call -> call.rows("opportunity", call.range(queries::between), dateTimes()),
+        "createOpportunities",
+        call ->
+            call.writes(
+                "creates",
+                call.objects(types()),
+                true,
+                objects ->
+                    batches.create(
+                        objects.stream()
+                            .map(object -> WireInput.created(object, OpportunityInput.class))
+                            .toList(),
+                        false)),
+        "updateOpportunities",
+        call ->
+            call.writes(
+                "updates",
+                call.objects(types()),
+                false,
+                objects ->
+                    batches.patch(
+                        objects.stream()
+                            .map(
+                                object ->
+                                    new OpportunityBatches.Change(
+                                        JsonInput.id(object),
+                                        WireInput.changes(object, OpportunityInput.class)))
+                            .toList(),
+                        false)),
+        "deleteOpportunities",
+        call ->
+            call.each(
+                "deletes",
+                call.objects(Map.of("id", WireProperties.INTEGER)),
+                false,
+                object -> {
+                  opportunities.delete(WireCall.idOf(object), IfMatch.NONE);
+                  return null;
+                }));
+  }
+
+  /** The standard properties' types, and the custom fields'. */
+  private Map<String, WireProperties> types() {
+    Map<String, WireProperties> types = new HashMap<>(STANDARD);
+    for (FieldRef field : fields.customFields("opportunity")) {
+      types.put(field.systemName(), WireProperties.of(field.dataType()));
+    }
+    return types;
+  }
+
+  /** The properties whose values are date-times: rows write them in the version's zone. */
+  private Set<String> dateTimes() {
+    Set<String> dateTimes = new HashSet<>(WireValues.TIMESTAMPS);
+    dateTimes.add("closeDate");
+    for (FieldRef field : fields.customFields("opportunity")) {
+      if (field.dataType() == DataType.DATETIME) {
+        dateTimes.add(field.systemName());
+      }
+    }
+    return dateTimes;
+  }
+}

@@ -1,0 +1,252 @@
+package com.leadgencrm.opportunities.pubapi;
+
+import com.leadgencrm.opportunities.core.InvalidField;
+import com.leadgencrm.opportunities.core.ItemOutcome;
+import com.leadgencrm.opportunities.core.NotFound;
+import com.leadgencrm.opportunities.core.Savepoints;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One call's {@code params}, read the way the protocol's clients write them, and the shapes of its
+ * answers. Every method of every family reads its params through here, so that each family's table
+ * holds only what is its own.
+ */
+final class WireCall {
+
+  private static final int MAX_ROWS = 500;
+
+  private final JsonNode params;
+  private final WireValues values;
+  private final JsonMapper mapper;
+  private final Savepoints savepoints;
+
+  WireCall(JsonNode params, WireValues values, JsonMapper mapper, Savepoints savepoints) {
+    this.params = params;
+    this.values = values;
+    this.mapper = mapper;
+    this.savepoints = savepoints;
+  }
+
+  // ---- reads
+
+  /** The one row with the id of {@code params}, or none. */
+  <T> List<T> one(LongFunction<T> find) {
+    JsonNode id = params.get("id");
+    if (id == null || id.isNull() || (id.isString() && id.stringValue().isEmpty())) {
+      throw new WireError(WireError.MISSING_PARAMETERS, "Missing parameters: id");
+    }
+    long value;
+    try {
+      value =
+          id.isIntegralNumber() && id.canConvertToLong()
+              ? id.longValue()
+              : Long.parseLong(id.isString() ? id.stringValue().trim() : "x");
+    } catch (NumberFormatException e) {
+      throw new WireError(
+          WireError.INVALID_PARAMETERS, "Invalid parameters: id must be an integer");
+    }
+    try {
+      return List.of(find.apply(value));
+    } catch (NotFound e) {
+      return List.of();
+    }
+  }
+
+  /**
+   * {@code where}: {@code {}}, {@code []} or {@code ""} for none; else equalities, values lenient.
+   */
+  Map<String, String> where(Map<String, WireProperties> types) {
+    JsonNode where = params.get("where");
+    Map<String, String> equalities = new LinkedHashMap<>();
+    if (where == null
+        || where.isNull()
+        || (where.isString() && where.stringValue().isEmpty())
+        || (where.isArray() && where.isEmpty())) {
+      return equalities;
+    }
+    if (!where.isObject()) {
+      throw new WireError(
+          WireError.INVALID_PARAMETERS, "Invalid parameters: where must be an object");
+    }
+    List<InvalidField> errors = new ArrayList<>();
+    for (var member : where.properties()) {
+      WireProperties type = types.getOrDefault(member.getKey(), WireProperties.TEXT);
+      JsonNode converted = values.in(member.getValue(), type);
+      if (!converted.isValueNode() || converted.isNull()) {
+        errors.add(new InvalidField(member.getKey(), "must be a value"));
+        continue;
+      }
+      equalities.put(
+          member.getKey(),
+          converted.isNumber()
+              ? converted.decimalValue().toPlainString()
+              : converted.isBoolean()
+                  ? Boolean.toString(converted.booleanValue())
+                  : converted.asString());
+    }
+    if (!errors.isEmpty()) {
+      throw new WireError(WireError.INVALID_PARAMETERS, "Invalid parameters", errors);
+    }
+    return equalities;
+  }
+
+  int limit() {
+    return Math.min(count("limit", MAX_ROWS), MAX_ROWS);
+  }
+
+  int offset() {
+    return count("offset", 0);
+  }
+
+  /** A count given as a number, a numeric string, or "" (the default). */
+  private int count(String name, int fallback) {
+    JsonNode value = params.get(name);
+    if (value == null
+        || value.isNull()
+        || (value.isString() && value.stringValue().trim().isEmpty())) {
+      return fallback;
+    }
+    try {
+      long count =
+          value.isIntegralNumber()
+              ? value.longValue()
+              : Long.parseLong(value.isString() ? value.stringValue().trim() : "x");
+      if (count < 0) {
+        throw new NumberFormatException();
+      }
+      return (int) Math.min(count, Integer.MAX_VALUE);
+    } catch (NumberFormatException e) {
+      throw new WireError(
+          WireError.INVALID_PARAMETERS, "Invalid parameters: " + name + " must be a number");
+    }
+  }
+
+  /** A read of rows created or changed within a range. */
+  interface Range<T> {
+    List<T> between(boolean created, Instant from, Instant to, int limit, int offset);
+  }
+
+  /**
+   * DateRange: {@code startDate} and {@code endDate} (inclusive) of {@code create} or {@code
+   * update} timestamps.
+   */
+  <T> List<T> range(Range<T> range) {
+    JsonNode start = params.get("startDate");
+    JsonNode end = params.get("endDate");
+    if (start == null || end == null || start.isNull() || end.isNull()) {
+      throw new WireError(
+          WireError.MISSING_PARAMETERS, "Missing parameters: startDate and endDate");
+    }
+    Instant from = start.isString() ? values.instant(start.stringValue().trim()) : null;
+    Instant to = end.isString() ? values.instant(end.stringValue().trim()) : null;
+    if (from == null || to == null) {
+      throw new WireError(
+          WireError.INVALID_PARAMETERS,
+          "Invalid parameters: startDate and endDate must be YYYY-MM-DD HH:MM:SS");
+    }
+    JsonNode timestamp = params.get("timestamp");
+    String which =
+        timestamp == null || timestamp.isNull() || timestamp.asString().isEmpty()
+            ? "create"
+            : timestamp.asString();
+    if (!which.equals("create") && !which.equals("update")) {
+      throw new WireError(
+          WireError.INVALID_PARAMETERS, "Invalid parameters: timestamp must be create or update");
+    }
+    return range.between(which.equals("create"), from, to, limit(), offset());
+  }
+
+  /** Rows of REST representations: every value a string, date-times in the version's zone. */
+  WireAnswer rows(String key, List<?> representations, Set<String> dateTimes) {
+    List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+    for (Object representation : representations) {
+      rows.add(values.out(mapper.valueToTree(representation), dateTimes));
+    }
+    return WireAnswer.rows(key, rows);
+  }
+
+  // ---- writes
+
+  /** The objects of a write, converted to their types; at most 500, else nothing is done. */
+  List<JsonNode> objects(Map<String, WireProperties> types) {
+    JsonNode objects = params.get("objects");
+    if (objects == null || !objects.isArray()) {
+      throw new WireError(WireError.MISSING_OBJECTS, "Missing objects array");
+    }
+    if (objects.size() > ItemOutcome.MAX_ITEMS) {
+      throw new WireError(
+          WireError.TOO_MANY_OBJECTS, "Too many objects: at most " + ItemOutcome.MAX_ITEMS);
+    }
+    List<JsonNode> converted = new ArrayList<>();
+    objects.forEach(object -> converted.add(values.in(object, types)));
+    return converted;
+  }
+
+  /**
+   * A write of the JSON objects among {@code objects}, one slot per entry in order: an entry that
+   * is not a JSON object is malformed (208), the others are answered by what {@code write} made of
+   * them.
+   */
+  WireAnswer writes(
+      String key,
+      List<JsonNode> objects,
+      boolean creates,
+      Function<List<JsonNode>, List<ItemOutcome>> write) {
+    List<JsonNode> valid = objects.stream().filter(JsonNode::isObject).toList();
+    List<ItemOutcome> outcomes = valid.isEmpty() ? List.of() : write.apply(valid);
+    List<WireAnswer.Slot> slots = new ArrayList<>();
+    int next = 0;
+    for (JsonNode object : objects) {
+      slots.add(
+          object.isObject()
+              ? WireAnswer.Slot.of(outcomes.get(next++), creates)
+              : new WireAnswer.Slot(
+                  new WireError(
+                      WireError.MALFORMED_OBJECT,
+                      "Object is malformed: each object must be a JSON object"),
+                  null));
+    }
+    return WireAnswer.writes(key, slots);
+  }
+
+  /** The work of one object of a write: the id of what it created or changed, if any. */
+  @FunctionalInterface
+  interface ObjectWork {
+    @Nullable Long apply(JsonNode object);
+  }
+
+  /** Each object on its own, in a savepoint of its own: one refused leaves the others done. */
+  WireAnswer each(String key, List<JsonNode> objects, boolean creates, ObjectWork work) {
+    return writes(
+        key,
+        objects,
+        creates,
+        valid ->
+            savepoints.each(
+                valid,
+                (index, object) -> {
+                  Long id = work.apply(object);
+                  return new ItemOutcome.Applied(index, id == null ? 0 : id, creates);
+                }));
+  }
+
+  /** The id an update or delete object names; refused (205) without one. */
+  static long idOf(JsonNode object) {
+    Long id = com.leadgencrm.opportunities.json.JsonInput.id(object);
+    if (id == null) {
+      throw new com.leadgencrm.opportunities.core.InvalidInput(
+          "id", "is required: the id of the object");
+    }
+    return id;
+  }
+}

@@ -1,0 +1,142 @@
+package com.leadgencrm.opportunities.pubapi;
+
+import com.leadgencrm.opportunities.core.Caller;
+import com.leadgencrm.opportunities.core.InvalidInput;
+import com.leadgencrm.opportunities.core.Refusal;
+import com.leadgencrm.opportunities.core.Refusals;
+import com.leadgencrm.opportunities.core.Savepoints;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The wire protocol's envelope: one call ({@code method}, {@code params}, {@code id}) of an
+ * authenticated caller, dispatched to its family's method table and answered with {@code result},
+ * {@code error} and the same {@code id}, always. No business rule lives here: the methods call the
+ * services REST calls, and refusals become the protocol's codes ({@link WireErrors}).
+ */
+@Component
+class WireCalls {
+
+  private static final Logger log = LoggerFactory.getLogger(WireCalls.class);
+
+  private final Map<String, WireMethod> methods = new HashMap<>();
+  private final Savepoints savepoints;
+  private final JsonMapper mapper;
+  private final ZoneId v1Zone;
+
+  WireCalls(
+      List<WireMethod.Table> tables,
+      Savepoints savepoints,
+      JsonMapper mapper,
+      @Value("${crm.pubapi.v1-time-zone:UTC}") String v1Zone) {
+    tables.forEach(table -> methods.putAll(table.methods()));
+    this.savepoints = savepoints;
+    this.mapper = mapper;
+    this.v1Zone = ZoneId.of(v1Zone);
+  }
+
+  /** The answer to a call, and whether it may be kept for a retry with an Idempotency-Key. */
+  record Answered(byte[] body, boolean stored) {}
+
+  Answered answer(WireRequest request) {
+    WireAnswer answer;
+    try {
+      // a failure in the database rolls back this call alone, never the request's transaction
+      answer = savepoints.guard(() -> dispatch(request));
+    } catch (WireError e) {
+      answer = WireAnswer.failed(e);
+    } catch (InvalidInput e) {
+      // a read's where, limit or offset the services refuse
+      answer =
+          WireAnswer.failed(
+              new WireError(WireError.INVALID_PARAMETERS, "Invalid parameters", e.errors()));
+    } catch (AccessDeniedException e) {
+      answer =
+          WireAnswer.failed(
+              new WireError(
+                  WireError.AUTHENTICATION_FAILED,
+                  "User authentication failed: the role of this API key ("
+                      + Caller.current().role()
+                      + ") may not call "
+                      + request.envelope().path("method").asString()));
+    } catch (DataAccessException | TransactionException e) {
+      Refusal refusal = Refusals.lostConnection(e) ? null : Refusals.of(e);
+      if (refusal != null) {
+        // a value PostgreSQL refuses (a NUL character, say) that no rule of the services caught
+        log.info("Wire protocol call refused by the database: {}", e.getMessage());
+        answer =
+            WireAnswer.failed(
+                new WireError(
+                    WireError.INVALID_PARAMETERS,
+                    "Invalid parameters",
+                    List.of(Map.of("message", "a value the database cannot store or compare"))));
+      } else {
+        log.warn("Wire protocol call failed in the database: {}", e.toString());
+        answer = WireAnswer.failed(WireError.unavailable());
+      }
+    }
+    return new Answered(envelope(answer.result(), answer.error(), request.id()), answer.stored());
+  }
+
+  private WireAnswer dispatch(WireRequest request) {
+    JsonNode envelope = request.envelope();
+    if (envelope == null) {
+      throw new WireError(WireError.INVALID_REQUEST_DATA, "Invalid request data format");
+    }
+    if (request.id() == null) {
+      throw new WireError(WireError.MISSING_REQUEST_ID, "Header missing request ID");
+    }
+    JsonNode method = envelope.get("method");
+    if (method == null
+        || method.isNull()
+        || (method.isString() && method.stringValue().isEmpty())) {
+      throw new WireError(WireError.MISSING_METHOD, "Missing method");
+    }
+    if (!method.isString()) {
+      throw new WireError(WireError.INVALID_METHOD, "Invalid method");
+    }
+    JsonNode given = envelope.get("params");
+    if (given == null || given.isNull()) {
+      throw new WireError(WireError.MISSING_PARAMS, "Missing params");
+    }
+    JsonNode params = given.isArray() && given.isEmpty() ? mapper.createObjectNode() : given;
+    if (!params.isObject()) {
+      throw new WireError(
+          WireError.INVALID_PARAMETERS, "Invalid parameters: params must be an object");
+    }
+    WireMethod call = methods.get(method.stringValue());
+    if (call == null) {
+      throw new WireError(WireError.INVALID_METHOD, "Invalid method");
+    }
+    WireValues values = new WireValues(request.version12() ? ZoneOffset.UTC : v1Zone);
+    return call.call(new WireCall(params, values, mapper, savepoints));
+  }
+
+  /** The envelope of an answer. */
+  byte[] envelope(@Nullable Object result, @Nullable Object error, @Nullable JsonNode id) {
+    ObjectNode envelope = mapper.createObjectNode();
+    envelope.set("result", mapper.valueToTree(result));
+    envelope.set("error", mapper.valueToTree(error));
+    envelope.set("id", id == null ? mapper.nullNode() : id);
+    return mapper.writeValueAsBytes(envelope);
+  }
+
+  /** The envelope of a call refused before it could run (authentication, limits, outages). */
+  byte[] refused(WireRequest request, WireError error) {
+    return envelope(null, error.object(), request.id());
+  }
+}

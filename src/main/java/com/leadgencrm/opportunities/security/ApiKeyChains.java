@@ -1,0 +1,123 @@
+package com.leadgencrm.opportunities.security;
+
+import com.leadgencrm.opportunities.core.Requires;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The security filter chain of a protocol that authenticates API keys: stateless, the key checked
+ * on every request by the one authentication manager, then the key's rate limit. The protocols
+ * differ only in where they read the credentials ({@link AuthenticationConverter}) and how they
+ * answer refusals ({@link SecurityRefusals}); what each caller may do is decided on the service
+ * methods ({@link Requires}), for both alike.
+ */
+@Component
+public class ApiKeyChains {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiKeyChains.class);
+
+  private final AuthenticationManager keys;
+  private final RateLimits rateLimits;
+
+  ApiKeyChains(AuthenticationManager apiKeyAuthenticationManager, RateLimits rateLimits) {
+    this.keys = apiKeyAuthenticationManager;
+    this.rateLimits = rateLimits;
+  }
+
+  /** Credentials as a request presents them, for a converter to return: not yet verified. */
+  public static Authentication presented(String keyId, String secret) {
+    return new ApiKeyAuthentication(keyId, secret);
+  }
+
+  /**
+   * Authentication and rate limits on a chain; the caller adds its matchers and authorization.
+   *
+   * @param open requests that never look at credentials (documentation, health)
+   */
+  public HttpSecurity apply(
+      HttpSecurity http,
+      AuthenticationConverter credentials,
+      SecurityRefusals refusals,
+      RequestMatcher open)
+      throws Exception {
+    AuthenticationFilter authentication = new AuthenticationFilter(keys, credentials);
+    authentication.setRequestMatcher(request -> !open.matches(request));
+    authentication.setSuccessHandler((request, response, auth) -> {});
+    authentication.setFailureHandler(
+        (request, response, failure) -> {
+          if (failure instanceof AuthenticationServiceException) {
+            refusals.unavailable(request, response);
+          } else {
+            refusals.unauthenticated(request, response, failure.getMessage());
+          }
+        });
+    return http.csrf(csrf -> csrf.disable())
+        .httpBasic(basic -> basic.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .requestCache(cache -> cache.disable())
+        .sessionManagement(
+            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // in the slot of HTTP Basic (which is off), so the rate limit can follow it
+        .addFilterAt(authentication, BasicAuthenticationFilter.class)
+        .addFilterAfter(new RateLimitFilter(refusals), BasicAuthenticationFilter.class)
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(
+                    (request, response, failure) ->
+                        refusals.unauthenticated(request, response, null)));
+  }
+
+  /** Takes one request from the key's bucket; 429 beyond its rate. */
+  private final class RateLimitFilter extends OncePerRequestFilter {
+
+    private final SecurityRefusals refusals;
+
+    RateLimitFilter(SecurityRefusals refusals) {
+      this.refusals = refusals;
+    }
+
+    @Override
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+      if (authentication instanceof ApiKeyAuthentication key && key.isAuthenticated()) {
+        Long waitSeconds;
+        try {
+          waitSeconds = rateLimits.tryAcquire(key.keyId(), key.rateLimitPerSecond());
+        } catch (RuntimeException e) {
+          log.warn(
+              "Rate limit store unavailable for {} {}: {}",
+              request.getMethod(),
+              request.getRequestURI(),
+              e.toString());
+          refusals.unavailable(request, response);
+          return;
+        }
+        if (waitSeconds != null) {
+          refusals.rateLimited(request, response, key.keyId(), waitSeconds);
+          return;
+        }
+      }
+      chain.doFilter(request, response);
+    }
+  }
+}
