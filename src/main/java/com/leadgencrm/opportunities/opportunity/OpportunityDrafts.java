@@ -68,7 +68,7 @@ class OpportunityDrafts {
     StageRef stage = stageNamedIn(submitted, errors, context);
     CustomInput custom = whole(submitted, context, errors);
     OpportunityInput input = valid(submitted.record(), submitted, errors);
-    checkOwner(input, "create opportunities");
+    checkOwner(input, "create opportunities for");
     return new Opportunity(
         input,
         submitted.says("isWon"),
