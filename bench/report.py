@@ -182,7 +182,9 @@ def report(results):
             "http_ceiling_noauth_rps": (load(os.path.join(run_dir, "http-ceiling-noauth-c16.json")) or {}).get("rps"),
             "bare_ready_s": bare.get("ready_s"), "bare_spring_started_s": bare.get("spring_started_s"),
             "bare_peak_rss_mib": bare.get("peak_rss_mib"),
-            "ready_vs_bare": ratio(service.get("ready_s"), bare.get("ready_s"))})
+            "ready_vs_bare": ratio(service.get("ready_s"), bare.get("ready_s")),
+            "answering_at_end": service.get("answering_at_end"),
+            "out_of_memory_errors": service.get("out_of_memory_errors")})
         closed = load(os.path.join(run_dir, "openmodel-closed.json"))
         for profile in profiles:
             om = load(os.path.join(run_dir, f"openmodel-{profile}.json"))
@@ -309,6 +311,8 @@ def report(results):
         "gc_pauses", "gc_pause_total_ms", "gc_pause_max_ms", "http_ceiling_noauth_rps",
         "bare_ready_s", "bare_spring_started_s", "bare_peak_rss_mib", "ready_vs_bare")}
     service["max_peak_rss_mib"] = max((r.get("peak_rss_mib") or 0 for r in service_rows), default=None)
+    service["runs_not_answering_at_end"] = [r["run"] for r in service_rows if r.get("answering_at_end") is False]
+    service["runs_out_of_memory"] = [r["run"] for r in service_rows if r.get("out_of_memory_errors")]
 
     sum_fields = ["scenario", "letter", "connections", "status", "runs_measured", "rps", "p50_ms", "p90_ms",
                   "p99_ms", "errors", "errors_total", "items_missing_total", "http_429_total",
@@ -441,6 +445,12 @@ def print_table(meta, service, summary, open_summary, targets):
     if service.get("bare_peak_rss_mib") is not None:
         line += ", bare Boot app %s MiB" % fmt(service.get("bare_peak_rss_mib"), "{:.0f}")
     print(line)
+    if service.get("runs_out_of_memory"):
+        print("WARNING: the service logged OutOfMemoryError in run(s) %s (service.log)" % (
+            ", ".join(map(str, service["runs_out_of_memory"]))))
+    if service.get("runs_not_answering_at_end"):
+        print("WARNING: the service no longer answered its liveness probe at the end of run(s) %s" % (
+            ", ".join(map(str, service["runs_not_answering_at_end"]))))
     if service.get("http_ceiling_noauth_rps") is not None:
         print("HTTP ceiling without an Authorization header (no key lookup, no rate limit), 16 connections: %s req/s" % (
             fmt(service["http_ceiling_noauth_rps"])))

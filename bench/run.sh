@@ -325,6 +325,18 @@ record_memory() {
     "$out" >"$out.tmp" && mv "$out.tmp" "$out"
 }
 
+# record_health <json> <log>: does the service still answer after every measurement, and did it
+# run out of memory (an open model past the service's capacity can pile requests up until then)
+record_health() {
+  local out=$1 logfile=$2 alive=false oom
+  curl -sf -o /dev/null --max-time 5 "http://127.0.0.1:$PORT/actuator/health/liveness" && alive=true
+  oom=$(grep -c 'OutOfMemoryError' "$logfile" || true)
+  jq --argjson alive "$alive" --argjson oom "${oom:-0}" '. + {answering_at_end: $alive, out_of_memory_errors: $oom}' \
+    "$out" >"$out.tmp" && mv "$out.tmp" "$out"
+  [[ $alive == true ]] || log "WARNING: the service no longer answers its liveness probe"
+  ((oom == 0)) || log "WARNING: the service logged $oom OutOfMemoryError(s) (log: $logfile)"
+}
+
 # ---------------------------------------------------------------------------------------------
 # HTTP helpers
 BASE="http://127.0.0.1:$PORT"
@@ -451,7 +463,7 @@ ensure_data() {
   fi
   MAX_ID=$(dataset_value max_opportunity_id)
   # ids of the rows pgbench inserts (database ceilings of the creates), far above the service's
-  psql_bench -c "create sequence if not exists bench.pgbench_opportunity_id_seq
+  psql_bench -c "set client_min_messages = warning" -c "create sequence if not exists bench.pgbench_opportunity_id_seq
       start with 500000000000000000 maxvalue 999999999999999999"
   SYNC_FROM=$(psql_bench -c "select to_char((value::timestamptz - interval '1 day') at time zone 'UTC',
       'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from bench.dataset where key = 'max_update_timestamp'")
@@ -619,6 +631,13 @@ gatling_run() {
 # open_model_run <run dir>: the closed-loop maximum of the mix, then the open model at each level
 open_model_run() {
   local dir=$1 max level rate
+  if ((${#SCEN_NAMES[@]} == 0)); then
+    # no wrk scenario ran before: a freshly started service would spend the closed-loop run
+    # compiling (its maximum would be a fraction of the warm one); a discarded run first
+    log "open model: warm-up of the service, $((2 * WARMUP)) s of the mix, closed loop (discarded)"
+    WARMUP=$WARMUP DURATION=$WARMUP gatling_run warmup "$dir/gatling-warmup" -Dbench.mode=closed \
+      -Dbench.users="$OPEN_USERS" || true
+  fi
   log "open model: closed-loop maximum of the mix, $OPEN_USERS users (Gatling)"
   if gatling_run "closed-c$OPEN_USERS" "$dir/gatling-closed" -Dbench.mode=closed -Dbench.users="$OPEN_USERS" &&
     python3 "$BENCH_DIR/report.py" gatling "$dir/gatling-closed" "$DURATION" "$dir/openmodel-closed.json" \
@@ -665,7 +684,13 @@ for run in $(seq 1 "$RUNS"); do
   if ((WARMUP > 0 && ${#CONCURRENCIES[@]} > 0)); then
     log "warm-up: ${WARMUP} s per scenario"
     wrk_run warmup "${CONCURRENCIES[0]}" static.lua "$BASE/actuator/health/liveness" "$WARMUP" "$RUN_DIR/warmup.json" || true
-    ((BARE)) && { wrk_run warmup-bare "${CONCURRENCIES[0]}" static.lua "$BARE_BASE/ceiling" "$WARMUP" "$RUN_DIR/warmup.json" || true; }
+    # the bare app at every concurrency it will be measured at: it is measured often, and a cold
+    # JIT would lower its first figures
+    if ((BARE)); then
+      for c in "${CONCURRENCIES[@]}"; do
+        wrk_run "warmup-bare-c$c" "$c" static.lua "$BARE_BASE/ceiling" "$WARMUP" "$RUN_DIR/warmup.json" || true
+      done
+    fi
     for s in "${SCEN_NAMES[@]}"; do
       [[ -n ${AVAILABLE[$s]:-} ]] || continue
       wrk_run "warmup-$s" "$(field "$s" 3)" "$(field "$s" 4)" "$(scenario_url "$s")" "$WARMUP" "$RUN_DIR/warmup.json" || true
@@ -714,6 +739,7 @@ for run in $(seq 1 "$RUNS"); do
 
   record_memory "$SERVICE_PID" "$RUN_DIR/service.json"
   ((BARE)) && record_memory "$BARE_PID" "$RUN_DIR/bare.json"
+  record_health "$RUN_DIR/service.json" "$RUN_DIR/service.log"
   stop_service
   stop_bare
   unset AVAILABLE
