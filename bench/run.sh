@@ -527,12 +527,12 @@ RESULTS=${RESULTS_OPT:-"$BENCH_DIR/results/$STAMP$( ((VIRTUAL_THREADS)) || echo 
 mkdir -p "$RESULTS"
 RESULTS=$(cd "$RESULTS" && pwd)
 
-# newer_than <file> <dir>: true when a file under <dir> changed after <file> was made (or it is missing)
+# stale <file> <dir>: true when <file> is missing or a file under <dir> changed after it was made
 stale() { [[ ! -f $1 ]] || [[ -n $(find "$2" -newer "$1" -type f -print -quit) ]]; }
 
 if [[ ! -f $JAR || $BUILD == 1 ]]; then
   log "building the jar (./mvnw -q -DskipTests package in $REPO_DIR)"
-  (cd "$REPO_DIR" && ./mvnw -q -DskipTests package) || die "the build failed"
+  (cd "$REPO_DIR" && timeout 1200 ./mvnw -q -DskipTests package) || die "the build failed"
 fi
 [[ -f $JAR ]] || die "no jar at $JAR"
 if ((BARE)) && { stale "$BARE_JAR" "$BENCH_DIR/ceiling-app/src" || ((BUILD)); }; then

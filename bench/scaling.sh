@@ -61,7 +61,7 @@ for size in ${SIZES//,/ }; do
   # run.sh bounds each of its own steps in time (the data load included)
   if ! "$BENCH_DIR/run.sh" --size "$size" --scenario tag:scaling --deep-page "$DEEP_PAGE" --runs "$RUNS" \
     --duration "$DURATION" --warmup "$WARMUP" --results "$OUT/size-$size" "${PASS[@]}" 2>&1 |
-    tee "$OUT/size-$size.log" | grep -E '^\[.*\] (===|scenario|  |data set|service ready|bare Boot app ready|ERROR)' >&2; then
+    tee "$OUT/size-$size.log" | { grep -E '^\[.*\] (===|scenario|  |data set|service ready|bare Boot app ready|ERROR|WARNING)' >&2 || true; }; then
     log "run.sh failed or was incomplete for $size opportunities (log: $OUT/size-$size.log)"
     failed+=("$size")
   fi
