@@ -1,6 +1,6 @@
 # Chart of a bench/scaling.sh results directory: each figure against the data set size, one line
 # per scenario (log scales). Called by scaling.sh:
-#   gnuplot -e "dir='.../scaling-...'; outfile='.../scaling.png'; subtitle='...'" bench/scaling.gnuplot
+#   gnuplot -e "dir='.../scaling-...'; outfile='.../scaling.png'; n=6; subtitle='...'" bench/scaling.gnuplot
 if (!exists("dir")) dir = "."
 if (!exists("outfile")) outfile = dir."/scaling.png"
 if (!exists("subtitle")) subtitle = ""
@@ -16,9 +16,8 @@ set format x "%.0s%c"
 set xlabel "opportunities in the data set"
 set style data linespoints
 
-# the number of scenarios: the columns of the header line, less the size
-stats dir."/scaling-rps.dat" skip 1 nooutput
-n = STATS_columns
+# n: the columns of the data files (the size, then one per scenario), given by scaling.sh
+if (!exists("n")) n = 2
 
 set multiplot layout 2,2 title "Opportunities service: cost against data set size\n".subtitle
 set title "Throughput"

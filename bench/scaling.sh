@@ -71,7 +71,7 @@ status=0
 python3 "$BENCH_DIR/report.py" scaling "$OUT" >"$OUT/scaling.txt" || status=$?
 cat "$OUT/scaling.txt"
 if [[ -s $OUT/scaling-rps.dat ]]; then
-  gnuplot -e "dir='$OUT'; outfile='$OUT/scaling.png'; subtitle='$(jq -r '"JDK \(.jdk), \(.runs) run(s) x \(.duration_s) s per size, commit \(.git_commit)"' "$(ls "$OUT"/size-*/meta.json | head -1)")'" \
+  gnuplot -e "dir='$OUT'; outfile='$OUT/scaling.png'; n=$(head -1 "$OUT/scaling-rps.dat" | wc -w); subtitle='$(jq -r '"JDK \(.jdk), \(.runs) run(s) x \(.duration_s) s per size, commit \(.git_commit)"' "$(ls "$OUT"/size-*/meta.json | head -1)")'" \
     "$BENCH_DIR/scaling.gnuplot" && log "chart: $OUT/scaling.png"
 fi
 log "results: $OUT"
