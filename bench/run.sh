@@ -1,22 +1,28 @@
 #!/usr/bin/env bash
 # Benchmark of the opportunities service: the one command to rerun it. See bench/README.md.
 #
-#   bench/run.sh                       # every scenario, 1 run, 20 s each (about 10 minutes)
+#   bench/run.sh                       # every scenario and the open-model mix, 1 run (about 15 minutes)
 #   bench/run.sh --runs 3              # three runs, medians reported
 #   bench/run.sh --scenario get_by_id --duration 5 --warmup 3    # a quick check
+#   bench/run.sh --scenario open_model # only the open-model mix (closed-loop maximum, then 50% and 80% of it)
+#   bench/run.sh --size 100000         # on a data set of another size (a database of its own)
 #   bench/run.sh --no-virtual-threads  # platform threads instead of virtual threads
 #   bench/run.sh --no-aot-cache        # plain java -jar: no extracted jar, no JDK 25 AOT cache
 #
 # It installs what it lacks (wrk, gnuplot-nox, jq, curl; Debian packages), creates the database
-# crm_bench (and touches no other database), builds the jar if missing, starts the service on
-# JDK 25 with the production JVM settings (-Xmx256m -XX:+UseParallelGC, the jar extracted and an
-# AOT cache made by a training run, see README "Running in production"; CRM_BOOTSTRAP_KEY, rate limit set to 1,000,000/s so that it never answers 429;
-# --rate-limit 0 turns the limiter off),
-# loads bench/data/generate.sql when the database holds no benchmark data set (or with --reload),
-# and per run: restarts the service (startup time, peak RSS), warms up, measures the HTTP ceiling
-# (GET /actuator/health/liveness) at each concurrency used, then each scenario with wrk and its
-# database ceiling with pgbench. Results: bench/results/<timestamp>/ (summary.csv, summary.json,
-# runs.csv, table.txt, chart.png, raw outputs per run).
+# crm_bench (crm_bench_<size> for other sizes; it touches no other database), builds the jar if
+# missing, and the bare Spring Boot ceiling app (bench/ceiling-app) and the Gatling simulation
+# (bench/gatling) if missing, starts both apps on JDK 25 with the production JVM settings
+# (-Xmx256m -XX:+UseParallelGC, the jar extracted and an AOT cache made by a training run, see
+# README "In production"; the service with CRM_BOOTSTRAP_KEY and a rate limit of 1,000,000/s so
+# that it never answers 429; --rate-limit 0 turns the limiter off), loads bench/data/generate.sql
+# when the database holds no data set of the requested size (or with --reload), and per run:
+# restarts both apps (time to readiness of each, peak RSS), warms up, measures the service's HTTP
+# ceiling (GET /actuator/health/liveness) at each concurrency used, then each scenario with wrk,
+# right after it the bare Boot ceiling with the same wrk settings (interleaved, so that a noisy
+# minute hits both), and its database ceiling with pgbench; then the open-model mix with Gatling.
+# Results: bench/results/<timestamp>/ (summary.csv, summary.json, runs.csv, table.txt, chart.png,
+# raw outputs per run).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -26,15 +32,23 @@ RUNS=1
 DURATION=20
 WARMUP=10
 PORT=18080
+BARE_PORT=""
+SIZE=1000000
+DEEP_PAGE=1000
 RELOAD=0
 VIRTUAL_THREADS=1
 AOT_CACHE=1
 CEILINGS=1
+BARE=1
 BUILD=0
 SELECTED=()
+OPEN_USERS=32
+OPEN_LEVELS=50,80
+RESULTS_OPT=""
 JAVA_HOME_BENCH=${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAR=${BENCH_JAR:-$REPO_DIR/target/opportunities-service-0.1.0-SNAPSHOT.jar}
-DB=crm_bench
+BARE_JAR=$BENCH_DIR/ceiling-app/target/bench-ceiling-app.jar
+GATLING_DIR=$BENCH_DIR/gatling
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
@@ -46,39 +60,76 @@ POOL_SIZE=${SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE:-10}
 BATCH_SIZE=500
 WRK_TIMEOUT=10s
 
-# name | letter | connections | wrk script | request (METHOD path) | pgbench script | items per request
+# The scenarios, one line each:
+# name | letter | connections | wrk script | request (as shown) | pgbench script of the database
+# ceiling ("-": none) | items per request | path (wrk's URL; {cursor} and {sync_from} are filled in)
+# | tags ("scaling": measured by bench/scaling.sh at every data set size)
+# A GET scenario is one line here plus, for its database ceiling, one file in pgbench/.
 SCENARIOS_TABLE=$(cat <<'EOF'
-get_by_id|a|32|get_by_id.lua|GET /opportunities/{id}|get_by_id.sql|1
-list_owner_first|b|16|static.lua|GET /opportunities?ownerID=1&isClosed=false&limit=100|list_owner_first.sql|1
-list_owner_deep|c|16|static.lua|GET /opportunities?ownerID=1&isClosed=false&limit=100&cursor=<page 1000>|list_owner_deep.sql|1
-list_close_date_amount|d|16|static.lua|GET /opportunities?closeDateFrom=2026-03-01&closeDateTo=2026-03-31&sort=amount,desc&limit=100|list_close_date_amount.sql|1
-sync_updated|e|16|static.lua|GET /opportunities?updateTimestampFrom=<T>&sort=updateTimestamp&limit=100|sync_updated.sql|1
-rpc_get_opportunities|i|16|rpc_get_opportunities.lua|POST /pubapi/v1.2 getOpportunities {where:{ownerID}, limit:100}|rpc_get_opportunities.sql|1
-create|f|16|create.lua|POST /opportunities|create.sql|1
-batch_create|g|4|batch_create.lua|POST /opportunities/batch (500 items)|batch_create.sql|500
-patch|h|16|patch.lua|PATCH /opportunities/{id} {amount}|patch.sql|1
+get_by_id|a|32|get_by_id.lua|GET /opportunities/{id}|get_by_id.sql|1|/opportunities/1|scaling
+list_owner_first|b|16|static.lua|GET /opportunities?ownerID=1&isClosed=false&limit=100|list_owner_first.sql|1|/opportunities?ownerID=1&isClosed=false&limit=100|scaling
+list_owner_deep|c|16|static.lua|GET /opportunities?ownerID=1&isClosed=false&limit=100&cursor=<page --deep-page, default 1000>|list_owner_deep.sql|1|/opportunities?ownerID=1&isClosed=false&limit=100&cursor={cursor}|scaling
+list_close_date_amount|d|16|static.lua|GET /opportunities?closeDateFrom=2026-03-01&closeDateTo=2026-03-31&sort=amount,desc&limit=100|list_close_date_amount.sql|1|/opportunities?closeDateFrom=2026-03-01&closeDateTo=2026-03-31&sort=amount,desc&limit=100|scaling
+sync_updated|e|16|static.lua|GET /opportunities?updateTimestampFrom=<T>&sort=updateTimestamp&limit=100|sync_updated.sql|1|/opportunities?updateTimestampFrom={sync_from}&sort=updateTimestamp&limit=100|scaling
+rpc_get_opportunities|i|16|rpc_get_opportunities.lua|POST /pubapi/v1.2 getOpportunities {where:{ownerID}, limit:100}|rpc_get_opportunities.sql|1|/pubapi/v1.2|
+create|f|16|create.lua|POST /opportunities|create.sql|1|/opportunities|
+batch_create|g|4|batch_create.lua|POST /opportunities/batch (500 items)|batch_create.sql|500|/opportunities/batch|
+patch|h|16|patch.lua|PATCH /opportunities/{id} {amount}|patch.sql|1|/opportunities/1|
 EOF
 )
+
+# Pending: endpoints that the service does not have yet, in the same format plus what is still
+# missing. When its issue lands, an entry becomes a scenario by moving its line into
+# SCENARIOS_TABLE (with its pgbench ceiling, or "-"). Until then --list shows them and they are
+# never run.
+SCENARIOS_PENDING=$(cat <<'EOF'
+summary|j|16|static.lua|GET /opportunities/summary?groupBy=dealStageID (the whole pipeline by stage)|-|1|/opportunities/summary?groupBy=dealStageID|scaling|issue 17 (SPEC 7); pgbench: the GROUP BY of the endpoint
+events_feed|k|16|static.lua|GET /events?limit=500 (the first page of the event feed)|-|1|/events?limit=500|scaling|issue 16 (SPEC 6); pgbench: the feed's page query
+waterfall|l|16|static.lua|GET /opportunities/waterfall?from=2026-01-01&to=2026-03-31|-|1|/opportunities/waterfall?from=2026-01-01T00:00:00Z&to=2026-03-31T00:00:00Z|scaling|issue 17 (SPEC 7); needs the bench data set's history
+csv_export|n|1|csv_export.lua|GET /opportunities with Accept: text/csv (every row; rows/s)|-|0|/opportunities|scaling|issue 17; a wrk script sending Accept: text/csv, items per request = data set size
+webhook_deliveries|o|4|-|deliveries/s to a local receiver, GET /webhooks/{id}/deliveries|-|1|/webhooks/{webhook_id}/deliveries||issue 16 (SPEC 6); a local receiver and a webhook created by the run
+EOF
+)
+
+# Not a wrk scenario: the open-model mix run with Gatling (bench/gatling), selected like one.
+OPEN_MODEL_NAME=open_model OPEN_MODEL_LETTER=m
 
 usage() {
   cat <<EOF
 Usage: bench/run.sh [options]
-  --runs N               repeat the whole measurement N times (service restarted each run); medians reported (default $RUNS)
-  --duration S           seconds per measurement: each scenario, each ceiling (default $DURATION)
+  --runs N               repeat the whole measurement N times (both apps restarted each run); medians reported (default $RUNS)
+  --duration S           seconds per measurement: each scenario, each ceiling, each open-model level (default $DURATION)
   --warmup S             seconds of warm-up per scenario after each start (default $WARMUP)
-  --scenario NAME        only this scenario (name or letter a..i; repeat or comma-separate for several)
+  --scenario NAME        only this scenario (name or letter, see --list; repeat or comma-separate for several;
+                         tag:scaling for those bench/scaling.sh runs; open_model or m for the open-model mix)
+  --size N               opportunities in the data set (default $SIZE); other sizes than 1,000,000 live in
+                         a database of their own, crm_bench_N
+  --deep-page N          the page of list_owner_deep (default $DEEP_PAGE)
   --port P               HTTP port of the service (default $PORT)
+  --bare-port P          HTTP port of the bare Spring Boot ceiling app (default: port + 10)
   --reload               reload the data set (bench/data/generate.sql) even if already loaded
-  --no-virtual-threads   run the service with -Dspring.threads.virtual.enabled=false
-  --no-aot-cache         run the jar as it is (java -jar) instead of extracted with a JDK 25 AOT cache
-  --no-ceilings          skip the HTTP and database ceilings
+  --no-virtual-threads   run both apps with -Dspring.threads.virtual.enabled=false
+  --no-aot-cache         run the jars as they are (java -jar) instead of extracted with a JDK 25 AOT cache
+  --no-ceilings          skip every ceiling (HTTP, bare Boot app, database)
+  --no-bare              skip the bare Spring Boot ceiling app only
+  --open-users N         concurrency of the open-model mix's closed-loop maximum (default $OPEN_USERS)
+  --open-levels L,L      open-model arrival rates, in % of that maximum (default $OPEN_LEVELS)
   --rate-limit N         CRM_RATE_LIMIT_PER_SECOND and _BURST of the service (default $RATE_LIMIT: never 429;
                          0 turns the service's rate limiting off)
-  --build                rebuild the jar even if it exists
+  --results DIR          write the results there instead of bench/results/<timestamp>
+  --build                rebuild the jars (service, ceiling app) and the Gatling simulation
   --list                 list the scenarios and exit
-Environment: BENCH_JAVA_HOME (default $JAVA_HOME_BENCH), BENCH_JAR, BENCH_JAVA_OPTS (extra JVM options),
-  BENCH_KEY_ID / BENCH_SECRET (bootstrap key), PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres).
+Environment: BENCH_JAVA_HOME (default $JAVA_HOME_BENCH), BENCH_JAR, BENCH_JAVA_OPTS (extra JVM options
+  of both apps), BENCH_KEY_ID / BENCH_SECRET (bootstrap key), PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres).
 EOF
+}
+
+list_scenarios() {
+  echo "$SCENARIOS_TABLE" | awk -F'|' '{printf "%s) %-24s %3s conns  %s%s\n", $2, $1, $3, $5, ($9 == "" ? "" : "  [" $9 "]")}'
+  printf '%s) %-24s %3s users  %s\n' "$OPEN_MODEL_LETTER" "$OPEN_MODEL_NAME" "$OPEN_USERS" \
+    "Gatling: 60% GET by id, 25% lists (one by a custom field), 10% PATCH, 5% create; closed-loop maximum, then open at $OPEN_LEVELS% of it"
+  echo "pending (not measured until the endpoint exists):"
+  echo "$SCENARIOS_PENDING" | awk -F'|' '{printf "%s) %-24s %3s conns  %s  [pending: %s]\n", $2, $1, $3, $5, $10}'
 }
 
 while [[ $# -gt 0 ]]; do
@@ -87,26 +138,41 @@ while [[ $# -gt 0 ]]; do
     --duration) DURATION=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
     --scenario) IFS=',' read -r -a more <<<"$2"; SELECTED+=("${more[@]}"); shift 2 ;;
+    --size) SIZE=$2; shift 2 ;;
+    --deep-page) DEEP_PAGE=$2; shift 2 ;;
     --port) PORT=$2; shift 2 ;;
+    --bare-port) BARE_PORT=$2; shift 2 ;;
     --reload) RELOAD=1; shift ;;
     --no-virtual-threads) VIRTUAL_THREADS=0; shift ;;
     --no-aot-cache) AOT_CACHE=0; shift ;;
-    --no-ceilings) CEILINGS=0; shift ;;
+    --no-ceilings) CEILINGS=0; BARE=0; shift ;;
+    --no-bare) BARE=0; shift ;;
+    --open-users) OPEN_USERS=$2; shift 2 ;;
+    --open-levels) OPEN_LEVELS=$2; shift 2 ;;
     --rate-limit) RATE_LIMIT=$2; shift 2 ;;
+    --results) RESULTS_OPT=$2; shift 2 ;;
     --build) BUILD=1; shift ;;
-    --list) echo "$SCENARIOS_TABLE" | awk -F'|' '{printf "%s) %-24s %3s conns  %s\n", $2, $1, $3, $5}'; exit 0 ;;
+    --list) list_scenarios; exit 0 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
 
-for v in RUNS DURATION WARMUP PORT RATE_LIMIT; do
+BARE_PORT=${BARE_PORT:-$((PORT + 10))}
+for v in RUNS DURATION WARMUP PORT BARE_PORT RATE_LIMIT SIZE DEEP_PAGE OPEN_USERS; do
   [[ ${!v} =~ ^[0-9]+$ ]] || { echo "--${v,,} must be a number" >&2; exit 2; }
 done
+[[ $OPEN_LEVELS =~ ^[0-9]+(,[0-9]+)*$ ]] || { echo "--open-levels: percentages, comma-separated" >&2; exit 2; }
 ((RUNS >= 1 && DURATION >= 1)) || { echo "--runs and --duration must be at least 1" >&2; exit 2; }
+((SIZE >= 10000 && SIZE <= 100000000)) || { echo "--size must be between 10,000 and 100,000,000" >&2; exit 2; }
+((DEEP_PAGE >= 2)) || { echo "--deep-page must be at least 2" >&2; exit 2; }
+((PORT != BARE_PORT)) || { echo "--port and --bare-port must differ" >&2; exit 2; }
 [[ $KEY_ID =~ ^[A-Za-z0-9_]+$ && $SECRET =~ ^[A-Za-z0-9_]+$ ]] ||
   { echo "BENCH_KEY_ID and BENCH_SECRET: letters, digits and _ only" >&2; exit 2; }
 TOKEN="$KEY_ID.$SECRET"
+# the 1,000,000-row data set keeps the historical name; other sizes get a database each, so that
+# switching sizes does not reload
+if ((SIZE == 1000000)); then DB=crm_bench; else DB=crm_bench_$SIZE; fi
 
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -114,20 +180,34 @@ die() { log "ERROR: $*"; exit 1; }
 # ---------------------------------------------------------------------------------------------
 # Scenario selection
 declare -a SCEN_NAMES=()
-while IFS='|' read -r name letter _; do
+OPEN_MODEL=0
+[[ ${#SELECTED[@]} -eq 0 ]] && OPEN_MODEL=1
+while IFS='|' read -r name letter _ _ _ _ _ _ tags; do
   if [[ ${#SELECTED[@]} -eq 0 ]]; then
     SCEN_NAMES+=("$name")
   else
     for s in "${SELECTED[@]}"; do
-      if [[ $s == "$name" || $s == "$letter" ]]; then SCEN_NAMES+=("$name"); fi
+      if [[ $s == "$name" || $s == "$letter" || ($s == tag:* && ,$tags, == *",${s#tag:},"*) ]]; then
+        SCEN_NAMES+=("$name")
+        break
+      fi
     done
   fi
 done <<<"$SCENARIOS_TABLE"
 for s in "${SELECTED[@]}"; do
-  echo "$SCENARIOS_TABLE" | awk -F'|' -v s="$s" '$1 == s || $2 == s {found = 1} END {exit !found}' ||
-    die "unknown scenario '$s' (see --list)"
+  if [[ $s == "$OPEN_MODEL_NAME" || $s == "$OPEN_MODEL_LETTER" ]]; then
+    OPEN_MODEL=1
+  elif [[ $s == tag:* ]]; then
+    :
+  elif echo "$SCENARIOS_PENDING" | awk -F'|' -v s="$s" '$1 == s || $2 == s {found = 1} END {exit !found}'; then
+    die "scenario '$s' is pending: $(echo "$SCENARIOS_PENDING" | awk -F'|' -v s="$s" '$1 == s || $2 == s {print $10}')"
+  else
+    echo "$SCENARIOS_TABLE" | awk -F'|' -v s="$s" '$1 == s || $2 == s {found = 1} END {exit !found}' ||
+      die "unknown scenario '$s' (see --list)"
+  fi
 done
-field() { # field <scenario> <column 1..7>
+((${#SCEN_NAMES[@]} > 0 || OPEN_MODEL)) || die "no scenario selected (see --list)"
+field() { # field <scenario> <column 1..9>
   echo "$SCENARIOS_TABLE" | awk -F'|' -v s="$1" -v c="$2" '$1 == s {print $c}'
 }
 
@@ -156,32 +236,58 @@ ensure_tools() {
 psql_bench() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 
 # ---------------------------------------------------------------------------------------------
-# Service
-SERVICE_PID=""
-stop_service() {
-  [[ -n $SERVICE_PID ]] || return 0
-  if kill -0 "$SERVICE_PID" 2>/dev/null; then
-    kill -TERM "$SERVICE_PID" 2>/dev/null || true
-    for _ in $(seq 300); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$SERVICE_PID" 2>/dev/null && kill -KILL "$SERVICE_PID" 2>/dev/null || true
+# The service and the bare Spring Boot ceiling app
+SERVICE_PID="" BARE_PID=""
+stop_pid() { # stop_pid <pid>: SIGTERM, up to 30 s for a graceful stop, then SIGKILL
+  local pid=$1
+  [[ -n $pid ]] || return 0
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
   fi
-  wait "$SERVICE_PID" 2>/dev/null || true
-  SERVICE_PID=""
+  wait "$pid" 2>/dev/null || true
 }
-trap 'stop_service' EXIT
+stop_service() { stop_pid "$SERVICE_PID"; SERVICE_PID=""; }
+stop_bare() { stop_pid "$BARE_PID"; BARE_PID=""; }
+GATLING_PID=""
+stop_all() { stop_pid "$GATLING_PID"; stop_service; stop_bare; }
+trap 'stop_all' EXIT
 trap 'log "interrupted"; exit 130' INT TERM
 
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; } # elapsed <start> <end>
 
+# wait_ready <pid> <url> <what> <log file> <t0> <startup json>: polls <url> every 50 ms until it
+# answers 2xx, then writes the time since <t0> (process start) to <startup json>
+wait_ready() {
+  local pid=$1 url=$2 what=$3 logfile=$4 t0=$5 out=$6
+  local deadline=$((SECONDS + 180))
+  until curl -sf -o /dev/null --max-time 2 -H "Authorization: Bearer $TOKEN" "$url"; do
+    kill -0 "$pid" 2>/dev/null || { tail -30 "$logfile" >&2; die "the $what exited during startup (log: $logfile)"; }
+    ((SECONDS < deadline)) || { tail -30 "$logfile" >&2; die "the $what was not ready after 180 s (log: $logfile)"; }
+    sleep 0.05
+  done
+  local t1 started running
+  t1=$(now)
+  # "Started OpportunitiesApplication in 6.3 seconds (process running for 7.1)"
+  started=$(sed -n 's/.*Started [A-Za-z]* in \([0-9.]*\) seconds.*/\1/p' "$logfile" | head -1)
+  running=$(sed -n 's/.*Started [A-Za-z]* in [0-9.]* seconds (process running for \([0-9.]*\)).*/\1/p' "$logfile" | head -1)
+  jq -n --argjson ready "$(elapsed "$t0" "$t1")" --arg started "${started:-}" --arg running "${running:-}" \
+    --arg pid "$pid" \
+    '{ready_s: ($ready * 1000 | round / 1000), spring_started_s: ($started | tonumber? // null),
+      spring_process_running_s: ($running | tonumber? // null), pid: ($pid | tonumber)}' >"$out"
+  log "$what ready in $(jq -r .ready_s "$out") s (Spring: started in ${started:-?} s), pid $pid"
+}
+
+port_free() { ! curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$1/"; }
+
 # start_service <log file> <startup json>
 start_service() {
   local logfile=$1 out=$2
-  if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/"; then
-    die "something already listens on port $PORT (use --port)"
-  fi
+  port_free "$PORT" || die "something already listens on port $PORT (use --port)"
   # production settings (JVM_OPTS) plus a GC log, a file of its own that costs next to nothing
-  local jvm_opts=("${JVM_OPTS[@]}" "-Xlog:gc:file=$(dirname "$logfile")/gc.log")
+  local jvm_opts=("${JVM_OPTS[@]}" "${SERVICE_AOT_OPTS[@]}" "-Xlog:gc:file=$(dirname "$logfile")/gc.log")
   local t0
   t0=$(now)
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB?reWriteBatchedInserts=true" \
@@ -192,60 +298,66 @@ start_service() {
     CRM_RATE_LIMIT_BURST="$RATE_LIMIT" \
     "$JAVA" "${jvm_opts[@]}" -jar "$RUN_JAR" >"$logfile" 2>&1 </dev/null &
   SERVICE_PID=$!
-  local deadline=$((SECONDS + 180))
-  until curl -sf -o /dev/null --max-time 2 -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/actuator/health/readiness"; do
-    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -30 "$logfile" >&2; die "the service exited during startup (log: $logfile)"; }
-    ((SECONDS < deadline)) || { tail -30 "$logfile" >&2; die "the service was not ready after 180 s (log: $logfile)"; }
-    sleep 0.05
-  done
-  local t1 started running
-  t1=$(now)
-  # "Started OpportunitiesApplication in 6.3 seconds (process running for 7.1)"
-  started=$(sed -n 's/.*Started [A-Za-z]* in \([0-9.]*\) seconds.*/\1/p' "$logfile" | head -1)
-  running=$(sed -n 's/.*Started [A-Za-z]* in [0-9.]* seconds (process running for \([0-9.]*\)).*/\1/p' "$logfile" | head -1)
-  jq -n --argjson ready "$(elapsed "$t0" "$t1")" --arg started "${started:-}" --arg running "${running:-}" \
-    --arg pid "$SERVICE_PID" \
-    '{ready_s: ($ready * 1000 | round / 1000), spring_started_s: ($started | tonumber? // null),
-      spring_process_running_s: ($running | tonumber? // null), pid: ($pid | tonumber)}' >"$out"
-  log "service ready in $(jq -r .ready_s "$out") s (Spring: started in ${started:-?} s), pid $SERVICE_PID"
+  wait_ready "$SERVICE_PID" "http://127.0.0.1:$PORT/actuator/health/readiness" service "$logfile" "$t0" "$out"
 }
 
-# peak RSS (VmHWM) and current RSS of the service, in MiB
+# start_bare <log file> <startup json>: the same JDK, JVM options and kind of AOT cache as the
+# service; ready when its one endpoint answers (it has no actuator)
+start_bare() {
+  local logfile=$1 out=$2
+  port_free "$BARE_PORT" || die "something already listens on port $BARE_PORT (use --bare-port)"
+  local jvm_opts=("${JVM_OPTS[@]}" "${BARE_AOT_OPTS[@]}" "-Xlog:gc:file=$(dirname "$logfile")/bare-gc.log")
+  local t0
+  t0=$(now)
+  PORT="$BARE_PORT" "$JAVA" "${jvm_opts[@]}" -jar "$BARE_RUN_JAR" >"$logfile" 2>&1 </dev/null &
+  BARE_PID=$!
+  wait_ready "$BARE_PID" "http://127.0.0.1:$BARE_PORT/ceiling" "bare Boot app" "$logfile" "$t0" "$out"
+}
+
+# record_memory <pid> <json>: peak RSS (VmHWM) and current RSS of a process, in MiB
 record_memory() {
-  local out=$1
+  local pid=$1 out=$2
   local hwm rss
-  hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVICE_PID/status" 2>/dev/null || echo 0)
-  rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVICE_PID/status" 2>/dev/null || echo 0)
+  hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+  rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
   jq --argjson hwm "${hwm:-0}" --argjson rss "${rss:-0}" \
     '. + {peak_rss_mib: ($hwm / 1024 | . * 10 | round / 10), rss_at_end_mib: ($rss / 1024 | . * 10 | round / 10)}' \
     "$out" >"$out.tmp" && mv "$out.tmp" "$out"
 }
 
+# record_health <json> <log>: does the service still answer after every measurement, and did it
+# run out of memory (an open model past the service's capacity can pile requests up until then)
+record_health() {
+  local out=$1 logfile=$2 alive=false oom
+  curl -sf -o /dev/null --max-time 5 "http://127.0.0.1:$PORT/actuator/health/liveness" && alive=true
+  oom=$(grep -c 'OutOfMemoryError' "$logfile" || true)
+  jq --argjson alive "$alive" --argjson oom "${oom:-0}" '. + {answering_at_end: $alive, out_of_memory_errors: $oom}' \
+    "$out" >"$out.tmp" && mv "$out.tmp" "$out"
+  [[ $alive == true ]] || log "WARNING: the service no longer answers its liveness probe"
+  ((oom == 0)) || log "WARNING: the service logged $oom OutOfMemoryError(s) (log: $logfile)"
+}
+
 # ---------------------------------------------------------------------------------------------
 # HTTP helpers
 BASE="http://127.0.0.1:$PORT"
+BARE_BASE="http://127.0.0.1:$BARE_PORT"
 CURL_AUTH=(-H "Authorization: Bearer $TOKEN" -H "Accept: application/json")
 
-scenario_url() { # the URL wrk gets for a scenario
-  case "$1" in
-    get_by_id) echo "$BASE/opportunities/1" ;;
-    list_owner_first) echo "$BASE/opportunities?ownerID=1&isClosed=false&limit=100" ;;
-    list_owner_deep) echo "$BASE/opportunities?ownerID=1&isClosed=false&limit=100&cursor=$DEEP_CURSOR" ;;
-    list_close_date_amount) echo "$BASE/opportunities?closeDateFrom=2026-03-01&closeDateTo=2026-03-31&sort=amount,desc&limit=100" ;;
-    sync_updated) echo "$BASE/opportunities?updateTimestampFrom=$SYNC_FROM&sort=updateTimestamp&limit=100" ;;
-    rpc_get_opportunities) echo "$BASE/pubapi/v1.2" ;;
-    create) echo "$BASE/opportunities" ;;
-    batch_create) echo "$BASE/opportunities/batch" ;;
-    patch) echo "$BASE/opportunities/1" ;;
-  esac
+scenario_url() { # the URL wrk gets for a scenario: its path, placeholders filled in
+  local path
+  path=$(field "$1" 8)
+  path=${path//\{cursor\}/$DEEP_CURSOR}
+  path=${path//\{sync_from\}/$SYNC_FROM}
+  echo "$BASE$path"
 }
 
 # One request of the scenario before measuring it: a scenario whose request fails (endpoint not
 # there yet: 404/405; auth; ...) is reported as skipped instead of measured.
 preflight() { # preflight <scenario> <out json>
   local s=$1 out=$2 body=/tmp/bench-preflight.$$ status rpc_error=""
+  local CURL_AUTH=(--max-time 60 "${CURL_AUTH[@]}")
   if [[ $s == list_owner_deep && -z $DEEP_CURSOR ]]; then
-    jq -n --arg reason "${DEEP_CURSOR_ERROR:-no cursor of page 1,000}" '{ok: false, status: null, reason: $reason}' >"$out"
+    jq -n --arg reason "${DEEP_CURSOR_ERROR:-no cursor of page $DEEP_PAGE}" '{ok: false, status: null, reason: $reason}' >"$out"
     return 1
   fi
   local opp='{"ownerID":2,"dealStageID":1,"opportunityName":"Benchmark preflight - Pilot","closeDate":"2026-06-30","amount":1234.50}'
@@ -331,21 +443,27 @@ dataset_value() { psql_bench -c "select value from bench.dataset where key = '$1
 ensure_data() {
   local loaded
   loaded=$(dataset_value max_opportunity_id)
-  if [[ -z $loaded || $RELOAD == 1 ]]; then
-    log "loading the data set: bench/data/generate.sql (straight into PostgreSQL; about a minute)"
+  if [[ -n $loaded && $loaded != "$SIZE" ]]; then
+    log "$DB holds $loaded opportunities, not $SIZE: loading the data set again"
+  fi
+  if [[ -z $loaded || $loaded != "$SIZE" || $RELOAD == 1 ]]; then
+    # bounded: about 40 s per million rows on 2 cores when the machine is quiet
+    local limit=$((300 + SIZE / 1000000 * 300))
+    log "loading the data set of $SIZE opportunities: bench/data/generate.sql (straight into PostgreSQL; at most $limit s)"
     local t0 t1
     t0=$(now)
-    psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -f "$BENCH_DIR/data/generate.sql" >"$RESULTS/data-load.log" 2>&1 ||
-      { tail -20 "$RESULTS/data-load.log" >&2; die "generate.sql failed (log: $RESULTS/data-load.log)"; }
+    timeout "$limit" psql -X -q -v ON_ERROR_STOP=1 -v size="$SIZE" -d "$DB" -f "$BENCH_DIR/data/generate.sql" \
+      >"$RESULTS/data-load.log" 2>&1 ||
+      { tail -20 "$RESULTS/data-load.log" >&2; die "generate.sql failed or took more than $limit s (log: $RESULTS/data-load.log)"; }
     t1=$(now)
     DATA_LOAD_S=$(printf '%.1f' "$(elapsed "$t0" "$t1")")
     log "data set loaded in $DATA_LOAD_S s"
   else
-    log "data set already loaded ($(dataset_value loaded_at)); --reload to load it again"
+    log "data set of $SIZE opportunities already loaded ($(dataset_value loaded_at)); --reload to load it again"
   fi
   MAX_ID=$(dataset_value max_opportunity_id)
   # ids of the rows pgbench inserts (database ceilings of the creates), far above the service's
-  psql_bench -c "create sequence if not exists bench.pgbench_opportunity_id_seq
+  psql_bench -c "set client_min_messages = warning" -c "create sequence if not exists bench.pgbench_opportunity_id_seq
       start with 500000000000000000 maxvalue 999999999999999999"
   SYNC_FROM=$(psql_bench -c "select to_char((value::timestamptz - interval '1 day') at time zone 'UTC',
       'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from bench.dataset where key = 'max_update_timestamp'")
@@ -364,17 +482,17 @@ clean_data() {
 
 count_created() { psql_bench -c "select count(*) from crm.opportunity where id > $MAX_ID"; }
 
-# The cursor of page 1,000 of owner 1's open opportunities: walk 999 pages once.
+# The cursor of page --deep-page (default 1,000) of owner 1's open opportunities: walk the pages once.
 DEEP_CURSOR="" DEEP_CURSOR_VALUE="" DEEP_CURSOR_ID="" DEEP_CURSOR_ERROR=""
 walk_cursor() {
   local url="$BASE/opportunities?ownerID=1&isClosed=false&limit=100" cursor="" page t0 status
   local body=/tmp/bench-page.$$
   t0=$(now)
-  for page in $(seq 1 999); do
-    status=$(curl -s -o "$body" -w '%{http_code}' "${CURL_AUTH[@]}" "$url${cursor:+&cursor=$cursor}" || true)
+  for page in $(seq 1 $((DEEP_PAGE - 1))); do
+    status=$(curl -s --max-time 30 -o "$body" -w '%{http_code}' "${CURL_AUTH[@]}" "$url${cursor:+&cursor=$cursor}" || true)
     cursor=$(jq -r '.nextCursor // empty' "$body" 2>/dev/null || true)
     if [[ $status != 200 || -z $cursor ]]; then
-      DEEP_CURSOR_ERROR="walking to page 1,000 failed at page $page (HTTP $status$([[ $status == 200 ]] && echo ", no nextCursor" || true))"
+      DEEP_CURSOR_ERROR="walking to page $DEEP_PAGE failed at page $page (HTTP $status$([[ $status == 200 ]] && echo ", no nextCursor" || true))"
       log "$DEEP_CURSOR_ERROR"
       rm -f "$body"
       return 0
@@ -387,7 +505,7 @@ walk_cursor() {
 import base64, json, sys
 c = sys.argv[1]; c += "=" * (-len(c) % 4)
 d = json.loads(base64.urlsafe_b64decode(c)); print(d["value"], d["id"])' "$cursor")
-  log "cursor of page 1,000 found in $(printf '%.1f' "$(elapsed "$t0" "$(now)")") s (after id $DEEP_CURSOR_ID)"
+  log "cursor of page $DEEP_PAGE found in $(printf '%.1f' "$(elapsed "$t0" "$(now)")") s (after id $DEEP_CURSOR_ID)"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -404,61 +522,149 @@ if [[ -z $(psql -X -q -At -d postgres -c "select 1 from pg_database where datnam
   createdb "$DB"
 fi
 
+STAMP=$(date -u +%Y%m%d-%H%M%S)
+RESULTS=${RESULTS_OPT:-"$BENCH_DIR/results/$STAMP$( ((VIRTUAL_THREADS)) || echo -platform-threads)$( ((RATE_LIMIT)) || echo -no-rate-limit)$( ((SIZE == 1000000)) || echo "-size$SIZE")"}
+mkdir -p "$RESULTS"
+RESULTS=$(cd "$RESULTS" && pwd)
+
+# stale <file> <dir>: true when <file> is missing or a file under <dir> changed after it was made
+stale() { [[ ! -f $1 ]] || [[ -n $(find "$2" -newer "$1" -type f -print -quit) ]]; }
+
 if [[ ! -f $JAR || $BUILD == 1 ]]; then
   log "building the jar (./mvnw -q -DskipTests package in $REPO_DIR)"
-  (cd "$REPO_DIR" && ./mvnw -q -DskipTests package) || die "the build failed"
+  (cd "$REPO_DIR" && timeout 1200 ./mvnw -q -DskipTests package) || die "the build failed"
 fi
 [[ -f $JAR ]] || die "no jar at $JAR"
+if ((BARE)) && { stale "$BARE_JAR" "$BENCH_DIR/ceiling-app/src" || ((BUILD)); }; then
+  log "building the bare Boot ceiling app (./mvnw -q -f bench/ceiling-app/pom.xml -DskipTests package)"
+  (cd "$REPO_DIR" && timeout 600 ./mvnw -q -f bench/ceiling-app/pom.xml -DskipTests package) >"$RESULTS/build-ceiling-app.log" 2>&1 ||
+    { tail -20 "$RESULTS/build-ceiling-app.log" >&2; die "the ceiling app's build failed"; }
+fi
+GATLING_CLASSPATH_FILE=$GATLING_DIR/target/classpath.txt
+if ((OPEN_MODEL)) && { stale "$GATLING_CLASSPATH_FILE" "$GATLING_DIR/src" || [[ $GATLING_DIR/pom.xml -nt $GATLING_CLASSPATH_FILE ]] || ((BUILD)); }; then
+  log "building the Gatling simulation (./mvnw -q -f bench/gatling/pom.xml test-compile dependency:build-classpath)"
+  rm -f "$GATLING_CLASSPATH_FILE"
+  (cd "$REPO_DIR" && timeout 600 ./mvnw -q -f bench/gatling/pom.xml test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test) >"$RESULTS/build-gatling.log" 2>&1 ||
+    { tail -20 "$RESULTS/build-gatling.log" >&2; die "the Gatling simulation's build failed"; }
+fi
 
 # The JVM options of a production start: a 256 MiB heap and the parallel collector (on 2 cores it
 # serves about 20% more requests than G1 with a p99 half as long: G1's concurrent work competes
-# with the requests for the two cores).
+# with the requests for the two cores). The bare Boot app gets the same.
 JVM_OPTS=(-Xmx256m -XX:+UseParallelGC)
 ((VIRTUAL_THREADS)) || JVM_OPTS+=(-Dspring.threads.virtual.enabled=false)
 # shellcheck disable=SC2206
 [[ -n ${BENCH_JAVA_OPTS:-} ]] && JVM_OPTS+=($BENCH_JAVA_OPTS)
-RUN_JAR=$JAR
+RUN_JAR=$JAR BARE_RUN_JAR=$BARE_JAR
+SERVICE_AOT_OPTS=() BARE_AOT_OPTS=()
 # Startup: the jar extracted (java -Djarmode=tools) and a JDK 25 AOT cache recorded by a training
 # run that stops once the application context is refreshed (Spring Boot's documented way, see
 # "Efficient deployments"). The cache is remade whenever the jar or the options change.
+# prepare_aot_cache <what> <jar> <dir> [VAR=value ...]: sets AOT_RUN_JAR and AOT_OPTS
 prepare_aot_cache() {
-  local dir=$BENCH_DIR/results/app key
-  key=$( (sha256sum "$JAR" | cut -c1-16; echo "$JDK_VERSION ${JVM_OPTS[*]}") | sha256sum | cut -c1-16)
-  RUN_JAR=$dir/$(basename "$JAR")
+  local what=$1 jar=$2 dir=$3 key
+  shift 3
+  key=$( (sha256sum "$jar" | cut -c1-16; echo "$JDK_VERSION ${JVM_OPTS[*]}") | sha256sum | cut -c1-16)
+  AOT_RUN_JAR=$dir/$(basename "$jar")
   if [[ -f $dir/app.aot && $(cat "$dir/key" 2>/dev/null) == "$key" ]]; then
-    log "AOT cache up to date ($dir/app.aot)"
+    log "AOT cache of the $what up to date ($dir/app.aot)"
   else
-    log "extracting the jar and recording an AOT cache (training run: start, refresh, exit)"
+    log "$what: extracting the jar and recording an AOT cache (training run: start, refresh, exit)"
     rm -rf "$dir"
-    "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$dir" >/dev/null || die "jar extraction failed"
-    SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB?reWriteBatchedInserts=true" \
-      SPRING_DATASOURCE_USERNAME="$PGUSER" PORT="$PORT" CRM_BOOTSTRAP_KEY="$TOKEN" \
-      "$JAVA" "${JVM_OPTS[@]}" -XX:AOTCacheOutput="$dir/app.aot" -Dspring.context.exit=onRefresh \
-      -jar "$RUN_JAR" >"$dir/training.log" 2>&1 </dev/null ||
-      { tail -20 "$dir/training.log" >&2; die "the AOT training run failed (log: $dir/training.log)"; }
+    "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null || die "jar extraction failed ($jar)"
+    env "$@" timeout 300 "$JAVA" "${JVM_OPTS[@]}" -XX:AOTCacheOutput="$dir/app.aot" -Dspring.context.exit=onRefresh \
+      -jar "$AOT_RUN_JAR" >"$dir/training.log" 2>&1 </dev/null ||
+      { tail -20 "$dir/training.log" >&2; die "the AOT training run of the $what failed (log: $dir/training.log)"; }
     echo "$key" >"$dir/key"
   fi
-  JVM_OPTS+=(-XX:AOTCache="$dir/app.aot")
+  AOT_OPTS=(-XX:AOTCache="$dir/app.aot")
 }
 if ((AOT_CACHE)); then
-  if [[ ${JDK_VERSION%%.*} -ge 25 ]] 2>/dev/null; then prepare_aot_cache; else log "no AOT cache: it needs JDK 25"; fi
+  if [[ ${JDK_VERSION%%.*} -ge 25 ]] 2>/dev/null; then
+    prepare_aot_cache service "$JAR" "$BENCH_DIR/results/app" \
+      SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB?reWriteBatchedInserts=true" \
+      SPRING_DATASOURCE_USERNAME="$PGUSER" PORT="$PORT" CRM_BOOTSTRAP_KEY="$TOKEN"
+    RUN_JAR=$AOT_RUN_JAR SERVICE_AOT_OPTS=("${AOT_OPTS[@]}")
+    if ((BARE)); then
+      prepare_aot_cache "bare Boot app" "$BARE_JAR" "$BENCH_DIR/results/bare-app" PORT="$BARE_PORT"
+      BARE_RUN_JAR=$AOT_RUN_JAR BARE_AOT_OPTS=("${AOT_OPTS[@]}")
+    fi
+  else
+    log "no AOT cache: it needs JDK 25"
+  fi
 fi
 
-STAMP=$(date -u +%Y%m%d-%H%M%S)
-RESULTS="$BENCH_DIR/results/$STAMP$( ((VIRTUAL_THREADS)) || echo -platform-threads)$( ((RATE_LIMIT)) || echo -no-rate-limit)"
-mkdir -p "$RESULTS"
 DATA_LOAD_S=""
-MAX_ID=1000000 SYNC_FROM=""
+MAX_ID=$SIZE SYNC_FROM=""
 log "results: $RESULTS"
-log "scenarios: ${SCEN_NAMES[*]}; $RUNS run(s) of $DURATION s per measurement, $WARMUP s warm-up"
+log "data set: $SIZE opportunities in $DB"
+log "scenarios: ${SCEN_NAMES[*]:-none}$( ((OPEN_MODEL)) && echo " + $OPEN_MODEL_NAME"); $RUNS run(s) of $DURATION s per measurement, $WARMUP s warm-up"
 
 # distinct concurrencies of the selected scenarios, for the HTTP ceiling
-mapfile -t CONCURRENCIES < <(for s in "${SCEN_NAMES[@]}"; do field "$s" 3; done | sort -rnu)
+CONCURRENCIES=()
+((${#SCEN_NAMES[@]} == 0)) || mapfile -t CONCURRENCIES < <(for s in "${SCEN_NAMES[@]}"; do field "$s" 3; done | sort -rnu)
+
+# The open-model mix (bench/gatling/.../MixSimulation.java): one Gatling JVM per load profile,
+# each warming up for --warmup s at its own load before the --duration s that count.
+GATLING_JVM_OPTS=(-Xms512m -Xmx512m -XX:+UseG1GC -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
+  --enable-native-access=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
+  -Dlogback.configurationFile=logback-test.xml)
+# gatling_run <label> <out dir> [-Dbench.x=y ...]
+gatling_run() {
+  local label=$1 out=$2 rc=0
+  shift 2
+  mkdir -p "$out"
+  timeout $((WARMUP + DURATION + 240)) "$JAVA" "${GATLING_JVM_OPTS[@]}" \
+    -Dbench.baseUrl="$BASE" -Dbench.token="$TOKEN" -Dbench.maxId="$MAX_ID" -Dbench.syncFrom="$SYNC_FROM" \
+    -Dbench.warmup="$WARMUP" -Dbench.duration="$DURATION" "$@" \
+    -cp "$GATLING_DIR/target/test-classes:$(cat "$GATLING_CLASSPATH_FILE")" io.gatling.app.Gatling \
+    --simulation bench.MixSimulation --results-folder "$out" --run-description "$label" \
+    >"$out.log" 2>&1 </dev/null &
+  GATLING_PID=$!
+  wait "$GATLING_PID" || rc=$?
+  GATLING_PID=""
+  ((rc == 0)) || log "Gatling failed for $label (exit $rc; log: $out.log)"
+  return $rc
+}
+
+# open_model_run <run dir>: the closed-loop maximum of the mix, then the open model at each level
+open_model_run() {
+  local dir=$1 max level rate
+  if ((${#SCEN_NAMES[@]} == 0)); then
+    # no wrk scenario ran before: a freshly started service would spend the closed-loop run
+    # compiling (its maximum would be a fraction of the warm one); a discarded run first
+    log "open model: warm-up of the service, $((2 * WARMUP)) s of the mix, closed loop (discarded)"
+    WARMUP=$WARMUP DURATION=$WARMUP gatling_run warmup "$dir/gatling-warmup" -Dbench.mode=closed \
+      -Dbench.users="$OPEN_USERS" || true
+  fi
+  log "open model: closed-loop maximum of the mix, $OPEN_USERS users (Gatling)"
+  if gatling_run "closed-c$OPEN_USERS" "$dir/gatling-closed" -Dbench.mode=closed -Dbench.users="$OPEN_USERS" &&
+    python3 "$BENCH_DIR/report.py" gatling "$dir/gatling-closed" "$DURATION" "$dir/openmodel-closed.json" \
+      '{"profile": "closed", "users": '"$OPEN_USERS"'}'; then
+    log "  $(jq -r '"\(.rps | round) req/s, p50 \(.latency_ms.p50) ms, p99 \(.latency_ms.p99) ms, p99.9 \(.latency_ms.p999) ms, errors \(.errors)"' "$dir/openmodel-closed.json")"
+  else
+    log "open model: no closed-loop maximum, so no open-model run"
+    return 0
+  fi
+  max=$(jq -r .rps "$dir/openmodel-closed.json")
+  for level in ${OPEN_LEVELS//,/ }; do
+    rate=$(awk -v m="$max" -v l="$level" 'BEGIN { printf "%.1f", m * l / 100 }')
+    log "open model: $rate requests/s arriving at fixed intervals ($level% of $(printf '%.0f' "$max"))"
+    if gatling_run "open-$level" "$dir/gatling-open$level" -Dbench.mode=open -Dbench.rate="$rate" &&
+      python3 "$BENCH_DIR/report.py" gatling "$dir/gatling-open$level" "$DURATION" "$dir/openmodel-open$level.json" \
+        '{"profile": "open", "level_pct": '"$level"', "target_rps": '"$rate"'}'; then
+      log "  $(jq -r '"\(.rps | round) req/s, p50 \(.latency_ms.p50) ms, p99 \(.latency_ms.p99) ms, p99.9 \(.latency_ms.p999) ms, errors \(.errors)"' "$dir/openmodel-open$level.json")"
+    fi
+  done
+}
 
 for run in $(seq 1 "$RUNS"); do
   RUN_DIR="$RESULTS/run-$run"
   mkdir -p "$RUN_DIR"
   log "=== run $run of $RUNS"
+  # both apps start alone (the other idle), each from its AOT cache: their times to readiness
+  ((BARE)) && start_bare "$RUN_DIR/bare.log" "$RUN_DIR/bare.json"
   start_service "$RUN_DIR/service.log" "$RUN_DIR/service.json"
   if ((run == 1)); then
     ensure_data
@@ -475,9 +681,16 @@ for run in $(seq 1 "$RUNS"); do
     fi
   done
 
-  if ((WARMUP > 0)); then
+  if ((WARMUP > 0 && ${#CONCURRENCIES[@]} > 0)); then
     log "warm-up: ${WARMUP} s per scenario"
     wrk_run warmup "${CONCURRENCIES[0]}" static.lua "$BASE/actuator/health/liveness" "$WARMUP" "$RUN_DIR/warmup.json" || true
+    # the bare app at every concurrency it will be measured at: it is measured often, and a cold
+    # JIT would lower its first figures
+    if ((BARE)); then
+      for c in "${CONCURRENCIES[@]}"; do
+        wrk_run "warmup-bare-c$c" "$c" static.lua "$BARE_BASE/ceiling" "$WARMUP" "$RUN_DIR/warmup.json" || true
+      done
+    fi
     for s in "${SCEN_NAMES[@]}"; do
       [[ -n ${AVAILABLE[$s]:-} ]] || continue
       wrk_run "warmup-$s" "$(field "$s" 3)" "$(field "$s" 4)" "$(scenario_url "$s")" "$WARMUP" "$RUN_DIR/warmup.json" || true
@@ -485,7 +698,7 @@ for run in $(seq 1 "$RUNS"); do
     rm -f "$RUN_DIR/warmup.json" "$RUN_DIR/warmup.txt"
   fi
 
-  if ((CEILINGS)); then
+  if ((CEILINGS && ${#CONCURRENCIES[@]} > 0)); then
     for c in "${CONCURRENCIES[@]}"; do
       log "HTTP ceiling: GET /actuator/health/liveness at $c connections"
       wrk_run "ceiling-c$c" "$c" static.lua "$BASE/actuator/health/liveness" "$DURATION" "$RUN_DIR/http-ceiling-c$c.json" || true
@@ -508,8 +721,13 @@ for run in $(seq 1 "$RUNS"); do
           >"$RUN_DIR/wrk-$s.json.tmp" && mv "$RUN_DIR/wrk-$s.json.tmp" "$RUN_DIR/wrk-$s.json"
       fi
       [[ -f $RUN_DIR/wrk-$s.json ]] && log "  $(jq -r '"\(.rps | round) req/s, p50 \(.latency_us.p50 / 1000) ms, p99 \(.latency_us.p99 / 1000) ms, non-2xx \(.non2xx)"' "$RUN_DIR/wrk-$s.json")"
+      # right after it, the bare Boot app with the same wrk settings: a noisy minute hits both
+      if ((BARE)); then
+        wrk_run "bare-$s" "$(field "$s" 3)" static.lua "$BARE_BASE/ceiling" "$DURATION" "$RUN_DIR/bare-$s.json" || true
+        [[ -f $RUN_DIR/bare-$s.json ]] && log "  bare Boot ceiling: $(jq -r '"\(.rps | round) req/s, p50 \(.latency_us.p50 / 1000) ms, p99 \(.latency_us.p99 / 1000) ms"' "$RUN_DIR/bare-$s.json")"
+      fi
     fi
-    if ((CEILINGS)); then
+    if ((CEILINGS)) && [[ $(field "$s" 6) != - ]]; then
       [[ $s == list_owner_deep && -z $DEEP_CURSOR_ID ]] && continue
       log "  database ceiling: pgbench $(field "$s" 6), $POOL_SIZE clients"
       pgbench_run "$s" "$DURATION" "$RUN_DIR/pgbench-$s.json"
@@ -517,8 +735,13 @@ for run in $(seq 1 "$RUNS"); do
     fi
   done
 
-  record_memory "$RUN_DIR/service.json"
+  ((OPEN_MODEL)) && open_model_run "$RUN_DIR"
+
+  record_memory "$SERVICE_PID" "$RUN_DIR/service.json"
+  ((BARE)) && record_memory "$BARE_PID" "$RUN_DIR/bare.json"
+  record_health "$RUN_DIR/service.json" "$RUN_DIR/service.log"
   stop_service
+  stop_bare
   unset AVAILABLE
 done
 clean_data
@@ -530,7 +753,11 @@ jq -n \
   --arg commit "$(GIT_OPTIONAL_LOCKS=0 git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
   --arg dirty "$(GIT_OPTIONAL_LOCKS=0 git -C "$REPO_DIR" diff-index --quiet HEAD -- 2>/dev/null && echo false || echo true)" \
   --argjson runs "$RUNS" --argjson duration "$DURATION" --argjson warmup "$WARMUP" \
-  --argjson vt "$( ((VIRTUAL_THREADS)) && echo true || echo false)" --arg jvm_options "${JVM_OPTS[*]}" \
+  --argjson vt "$( ((VIRTUAL_THREADS)) && echo true || echo false)" \
+  --arg jvm_options "${JVM_OPTS[*]} ${SERVICE_AOT_OPTS[*]}" --arg bare_jvm_options "${JVM_OPTS[*]} ${BARE_AOT_OPTS[*]}" \
+  --argjson bare "$( ((BARE)) && echo true || echo false)" --argjson open_model "$( ((OPEN_MODEL)) && echo true || echo false)" \
+  --argjson open_users "$OPEN_USERS" --arg open_levels "$OPEN_LEVELS" --argjson size "$SIZE" --arg db "$DB" \
+  --argjson deep_page "$DEEP_PAGE" --arg selected "${SCEN_NAMES[*]}" \
   --argjson pool "$POOL_SIZE" --argjson rate "$RATE_LIMIT" --argjson max_id "$MAX_ID" \
   --arg sync_from "$SYNC_FROM" --arg deep_cursor_id "$DEEP_CURSOR_ID" --arg data_load_s "$DATA_LOAD_S" \
   --arg cpu "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)" --argjson cores "$(nproc)" \
@@ -539,17 +766,27 @@ jq -n \
   --arg scenarios "$SCENARIOS_TABLE" \
   '{timestamp: $stamp, jdk: $jdk, java: $java, jar: $jar, git_commit: $commit, git_dirty: ($dirty == "true"),
     runs: $runs, duration_s: $duration, warmup_s: $warmup, virtual_threads: $vt, jvm_options: $jvm_options,
+    bare_ceiling: $bare, bare_jvm_options: $bare_jvm_options, bare_endpoint: "GET /ceiling (bench/ceiling-app)",
+    open_model: $open_model, open_model_users: $open_users,
+    open_model_levels_pct: ($open_levels | split(",") | map(tonumber)),
+    dataset_size: $size, database: $db, deep_page: $deep_page,
+    selected_scenarios: ($selected | split(" ") | map(select(. != ""))),
     pool_size: $pool, pgbench_clients: $pool, rate_limit_per_second: $rate, rate_limit_burst: $rate,
     dataset_max_id: $max_id, sync_from: $sync_from, deep_cursor_after_id: $deep_cursor_id,
     data_load_s: ($data_load_s | tonumber? // null), cpu: $cpu, cores: $cores, postgres: $pg,
     postgres_shared_buffers: $shared_buffers,
     scenarios: ($scenarios | split("\n") | map(split("|") | {name: .[0], letter: .[1],
-      connections: (.[2] | tonumber), request: .[4], pgbench: .[5], items_per_request: (.[6] | tonumber)}))}' \
+      connections: (.[2] | tonumber), request: .[4], pgbench: .[5], items_per_request: (.[6] | tonumber),
+      path: .[7], tags: ((.[8] // "") | split(",") | map(select(. != "")))}))}' \
   >"$RESULTS/meta.json"
 
-python3 "$BENCH_DIR/report.py" report "$RESULTS" | tee "$RESULTS/table.txt"
-if [[ -s $RESULTS/chart.dat ]]; then
+REPORT_STATUS=0
+python3 "$BENCH_DIR/report.py" report "$RESULTS" >"$RESULTS/table.txt" || REPORT_STATUS=$?
+cat "$RESULTS/table.txt"
+if [[ -s $RESULTS/chart.dat ]] && (($(grep -vc '^#' "$RESULTS/chart.dat") > 0)); then
   gnuplot -e "datafile='$RESULTS/chart.dat'; outfile='$RESULTS/chart.png'; subtitle='$(jq -r '"JDK \(.jdk), \(if .virtual_threads then "virtual" else "platform" end) threads, \(.runs) run(s) x \(.duration_s) s, commit \(.git_commit)"' "$RESULTS/meta.json")'" \
     "$BENCH_DIR/chart.gnuplot" && log "chart: $RESULTS/chart.png"
 fi
 log "results: $RESULTS"
+# non-zero when a selected scenario or open-model level could not be measured at all
+exit "$REPORT_STATUS"

@@ -6,13 +6,17 @@
 --
 --     psql -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d crm_bench -f bench/data/generate.sql
 --
+-- or, for another number of opportunities (bench/run.sh --size N; bench/scaling.sh), with
+-- -v size=N (default 1000000; the figures below are for the default and scale with it, except
+-- the 10,000 owners, the 500,000 lead ids and the 20 custom fields, which stay).
+--
 -- (bench/run.sh does both). Never point it at a database whose data matters: it empties
 -- crm.opportunity and crm.opportunity_lead and deletes every custom field.
 --
 -- What it loads (deterministic: every "random" value is a hash of the row number, so two loads give
 -- the same data apart from timestamps, which are relative to the time of the load):
 --   * 1,000,000 opportunities, ids 1..1,000,000, across 10,000 owners: owner 1 has ~150,000 of
---     them (~108,000 open, at least 100,000 is asserted), owners 2..10000 share the rest with a
+--     them (~108,000 open, at least a tenth of the size is asserted), owners 2..10000 share the rest with a
 --     skew (low owner ids have more). Default pipeline: stages 1..5 open (72 %), 6 Closed Won
 --     (13 %), 7 Closed Lost (15 %); isClosed/isWon follow the stage. probability null on ~1/3,
 --     else the stage default or a value near it; amount null on ~1/5, else 2-decimal values from
@@ -37,6 +41,10 @@
 
 \set ON_ERROR_STOP on
 \timing on
+\if :{?size}
+\else
+  \set size 1000000
+\endif
 
 set client_min_messages = warning;
 set maintenance_work_mem = '1GB';
@@ -64,13 +72,16 @@ create function pg_temp.lead_of(o bigint, j bigint) returns bigint
   language sql immutable parallel safe
   as $$ select ((o * 7919 + j * 104729) % 500000) + 1 $$;
 
--- Number of associations of opportunity o: 0..4, exactly 2,000,000 over ids 1..1,000,000.
+-- Number of associations of opportunity o: 0..4, 2 on average (exactly 2 per 5 consecutive ids).
 create function pg_temp.lead_count(o bigint) returns int
   language sql immutable parallel safe
   as $$ select ((o * 3) % 5)::int $$;
 
 create temp table load_clock on commit drop as
   select date_trunc('second', clock_timestamp()) as t0, clock_timestamp() as started;
+
+-- the number of opportunities, readable inside DO blocks (psql variables are not)
+create temp table load_params on commit drop as select (:'size')::bigint as size;
 
 -- ---------------------------------------------------------------------------------------------
 -- Idempotent: empty the opportunities (their associations go with them), drop every custom field
@@ -147,7 +158,7 @@ select base.first_id + d.n - 1, 'opportunity', d.system_name, d.label, 'benchmar
  cross join field_block base;
 
 -- ---------------------------------------------------------------------------------------------
--- 1,000,000 opportunities.
+-- :size opportunities (1,000,000 by default).
 insert into crm.opportunity (id, owner_id, deal_stage_id, account_id, campaign_id, opportunity_name, probability,
                              probability_explicit, amount, is_closed, is_won, is_active, close_date,
                              originating_lead_id, primary_lead_id, version, create_timestamp, update_timestamp,
@@ -235,7 +246,7 @@ select g,
                 else 'Q' || (1 + floor(pg_temp.u(g, 8) * 4))::int || ' ' || (2025 + floor(pg_temp.u(g, 9) * 3))::int
                      || ' ' || kind || ' for ' || company end as name,
            t0 - make_interval(secs => pg_temp.u(g, 30) * 730 * 86400) as created
-      from generate_series(1, 1000000) as g
+      from generate_series(1, (select size from load_params)) as g
      cross join load_clock
      cross join lateral (select case
                   when pg_temp.u(g, 3) < 0.22 then 1
@@ -306,14 +317,20 @@ end $$;
 -- Checks, and the facts bench/run.sh reads.
 do $$
 declare
+  size bigint := (select size from load_params);
   opportunities bigint;
   owner1_open bigint;
   associations bigint;
+  expected_associations bigint;
 begin
   select count(*) into opportunities from crm.opportunity;
   select count(*) into owner1_open from crm.opportunity where owner_id = 1 and not is_closed;
   select count(*) into associations from crm.opportunity_lead;
-  if opportunities <> 1000000 or associations <> 2000000 or owner1_open < 100000 then
+  -- 0+3+1+4+2 = 10 associations per 5 consecutive ids
+  select 10 * (size / 5) + coalesce(sum(pg_temp.lead_count(g)), 0) into expected_associations
+    from generate_series(size - size % 5 + 1, size) g;
+  -- owner 1 holds enough open opportunities for a deep page: page 1,000 at limit 100 on a million
+  if opportunities <> size or associations <> expected_associations or owner1_open < size / 10 then
     raise exception 'unexpected data set: % opportunities, % associations, % open of owner 1',
       opportunities, associations, owner1_open;
   end if;
@@ -324,6 +341,7 @@ create table if not exists bench.dataset (key text primary key, value text not n
 truncate bench.dataset;
 insert into bench.dataset (key, value)
 select 'loaded_at', to_char(t0 at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') from load_clock
+union all select 'size', (select size from load_params)::text
 union all select 'max_opportunity_id', max(id)::text from crm.opportunity
 union all select 'max_opportunity_lead_id', max(id)::text from crm.opportunity_lead
 union all select 'max_update_timestamp', to_char(max(update_timestamp) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') from crm.opportunity
