@@ -1,0 +1,16 @@
+package com.leadgencrm.opportunities.event;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What the events and webhooks take their time from. */
+@Configuration(proxyBeanMethods = false)
+class EventConfiguration {
+
+  /** The time of events, retention and webhook schedules; tests control it. */
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}
