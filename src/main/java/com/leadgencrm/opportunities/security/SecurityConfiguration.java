@@ -169,6 +169,14 @@ class SecurityConfiguration {
                     .hasAnyRole(roles(Role::managesApiKeys))
                     .requestMatchers("/apiKeys", "/apiKeys/**")
                     .hasAnyRole(roles(Role::managesApiKeys))
+                    // --- events and webhooks (issue 16), one block to move as it is ---
+                    // the feed and the history (GET /opportunities/{id}/history, matched below):
+                    // every caller, the owner scope applies in EventFeed
+                    .requestMatchers(HttpMethod.GET, "/events")
+                    .authenticated()
+                    .requestMatchers("/webhooks", "/webhooks/**")
+                    .hasAnyRole(Role.ADMINISTRATOR.name(), Role.COMPANY_MANAGER.name())
+                    // --- end of events and webhooks ---
                     .requestMatchers(
                         HttpMethod.GET,
                         "/dealStages",
