@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 /** A real HTTP receiver of webhooks on this machine, answering as a test tells it to. */
 final class Receiver implements AutoCloseable {
 
-  /** A request as it arrived: headers by lower-case name, the body as text. */
-  record Request(Map<String, String> headers, String body) {
+  /** A request as it arrived: its path, headers by lower-case name, the body as text. */
+  record Request(String path, Map<String, String> headers, String body) {
     String header(String name) {
       return headers.get(name);
     }
@@ -52,7 +52,7 @@ final class Receiver implements AutoCloseable {
           try (InputStream in = exchange.getRequestBody()) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
           }
-          Request request = new Request(headers, body);
+          Request request = new Request(exchange.getRequestURI().getPath(), headers, body);
           synchronized (all) {
             all.add(request);
           }
