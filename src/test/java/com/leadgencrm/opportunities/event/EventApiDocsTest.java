@@ -6,6 +6,8 @@ import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
 /** The OpenAPI document describes events (one schema per type) and webhooks. */
@@ -13,6 +15,70 @@ import tools.jackson.databind.JsonNode;
 class EventApiDocsTest {
 
   @Autowired Api api;
+  @Autowired EventRecorder recorder;
+  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired JdbcClient jdbc;
+  @Autowired EventFeed feed;
+
+  @Test
+  void pagesOfEventsValidateAgainstTheDocument() {
+    SyntheticEvents events = new SyntheticEvents(recorder, transactionManager, jdbc);
+    try {
+      long after = feed.head();
+      long id = SyntheticEvents.nextId();
+      long link = SyntheticEvents.nextId();
+      long stage = SyntheticEvents.nextId();
+      var v1 = SyntheticEvents.opportunity(id, 7001, "10.00", "2026-11-28T09:30:00Z");
+      var v2 = SyntheticEvents.with(v1, "amount", new java.math.BigDecimal("20.00"));
+      events.inTransaction(
+          EventFeedTest.ANN,
+          r ->
+              r.recordAll(
+                  java.util.List.of(
+                      Change.of(EventType.OPPORTUNITY_CREATED, id, null, v1),
+                      Change.of(EventType.OPPORTUNITY_UPDATED, id, v1, v2),
+                      Change.ofAssociation(
+                          EventType.OPPORTUNITY_LEAD_CREATED,
+                          link,
+                          null,
+                          SyntheticEvents.association(link, id, 9),
+                          7001),
+                      Change.of(
+                          EventType.DEAL_STAGE_DELETED,
+                          stage,
+                          SyntheticEvents.dealStage(stage, "Gone"),
+                          null),
+                      Change.of(EventType.OPPORTUNITY_DELETED, id, v2, null))));
+      var validator =
+          com.atlassian.oai.validator.OpenApiInteractionValidator.createForInlineApiSpecification(
+                  api.get("/v3/api-docs").body())
+              .build();
+      for (String path :
+          java.util.List.of("/events?after=" + after, "/opportunities/" + id + "/history")) {
+        Api.Reply reply = api.get(path);
+        assertThat(reply.json().path("items").size()).isGreaterThanOrEqualTo(4);
+        var report =
+            validator.validateResponse(
+                path.replaceFirst("\\?.*", "").replace("/" + id + "/", "/{id}/"),
+                com.atlassian.oai.validator.model.Request.Method.GET,
+                com.atlassian.oai.validator.model.SimpleResponse.Builder.status(200)
+                    .withContentType("application/json")
+                    .withBody(reply.body())
+                    .build());
+        assertThat(
+                report.getMessages().stream()
+                    .filter(
+                        message ->
+                            message.getLevel()
+                                == com.atlassian.oai.validator.report.ValidationReport.Level.ERROR)
+                    .toList())
+            .as(path + " " + reply.body())
+            .isEmpty();
+      }
+    } finally {
+      events.cleanUp();
+    }
+  }
 
   @Test
   void everyEventTypeHasASchemaWhoseDataIsItsResource() {
@@ -73,5 +139,16 @@ class EventApiDocsTest {
     assertThat(schemas.path("WebhookWithSecret").path("properties").has("url")).isTrue();
     assertThat(schemas.path("WebhookWithSecret").path("properties").has("secret")).isTrue();
     assertThat(schemas.path("WebhookPatch").path("properties").has("isActive")).isTrue();
+    assertThat(
+            paths
+                .path("/webhooks")
+                .path("post")
+                .path("callbacks")
+                .path("event")
+                .path("{$request.body#/url}")
+                .path("post")
+                .path("requestBody")
+                .toString())
+        .contains("#/components/schemas/Event");
   }
 }
