@@ -60,6 +60,27 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * Programming errors (a missing representation, a representation of another id, an opportunity
  * without {@code ownerID}) throw {@link IllegalArgumentException}, and roll the write back.
+ *
+ * <h2>Where each write path records</h2>
+ *
+ * <pre>
+ * write (REST single or batch, wire protocol, by external key)  events, in the write's transaction
+ * create an opportunity           opportunity.created (+ opportunityLead.created of a primaryLeadID)
+ * replace / patch an opportunity  opportunity.updated (+ opportunityLead.created of a new primary)
+ * delete an opportunity           opportunity.deleted + opportunityLead.deleted per association
+ * restore from the recycle bin    opportunity.restored + opportunityLead.created per association
+ * purge (admin, or after 30 days) opportunity.purged (the scheduled purge acts as Caller.SYSTEM)
+ * create / delete an association  opportunityLead.created / .deleted (Change.ofAssociation)
+ * update an association (wire)    opportunityLead.updated
+ * deal stage create/change/delete dealStage.*; a deletion with moveTo: opportunity.updated per
+ *                                 opportunity moved, then dealStage.deleted (one recordAll)
+ * pipeline create/change/delete   pipeline.* (and the events of any stages it takes along)
+ * field create/change/delete      field.*; a custom field deleted or converted: opportunity.updated
+ *                                 per opportunity whose stored value changed
+ * </pre>
+ *
+ * Build {@code after} once the change is flushed, so {@code updateTimestamp} and generated values
+ * are the ones a GET returns.
  */
 @Component
 public class EventRecorder {

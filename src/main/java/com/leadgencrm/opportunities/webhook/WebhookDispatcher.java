@@ -185,8 +185,10 @@ class WebhookDispatcher implements SmartLifecycle {
       Webhook webhook = found.get();
       boolean fannedOut = fanOut(webhook);
       Instant now = clock.instant();
+      // two rounds of attempts at most: against a receiver that never answers, a round takes two
+      // timeouts, well within the lease
       List<DeliveryRepository.Due> due =
-          deliveries.due(webhookId, now, properties.concurrencyPerEndpoint() * 4);
+          deliveries.due(webhookId, now, properties.concurrencyPerEndpoint() * 2);
       if (!due.isEmpty()) {
         attempt(webhook, due);
       } else if (!fannedOut) {
