@@ -15,6 +15,8 @@ public enum Permission {
   WRITE_DEAL_STAGES,
   /** Create, change and delete custom fields. */
   WRITE_FIELDS,
+  /** Create, read, change and delete webhooks, and see their deliveries. */
+  MANAGE_WEBHOOKS,
   /** Create, read and revoke API keys. */
   MANAGE_API_KEYS
 }

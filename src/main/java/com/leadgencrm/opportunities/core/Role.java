@@ -54,6 +54,7 @@ public enum Role {
       case DELETE_OPPORTUNITIES -> deletesOpportunities();
       case WRITE_DEAL_STAGES -> writesDealStages();
       case WRITE_FIELDS -> writesFields();
+      case MANAGE_WEBHOOKS -> this == ADMINISTRATOR || this == COMPANY_MANAGER;
       case MANAGE_API_KEYS -> managesApiKeys();
     };
   }

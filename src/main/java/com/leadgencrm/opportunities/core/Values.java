@@ -13,13 +13,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Strict conversions of the plain values clients submit, whatever the protocol: text ({@link
  * String}), integers ({@link Long}, or {@link BigInteger} beyond 64 bits), other numbers ({@link
- * BigDecimal}), {@link Boolean}, and {@link #STRUCTURED} for an array or object. A string is never
- * a number, a number never a boolean. Each conversion throws {@link TypeMismatch} with a message a
- * client can act on.
+ * BigDecimal}), {@link Boolean}, a {@code List} of such values for an array, {@link #STRUCTURED}
+ * for an object. A string is never a number, a number never a boolean. Each conversion throws
+ * {@link TypeMismatch} with a message a client can act on.
  */
 public final class Values {
 
-  /** The plain value of an array or an object: never what a property takes. */
+  /** The plain value of an object: never what a property takes. */
   public static final Object STRUCTURED =
       new Object() {
         @Override
@@ -79,6 +79,22 @@ public final class Values {
     } catch (TypeMismatch e) {
       return false;
     }
+  }
+
+  /** An array of strings. */
+  public static java.util.List<String> strings(@Nullable Object value) throws TypeMismatch {
+    if (!(value instanceof java.util.List<?> list)) {
+      throw new TypeMismatch("must be an array of strings");
+    }
+    java.util.List<String> strings = new java.util.ArrayList<>(list.size());
+    for (Object element : list) {
+      if (!(element instanceof String text)) {
+        throw new TypeMismatch("must be an array of strings");
+      }
+      checkText(text);
+      strings.add(text);
+    }
+    return java.util.List.copyOf(strings);
   }
 
   public static boolean bool(@Nullable Object value) throws TypeMismatch {

@@ -116,13 +116,16 @@ public final class JsonInput {
     if (type == Instant.class) {
       return Values.instant(plain);
     }
+    if (type == List.class) {
+      return Values.strings(plain);
+    }
     throw new IllegalStateException("No conversion to " + type);
   }
 
   /**
    * A JSON value as the plain value it is (see {@link Values}): a string, a boolean, an integer
    * ({@code Long}, or {@code BigInteger} beyond 64 bits), any other number as a {@code BigDecimal},
-   * null; an array or object is {@link Values#STRUCTURED}.
+   * null, a list for an array; an object is {@link Values#STRUCTURED}.
    */
   public static @Nullable Object plain(@Nullable JsonNode value) {
     if (value == null || value.isNull() || value.isMissingNode()) {
@@ -139,6 +142,11 @@ public final class JsonInput {
     }
     if (value.isNumber()) {
       return value.decimalValue();
+    }
+    if (value.isArray()) {
+      List<@Nullable Object> elements = new ArrayList<>(value.size());
+      value.forEach(element -> elements.add(plain(element)));
+      return elements;
     }
     return Values.STRUCTURED;
   }

@@ -2,6 +2,7 @@ package com.leadgencrm.opportunities.web;
 
 import com.leadgencrm.opportunities.core.Conflict;
 import com.leadgencrm.opportunities.core.Forbidden;
+import com.leadgencrm.opportunities.core.Gone;
 import com.leadgencrm.opportunities.core.InvalidField;
 import com.leadgencrm.opportunities.core.InvalidInput;
 import com.leadgencrm.opportunities.core.NotFound;
@@ -49,6 +50,11 @@ public final class Problems {
         problem.setProperty(
             "errors", List.of(new InvalidField(forbidden.field(), refusal.getMessage())));
       }
+      return problem;
+    }
+    if (refusal instanceof Gone gone) {
+      ProblemDetail problem = problem(HttpStatus.GONE, refusal.getMessage());
+      gone.properties().forEach(problem::setProperty);
       return problem;
     }
     if (refusal instanceof PreconditionFailed) {

@@ -22,8 +22,10 @@ import org.springframework.test.context.ContextConfiguration;
       "crm.security.rate-limit-per-second=1000000",
       "crm.security.rate-limit-burst=1000000",
       // /pubapi/v1 speaks this zone (v1.2 is UTC): WireProtocolTest checks both
-      "crm.pubapi.v1-time-zone=America/New_York"
+      "crm.pubapi.v1-time-zone=America/New_York",
+      // webhook tests deliver to receivers on this machine, over http
+      "crm.webhooks.allow-private-networks=true"
     })
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
-@Import(Api.Configuration.class)
+@Import({Api.Configuration.class, TestClock.Configuration.class})
 public @interface IntegrationTest {}

@@ -1,0 +1,279 @@
+package com.leadgencrm.opportunities.event;
+
+import com.leadgencrm.opportunities.core.Caller;
+import com.leadgencrm.opportunities.core.InvalidField;
+import com.leadgencrm.opportunities.core.InvalidInput;
+import com.leadgencrm.opportunities.core.NotFound;
+import com.leadgencrm.opportunities.core.Permission;
+import com.leadgencrm.opportunities.core.Requires;
+import com.leadgencrm.opportunities.query.Cursor;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads events: the feed in id order, the history of one opportunity, and what webhooks deliver.
+ * Every read first numbers what has committed (so a caller sees its own writes), then reads in one
+ * snapshot.
+ */
+@Service
+public class EventFeed {
+
+  public static final int DEFAULT_LIMIT = 100;
+  public static final int MAX_LIMIT = 500;
+
+  private final JdbcClient jdbc;
+  private final EventSequencer sequencer;
+  private final EventProperties properties;
+  private final TransactionTemplate snapshot;
+  private final EventLog log;
+
+  EventFeed(
+      JdbcClient jdbc,
+      EventSequencer sequencer,
+      EventProperties properties,
+      PlatformTransactionManager transactions,
+      EventLog log) {
+    this.jdbc = jdbc;
+    this.log = log;
+    this.sequencer = sequencer;
+    this.properties = properties;
+    this.snapshot = new TransactionTemplate(transactions);
+    // the positions and the events they bound must be read in one snapshot
+    snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    snapshot.setReadOnly(true);
+  }
+
+  /** The filters of a feed query, checked. */
+  private record Filter(
+      Set<String> types, Set<String> resourceTypes, Set<Long> resourceIds, String fingerprint) {}
+
+  /**
+   * A page of the feed, in id order, of what the caller may see: salespeople see the events of
+   * their own opportunities (owner before or after the change) and their associations, and every
+   * deal stage, pipeline and field event.
+   *
+   * @throws FeedCursorExpired when the position is older than the feed's retention
+   */
+  @Requires(Permission.READ)
+  public FeedPage page(FeedQuery query, Caller caller) {
+    List<InvalidField> errors = new ArrayList<>();
+    Filter filter = filter(query, errors);
+    int limit = limit(query.limit(), errors);
+    Long after = query.after();
+    if (after != null && after < 0) {
+      errors.add(new InvalidField("after", "must be an event id, 0 or more"));
+    }
+    if (after != null && query.cursor() != null) {
+      errors.add(new InvalidField("cursor", "give either after or cursor, not both"));
+    }
+    if (query.cursor() != null && errors.isEmpty()) {
+      Cursor cursor = Cursor.decode(query.cursor());
+      if (!cursor.value().equals("feed") || !cursor.filters().equals(filter.fingerprint())) {
+        errors.add(
+            new InvalidField(
+                "cursor", "belongs to another query; repeat the filters of the first page"));
+      }
+      after = cursor.id();
+    }
+    if (!errors.isEmpty()) {
+      errors.sort(java.util.Comparator.comparing(InvalidField::field));
+      throw new InvalidInput(errors);
+    }
+    sequencer.catchUp();
+    Long from = after;
+    return snapshot.execute(status -> read(filter, from, limit, caller));
+  }
+
+  private FeedPage read(Filter filter, @Nullable Long after, int limit, Caller caller) {
+    long head = log.head();
+    long start = log.start();
+    long from = after == null ? start : after;
+    if (from < start) {
+      throw new FeedCursorExpired(start, properties.retentionDays());
+    }
+    String where =
+        "id > :from"
+            + (filter.types().isEmpty() ? "" : " and type in (:types)")
+            + (filter.resourceTypes().isEmpty() ? "" : " and aggregate_type in (:resourceTypes)")
+            + (filter.resourceIds().isEmpty() ? "" : " and aggregate_id in (:resourceIds)");
+    Long me = caller.ownerScope();
+    String sql =
+        me == null
+            ? "select id, payload from event where " + where + " order by id limit :limit"
+            // each branch walks an index of its own: an owner's events are found without reading
+            // everyone else's
+            : """
+              select id, payload from (
+                (select id, payload from event where %1$s and owner_before = :me
+                  order by id limit :limit)
+                union all
+                (select id, payload from event where %1$s and owner_after = :me
+                    and owner_before is distinct from :me
+                  order by id limit :limit)
+                union all
+                (select id, payload from event where %1$s and opportunity_id is null
+                  order by id limit :limit)) e
+              order by id limit :limit"""
+                .formatted(where);
+    JdbcClient.StatementSpec statement = jdbc.sql(sql).param("from", from).param("limit", limit);
+    if (!filter.types().isEmpty()) {
+      statement = statement.param("types", List.copyOf(filter.types()));
+    }
+    if (!filter.resourceTypes().isEmpty()) {
+      statement = statement.param("resourceTypes", List.copyOf(filter.resourceTypes()));
+    }
+    if (!filter.resourceIds().isEmpty()) {
+      statement = statement.param("resourceIds", List.copyOf(filter.resourceIds()));
+    }
+    if (me != null) {
+      statement = statement.param("me", me);
+    }
+    long[] last = {from};
+    List<String> items =
+        statement
+            .query(
+                (rs, n) -> {
+                  last[0] = rs.getLong("id");
+                  return json(last[0], rs.getString("payload"));
+                })
+            .list();
+    // a short page read everything up to the head of this snapshot: continue from there
+    long next = items.size() == limit ? last[0] : Math.max(from, head);
+    return new FeedPage(
+        items, new Cursor("id", false, "feed", next, filter.fingerprint()).encode());
+  }
+
+  /**
+   * One opportunity's events, newest first, kept as long as the opportunity and a year after its
+   * purge (whatever the feed's retention). A salesperson who owns it sees all of it, otherwise the
+   * events of the time they owned it.
+   *
+   * @throws NotFound when the caller sees no event of the opportunity
+   */
+  @Requires(Permission.READ)
+  public FeedPage history(
+      long opportunityId,
+      @Nullable String cursorText,
+      @Nullable Integer limitValue,
+      Caller caller) {
+    List<InvalidField> errors = new ArrayList<>();
+    int limit = limit(limitValue, errors);
+    Long before = null;
+    String fingerprint = "opportunity/" + opportunityId;
+    if (cursorText != null && errors.isEmpty()) {
+      Cursor cursor = Cursor.decode(cursorText);
+      if (!cursor.value().equals("history") || !cursor.filters().equals(fingerprint)) {
+        errors.add(new InvalidField("cursor", "belongs to another list"));
+      }
+      before = cursor.id();
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(errors);
+    }
+    sequencer.catchUp();
+    Long until = before;
+    return snapshot.execute(
+        status -> {
+          Long me = caller.ownerScope();
+          boolean whole = me == null || me.equals(currentOwner(opportunityId));
+          List<Long> ids = new ArrayList<>();
+          List<String> items =
+              jdbc.sql(
+                      "select id, payload from event where opportunity_id = :opportunity"
+                          + (until == null ? "" : " and id < :before")
+                          + (whole ? "" : " and (owner_before = :me or owner_after = :me)")
+                          + " order by id desc limit :limit")
+                  .param("opportunity", opportunityId)
+                  .param("before", until == null ? 0 : until)
+                  .param("me", me == null ? 0 : me)
+                  .param("limit", limit + 1)
+                  .query(
+                      (rs, n) -> {
+                        ids.add(rs.getLong("id"));
+                        return json(rs.getLong("id"), rs.getString("payload"));
+                      })
+                  .list();
+          if (items.isEmpty() && until == null) {
+            throw new NoHistory(opportunityId);
+          }
+          if (items.size() <= limit) {
+            return new FeedPage(items, null);
+          }
+          return new FeedPage(
+              items.subList(0, limit),
+              new Cursor("id", true, "history", ids.get(limit - 1), fingerprint).encode());
+        });
+  }
+
+  /** The owner of the opportunity by its last event (null once deleted). */
+  private @Nullable Long currentOwner(long opportunityId) {
+    return jdbc.sql(
+            """
+            select owner_after from event
+             where opportunity_id = :opportunity and aggregate_type = 'opportunity'
+             order by id desc limit 1""")
+        .param("opportunity", opportunityId)
+        .query((rs, n) -> rs.getObject("owner_after", Long.class))
+        .optional()
+        .orElse(null);
+  }
+
+  /** No event of this opportunity that the caller may see. */
+  static final class NoHistory extends NotFound {
+    NoHistory(long opportunityId) {
+      super("Opportunity", opportunityId);
+    }
+  }
+
+  /** The stored payload lacks the id, which the sequencer gave at commit: it goes first. */
+  static String json(long id, String payload) {
+    return "{\"id\":" + id + "," + payload.substring(payload.indexOf('{') + 1);
+  }
+
+  private static int limit(@Nullable Integer limit, List<InvalidField> errors) {
+    if (limit == null) {
+      return DEFAULT_LIMIT;
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      errors.add(new InvalidField("limit", "must be between 1 and " + MAX_LIMIT));
+      return DEFAULT_LIMIT;
+    }
+    return limit;
+  }
+
+  private static Filter filter(FeedQuery query, List<InvalidField> errors) {
+    Set<String> types = new TreeSet<>();
+    for (String pattern : query.types()) {
+      if (EventTypes.matching(pattern).isEmpty()) {
+        errors.add(new InvalidField("type", "must be " + EventTypes.described()));
+      } else {
+        types.addAll(EventTypes.names(List.of(pattern)));
+      }
+    }
+    Set<String> resourceTypes = new TreeSet<>();
+    for (String resourceType : query.resourceTypes()) {
+      if (ResourceType.of(resourceType).isEmpty()) {
+        errors.add(
+            new InvalidField(
+                "resourceType",
+                "must be opportunity, opportunityLead, dealStage, pipeline or field"));
+      } else {
+        resourceTypes.add(resourceType);
+      }
+    }
+    Set<Long> resourceIds = new TreeSet<>(query.resourceIds());
+    CRC32 crc = new CRC32();
+    crc.update((types + "|" + resourceTypes + "|" + resourceIds).getBytes(StandardCharsets.UTF_8));
+    return new Filter(types, resourceTypes, resourceIds, Long.toHexString(crc.getValue()));
+  }
+}

@@ -1,0 +1,74 @@
+package com.leadgencrm.opportunities.event;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The feed's positions and stored events as the service's own work needs them (deliveries,
+ * replays), without a caller's scope: callers read the feed through {@link EventFeed}.
+ */
+@Component
+public class EventLog {
+
+  private final JdbcClient jdbc;
+
+  EventLog(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The highest event id handed out: the feed's end. */
+  public long head() {
+    return position("sequenced");
+  }
+
+  /** The lowest position the feed continues from (events at or below it are past retention). */
+  public long start() {
+    return position("start");
+  }
+
+  /** A type and an id of an event. */
+  public record EventRef(long id, String type) {}
+
+  /** The events in (after, upTo] of these types, in id order. */
+  public List<EventRef> matching(long after, long upTo, Collection<String> types) {
+    if (types.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            """
+            select id, type from event
+             where id > :after and id <= :upTo and type in (:types) order by id""")
+        .param("after", after)
+        .param("upTo", upTo)
+        .param("types", List.copyOf(types))
+        .query((rs, n) -> new EventRef(rs.getLong("id"), rs.getString("type")))
+        .list();
+  }
+
+  /** The JSON of these events (as the feed serves them), by id; ids past retention are missing. */
+  public Map<Long, String> json(Collection<Long> ids) {
+    Map<Long, String> events = new HashMap<>();
+    if (ids.isEmpty()) {
+      return events;
+    }
+    jdbc.sql("select id, payload from event where id in (:ids)")
+        .param("ids", List.copyOf(ids))
+        .query(
+            (rs, n) ->
+                events.put(
+                    rs.getLong("id"), EventFeed.json(rs.getLong("id"), rs.getString("payload"))))
+        .list();
+    return events;
+  }
+
+  private long position(String name) {
+    return jdbc.sql("select value from event_feed_position where name = :name")
+        .param("name", name)
+        .query(Long.class)
+        .single();
+  }
+}

@@ -1,0 +1,387 @@
+package com.leadgencrm.opportunities.event;
+
+import com.leadgencrm.opportunities.core.Caller;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Records events in the current transaction: every write path calls it for each change it makes,
+ * cascades included, so that an event exists exactly when its change committed.
+ *
+ * <h2>Contract</h2>
+ *
+ * <ul>
+ *   <li>Call it inside the write's transaction, after the change is made (so the representations
+ *       are the final ones). Without an active read-write transaction it throws {@link
+ *       IllegalTransactionStateException}: an event outside the change's transaction could outlive
+ *       a rollback. A rollback (or a rollback to a savepoint) takes the events of the rolled-back
+ *       work with it.
+ *   <li>{@code before} and {@code after} are the resource as a GET of the REST API returns it (the
+ *       view records, or maps); see {@link Change} for which each action needs. The recorder fills
+ *       in {@code id} (at commit, by the sequencer), {@code occurredAt} (the clock), {@code
+ *       transactionID} (one per transaction, the same for all its events), {@code actor} ({@link
+ *       Caller#current()}: {@code userID} and {@code keyId}, both null for the service's own work),
+ *       {@code resource}, {@code data} ({@code after}, or {@code before} for a deletion or purge)
+ *       and {@code changes} (from/to of every property whose value differs, custom fields included;
+ *       {@code updateTimestamp} is not a change by itself).
+ *   <li>An update whose representations do not differ records nothing (returns false / counts 0).
+ *   <li>Owner scope: opportunity events take their owners from {@code ownerID} of {@code before}
+ *       and {@code after}; association events need the owner of their opportunity ({@link
+ *       Change#ofAssociation}) and take the opportunity from {@code opportunityID}.
+ *   <li>Many changes of one write (a batch, a cascade) go through {@link #recordAll} in one JDBC
+ *       batch: one round trip instead of one per event.
+ * </ul>
+ *
+ * Programming errors (a missing representation, a representation of another id, an opportunity
+ * without {@code ownerID}) throw {@link IllegalArgumentException}, and roll the write back.
+ *
+ * <h2>Where each write path records</h2>
+ *
+ * <pre>
+ * write (REST single or batch, wire protocol, by external key)  events, in the write's transaction
+ * create an opportunity           opportunity.created (+ opportunityLead.created of a primaryLeadID)
+ * replace / patch an opportunity  opportunity.updated (+ opportunityLead.created of a new primary)
+ * delete an opportunity           opportunity.deleted + opportunityLead.deleted per association
+ * restore from the recycle bin    opportunity.restored + opportunityLead.created per association
+ * purge (admin, or after 30 days) opportunity.purged (the scheduled purge acts as Caller.SYSTEM)
+ * create / delete an association  opportunityLead.created / .deleted (Change.ofAssociation)
+ * update an association (wire)    opportunityLead.updated
+ * deal stage create/change/delete dealStage.*; a deletion with moveTo: opportunity.updated per
+ *                                 opportunity moved, then dealStage.deleted (one recordAll)
+ * pipeline create/change/delete   pipeline.* (and the events of any stages it takes along)
+ * field create/change/delete      field.*; a custom field deleted or converted: opportunity.updated
+ *                                 per opportunity whose stored value changed
+ * </pre>
+ *
+ * Build {@code after} once the change is flushed, so {@code updateTimestamp} and generated values
+ * are the ones a GET returns.
+ */
+@Component
+public class EventRecorder {
+
+  /** CloudEvents {@code source} of every event: this service. */
+  static final String SOURCE = "/opportunities-service";
+
+  /** Properties whose change alone is no change (every write moves them). */
+  private static final Set<String> NOT_CHANGES = Set.of("updateTimestamp");
+
+  private static final String INSERT =
+      """
+      insert into event_pending (type, aggregate_type, aggregate_id, opportunity_id,
+                                 owner_before, owner_after, occurred_at, transaction_id, payload)
+      values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as json))""";
+
+  private static final Object TRANSACTION_ID = new Object();
+
+  private final JdbcTemplate jdbc;
+  private final JsonMapper mapper;
+  private final Clock clock;
+  private final EventSequencer sequencer;
+
+  EventRecorder(JdbcTemplate jdbc, JsonMapper mapper, Clock clock, EventSequencer sequencer) {
+    this.jdbc = jdbc;
+    this.mapper = mapper;
+    this.clock = clock;
+    this.sequencer = sequencer;
+  }
+
+  /**
+   * Records one change of an opportunity, a deal stage, a pipeline or a field.
+   *
+   * @return false when an update changed nothing, so no event was recorded
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean record(
+      EventType type, long resourceId, @Nullable Object before, @Nullable Object after) {
+    return recordAll(List.of(Change.of(type, resourceId, before, after))) == 1;
+  }
+
+  /** Records one change. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean record(Change change) {
+    return recordAll(List.of(change)) == 1;
+  }
+
+  /**
+   * Records the changes of one write in their order, in one JDBC batch.
+   *
+   * @return how many events were recorded (updates that changed nothing record none)
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int recordAll(Collection<Change> changes) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()
+        || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+      throw new IllegalTransactionStateException(
+          "Events are recorded in the read-write transaction of their change");
+    }
+    Context context =
+        new Context(
+            transactionId(), clock.instant().truncatedTo(ChronoUnit.MICROS), Caller.current());
+    List<Row> rows = new ArrayList<>(changes.size());
+    for (Change change : changes) {
+      Row row = row(change, context);
+      if (row != null) {
+        rows.add(row);
+      }
+    }
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    jdbc.batchUpdate(INSERT, rows, 500, EventRecorder::bind);
+    return rows.size();
+  }
+
+  private record Context(UUID transactionId, Instant occurredAt, Caller actor) {}
+
+  /** One row of event_pending. */
+  private record Row(
+      EventType type,
+      long resourceId,
+      @Nullable Long opportunityId,
+      @Nullable Long ownerBefore,
+      @Nullable Long ownerAfter,
+      Instant occurredAt,
+      UUID transactionId,
+      String payload) {}
+
+  private static void bind(PreparedStatement statement, Row row) throws SQLException {
+    statement.setString(1, row.type().value());
+    statement.setString(2, row.type().resource().value());
+    statement.setLong(3, row.resourceId());
+    setLong(statement, 4, row.opportunityId());
+    setLong(statement, 5, row.ownerBefore());
+    setLong(statement, 6, row.ownerAfter());
+    statement.setObject(7, OffsetDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC));
+    statement.setObject(8, row.transactionId());
+    statement.setString(9, row.payload());
+  }
+
+  private static void setLong(PreparedStatement statement, int index, @Nullable Long value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.BIGINT);
+    } else {
+      statement.setLong(index, value);
+    }
+  }
+
+  private @Nullable Row row(Change change, Context context) {
+    EventType type = change.type();
+    ObjectNode before = representation("before", change.before(), change);
+    ObjectNode after = representation("after", change.after(), change);
+    if (type.action().needsBefore() != (before != null)
+        || type.action().needsAfter() != (after != null)) {
+      throw new IllegalArgumentException(
+          type.value()
+              + " needs "
+              + (type.action().needsBefore() ? "before" : "")
+              + (type.action().needsBefore() && type.action().needsAfter() ? " and " : "")
+              + (type.action().needsAfter() ? "after" : "")
+              + " (and nothing else): "
+              + change);
+    }
+    ObjectNode changes = null;
+    if (type.action() == EventType.Action.UPDATED) {
+      changes = changes(before, after);
+      if (changes.isEmpty()) {
+        return null;
+      }
+    }
+    ObjectNode data = after != null ? after : before;
+    Long opportunityId = null;
+    Long ownerBefore = null;
+    Long ownerAfter = null;
+    switch (type.resource()) {
+      case OPPORTUNITY -> {
+        opportunityId = change.resourceId();
+        ownerBefore = before == null ? null : owner(before, change);
+        ownerAfter = after == null ? null : owner(after, change);
+      }
+      case OPPORTUNITY_LEAD -> {
+        if (change.opportunityOwnerId() == null) {
+          throw new IllegalArgumentException(
+              "An association event needs the owner of its opportunity: " + change);
+        }
+        JsonNode opportunity = data.get("opportunityID");
+        if (opportunity == null || !opportunity.isIntegralNumber()) {
+          throw new IllegalArgumentException(
+              "An association's representation carries its opportunityID: " + change);
+        }
+        opportunityId = opportunity.asLong();
+        ownerBefore = before == null ? null : change.opportunityOwnerId();
+        ownerAfter = after == null ? null : change.opportunityOwnerId();
+      }
+      default -> {
+        if (change.opportunityOwnerId() != null) {
+          throw new IllegalArgumentException(
+              type.value() + " events are seen by everyone: no owner: " + change);
+        }
+      }
+    }
+    return new Row(
+        type,
+        change.resourceId(),
+        opportunityId,
+        ownerBefore,
+        ownerAfter,
+        context.occurredAt(),
+        context.transactionId(),
+        payload(type, change.resourceId(), data, changes, context));
+  }
+
+  private @Nullable ObjectNode representation(String name, @Nullable Object value, Change change) {
+    if (value == null) {
+      return null;
+    }
+    JsonNode node = mapper.valueToTree(value);
+    if (!(node instanceof ObjectNode object)) {
+      throw new IllegalArgumentException(name + " must serialize to a JSON object: " + change);
+    }
+    JsonNode id = object.get("id");
+    if (id != null && !(id.isIntegralNumber() && id.asLong() == change.resourceId())) {
+      throw new IllegalArgumentException(
+          name + " is the representation of another resource than " + change.resourceId());
+    }
+    return object;
+  }
+
+  private static long owner(ObjectNode opportunity, Change change) {
+    JsonNode owner = opportunity.get("ownerID");
+    if (owner == null || !owner.isIntegralNumber()) {
+      throw new IllegalArgumentException(
+          "An opportunity's representation carries its ownerID: " + change);
+    }
+    return owner.asLong();
+  }
+
+  /** From/to of every property whose value differs; a property one side lacks is null there. */
+  static ObjectNode changes(ObjectNode before, ObjectNode after) {
+    Set<String> names = new LinkedHashSet<>();
+    after.properties().forEach(property -> names.add(property.getKey()));
+    before.properties().forEach(property -> names.add(property.getKey()));
+    ObjectNode changes = JsonNodeFactory.instance.objectNode();
+    for (String name : names) {
+      if (NOT_CHANGES.contains(name)) {
+        continue;
+      }
+      JsonNode from = before.has(name) ? before.get(name) : NullNode.getInstance();
+      JsonNode to = after.has(name) ? after.get(name) : NullNode.getInstance();
+      if (!same(from, to)) {
+        ObjectNode change = changes.putObject(name);
+        change.set("from", from);
+        change.set("to", to);
+      }
+    }
+    return changes;
+  }
+
+  /** Equal JSON values; numbers by value, so 100.0 and 100.00 are no change. */
+  private static boolean same(JsonNode a, JsonNode b) {
+    if (a.isNumber() && b.isNumber()) {
+      return a.decimalValue().compareTo(b.decimalValue()) == 0;
+    }
+    return a.equals(b);
+  }
+
+  /** The event as served, without its id (the sequencer gives it at commit). */
+  private String payload(
+      EventType type,
+      long resourceId,
+      ObjectNode data,
+      @Nullable ObjectNode changes,
+      Context context) {
+    String time = DateTimeFormatter.ISO_INSTANT.format(context.occurredAt());
+    boolean system = context.actor().equals(Caller.SYSTEM);
+    ObjectNode event = JsonNodeFactory.instance.objectNode();
+    event.put("type", type.value());
+    event.put("occurredAt", time);
+    event.put("transactionID", context.transactionId().toString());
+    ObjectNode actor = event.putObject("actor");
+    if (system) {
+      actor.putNull("userID");
+      actor.putNull("keyId");
+    } else {
+      actor.put("userID", context.actor().userId());
+      actor.put("keyId", context.actor().keyId());
+    }
+    ObjectNode resource = event.putObject("resource");
+    resource.put("type", type.resource().value());
+    resource.put("id", resourceId);
+    event.set("data", data);
+    if (changes == null) {
+      event.putNull("changes");
+    } else {
+      event.set("changes", changes);
+    }
+    // CloudEvents 1.0 attributes (id and type are shared with the names above)
+    event.put("specversion", "1.0");
+    event.put("source", SOURCE);
+    event.put("subject", type.resource().value() + "/" + resourceId);
+    event.put("time", time);
+    event.put("datacontenttype", "application/json");
+    return mapper.writeValueAsString(event);
+  }
+
+  /**
+   * One id per transaction, kept with the transaction's synchronizations: a transaction suspended
+   * for an inner one (REQUIRES_NEW) gets its own back when it resumes; savepoints share it. Its
+   * commit wakes the sequencer, so the events reach the feed at once.
+   */
+  private UUID transactionId() {
+    Object bound = TransactionSynchronizationManager.getResource(TRANSACTION_ID);
+    if (bound instanceof UUID id) {
+      return id;
+    }
+    UUID id = UUID.randomUUID();
+    TransactionSynchronizationManager.bindResource(TRANSACTION_ID, id);
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(TRANSACTION_ID);
+          }
+
+          @Override
+          public void resume() {
+            TransactionSynchronizationManager.bindResource(TRANSACTION_ID, id);
+          }
+
+          @Override
+          public void afterCommit() {
+            sequencer.wakeUp();
+          }
+
+          @Override
+          public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(TRANSACTION_ID);
+          }
+        });
+    return id;
+  }
+}

@@ -1,0 +1,18 @@
+package com.leadgencrm.opportunities.webhook;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
+/** Query parameters of {@code GET /webhooks/{id}/deliveries}. */
+record DeliveryListParams(
+    @Parameter(
+            description = "Only deliveries in this state",
+            schema =
+                @Schema(
+                    type = "string",
+                    allowableValues = {"pending", "succeeded", "failed"}))
+        @Nullable String status,
+    @Parameter(description = "Page size, 1 to 500 (default 100)", example = "100")
+        @Nullable Integer limit,
+    @Parameter(description = "The nextCursor of the previous page") @Nullable String cursor) {}

@@ -1,0 +1,428 @@
+package com.leadgencrm.opportunities.webhook;
+
+import com.leadgencrm.opportunities.core.Caller;
+import com.leadgencrm.opportunities.event.EventLog;
+import com.leadgencrm.opportunities.event.EventProperties;
+import com.leadgencrm.opportunities.event.EventTypes;
+import com.leadgencrm.opportunities.event.EventsSequenced;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers events to webhook endpoints, off the request path, on every instance.
+ *
+ * <p>An instance leases an endpoint that has work (new events past its position, or deliveries due)
+ * with {@code FOR UPDATE SKIP LOCKED}; while it holds the lease no other instance touches the
+ * endpoint, so each attempt is made by one instance. Holding it, the instance turns the endpoint's
+ * new events into deliveries (the fan-out) and makes the due attempts, a few at a time, then gives
+ * the endpoint back. An instance serves a bounded number of endpoints at once, each on its own
+ * thread with its own bounded concurrency, so a slow or dead endpoint only ever holds its own
+ * thread: the others go on. A lease that its instance did not give back (it died) expires, and
+ * another instance takes over; what was in flight is attempted again (at least once).
+ *
+ * <p>Time comes from the {@link Clock} bean, so the retry schedule is tested by moving a clock.
+ */
+@Component
+class WebhookDispatcher implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+  /** Event ids one fan-out step covers. */
+  static final int FAN_OUT_STEP = 2000;
+
+  private final WebhookRepository webhooks;
+  private final DeliveryRepository deliveries;
+  private final WebhookSender sender;
+  private final EventLog feed;
+  private final EventProperties events;
+  private final WebhookProperties properties;
+  private final Clock clock;
+  private final TransactionTemplate transactions;
+  private final JdbcClient jdbc;
+  private final UUID instance = UUID.randomUUID();
+  private final Semaphore wakeUp = new Semaphore(0);
+  private final Semaphore endpointSlots;
+  private final Timer latency;
+  private final Timer attemptDuration;
+  private final Counter succeeded;
+  private final Counter failed;
+  private volatile @Nullable ExecutorService loop;
+  private volatile @Nullable ExecutorService endpointThreads;
+  private volatile @Nullable ExecutorService attemptThreads;
+  private volatile long lastFailureLog;
+
+  WebhookDispatcher(
+      WebhookRepository webhooks,
+      DeliveryRepository deliveries,
+      WebhookSender sender,
+      EventLog feed,
+      EventProperties events,
+      WebhookProperties properties,
+      Clock clock,
+      PlatformTransactionManager transactionManager,
+      JdbcClient jdbc,
+      MeterRegistry meters) {
+    this.jdbc = jdbc;
+    this.webhooks = webhooks;
+    this.deliveries = deliveries;
+    this.sender = sender;
+    this.feed = feed;
+    this.events = events;
+    this.properties = properties;
+    this.clock = clock;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.endpointSlots = new Semaphore(properties.endpoints());
+    this.latency =
+        Timer.builder("crm.webhooks.delivery.latency")
+            .description("From an event's occurredAt to its successful delivery")
+            .publishPercentileHistogram()
+            .register(meters);
+    this.attemptDuration =
+        Timer.builder("crm.webhooks.attempt.duration")
+            .description("One attempt, until the receiver answered or the timeout")
+            .register(meters);
+    this.succeeded =
+        Counter.builder("crm.webhooks.attempts").tag("outcome", "succeeded").register(meters);
+    this.failed =
+        Counter.builder("crm.webhooks.attempts").tag("outcome", "failed").register(meters);
+  }
+
+  /** Newly numbered events: endpoints may have work. */
+  @EventListener
+  void onSequenced(EventsSequenced sequenced) {
+    wakeUp();
+  }
+
+  void wakeUp() {
+    if (wakeUp.availablePermits() == 0) {
+      wakeUp.release();
+    }
+  }
+
+  private void runLoop() {
+    while (isRunning()) {
+      try {
+        wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        wakeUp.drainPermits();
+        leaseAndServe();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        long now = System.currentTimeMillis();
+        if (now - lastFailureLog > 10_000) {
+          lastFailureLog = now;
+          log.warn("Webhook dispatch failed (will retry): {}", e.toString());
+        }
+      }
+    }
+  }
+
+  private void leaseAndServe() {
+    int free = endpointSlots.availablePermits();
+    ExecutorService threads = endpointThreads;
+    if (free == 0 || threads == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    List<Long> leased =
+        webhooks.lease(instance, free, feed.head(), now, now.plus(properties.lease()));
+    for (long id : leased) {
+      endpointSlots.acquireUninterruptibly();
+      threads.execute(
+          () -> {
+            try {
+              serve(id);
+            } catch (RuntimeException e) {
+              log.warn("Serving webhook {} failed: {}", id, e.toString());
+            } finally {
+              try {
+                webhooks.release(id, instance, clock.instant());
+              } catch (RuntimeException e) {
+                log.warn("Could not give back the lease of webhook {}: {}", id, e.toString());
+              }
+              endpointSlots.release();
+              wakeUp();
+            }
+          });
+    }
+  }
+
+  /** Works for one leased endpoint: fan-out and due attempts, until done or its turn is over. */
+  void serve(long webhookId) {
+    long turnEnds = System.nanoTime() + properties.workPerLease().toNanos();
+    while (isRunning()) {
+      Optional<Webhook> found = webhooks.find(webhookId);
+      if (found.isEmpty() || !found.get().isActive()) {
+        return;
+      }
+      Webhook webhook = found.get();
+      boolean fannedOut = fanOut(webhook);
+      Instant now = clock.instant();
+      // two rounds of attempts at most: against a receiver that never answers, a round takes two
+      // timeouts, well within the lease
+      List<DeliveryRepository.Due> due =
+          deliveries.due(webhookId, now, properties.concurrencyPerEndpoint() * 2);
+      if (!due.isEmpty()) {
+        attempt(webhook, due);
+      } else if (!fannedOut) {
+        return;
+      }
+      if (System.nanoTime() > turnEnds
+          || !webhooks.renew(webhookId, instance, clock.instant().plus(properties.lease()))) {
+        return;
+      }
+    }
+  }
+
+  /** Turns the endpoint's next events into deliveries; false when it had none to look at. */
+  private boolean fanOut(Webhook webhook) {
+    long from = Math.max(webhook.eventCursor(), feed.start());
+    long head = feed.head();
+    if (from >= head) {
+      return false;
+    }
+    long to = Math.min(head, from + FAN_OUT_STEP);
+    List<EventLog.EventRef> matching = feed.matching(from, to, EventTypes.names(webhook.types()));
+    Instant now = clock.instant();
+    transactions.executeWithoutResult(
+        status -> {
+          if (!matching.isEmpty()) {
+            deliveries.enqueue(webhook.id(), matching, now);
+          }
+          // a replay that moved the position meanwhile wins: its events come next
+          webhooks.advance(webhook.id(), webhook.eventCursor(), to);
+        });
+    return true;
+  }
+
+  /** Attempts these deliveries, a bounded number at a time, and records what came of them. */
+  private void attempt(Webhook webhook, List<DeliveryRepository.Due> due) {
+    ExecutorService threads = attemptThreads;
+    if (threads == null) {
+      return;
+    }
+    Map<Long, String> bodies =
+        feed.json(due.stream().map(DeliveryRepository.Due::eventId).toList());
+    Semaphore inFlight = new Semaphore(properties.concurrencyPerEndpoint());
+    List<CompletableFuture<DeliveryRepository.Outcome>> attempts = new ArrayList<>();
+    for (DeliveryRepository.Due delivery : due) {
+      inFlight.acquireUninterruptibly();
+      attempts.add(
+          CompletableFuture.supplyAsync(
+                  () -> attemptOne(webhook, delivery, bodies.get(delivery.eventId())), threads)
+              .whenComplete((outcome, failure) -> inFlight.release()));
+    }
+    List<DeliveryRepository.Outcome> outcomes =
+        attempts.stream().map(CompletableFuture::join).toList();
+    Instant now = clock.instant();
+    transactions.executeWithoutResult(
+        status -> {
+          deliveries.record(outcomes, now);
+          boolean anySuccess = outcomes.stream().anyMatch(o -> o.status().equals("succeeded"));
+          endpointHealth(webhook.id(), anySuccess, now);
+        });
+  }
+
+  private DeliveryRepository.Outcome attemptOne(
+      Webhook webhook, DeliveryRepository.Due delivery, @Nullable String body) {
+    Instant at = clock.instant();
+    if (body == null) {
+      return new DeliveryRepository.Outcome(
+          delivery,
+          at,
+          0,
+          null,
+          "not sent: the event is past the feed's retention",
+          null,
+          "failed",
+          null);
+    }
+    WebhookSender.Result result =
+        sender.send(
+            webhook.url(),
+            webhook.signingSecrets(at),
+            delivery.eventId(),
+            delivery.eventType(),
+            body,
+            at);
+    attemptDuration.record(Duration.ofMillis(result.durationMs()));
+    int attempts = delivery.attemptCount() + 1;
+    if (result.succeeded()) {
+      succeeded.increment();
+      occurredAt(body)
+          .ifPresent(occurred -> latency.record(Duration.between(occurred, clock.instant())));
+      return new DeliveryRepository.Outcome(
+          delivery,
+          at,
+          result.durationMs(),
+          result.statusCode(),
+          null,
+          result.responseBody(),
+          "succeeded",
+          null);
+    }
+    failed.increment();
+    Optional<Duration> retry = RetrySchedule.after(attempts);
+    return new DeliveryRepository.Outcome(
+        delivery,
+        at,
+        result.durationMs(),
+        result.statusCode(),
+        result.error(),
+        result.responseBody(),
+        retry.isPresent() ? "pending" : "failed",
+        retry.map(at::plus).orElse(null));
+  }
+
+  /** A success clears the failure streak; 5 days of nothing but failures deactivate. */
+  private void endpointHealth(long webhookId, boolean anySuccess, Instant now) {
+    if (anySuccess) {
+      jdbc.sql(
+              "update webhook set failing_since = null where id = :id and failing_since is not null")
+          .param("id", webhookId)
+          .update();
+      return;
+    }
+    int deactivated =
+        jdbc.sql(
+                """
+                update webhook
+                   set failing_since = coalesce(failing_since, :now),
+                       is_active = is_active and coalesce(failing_since, :now) > :horizon,
+                       deactivated_reason = case when coalesce(failing_since, :now) <= :horizon
+                         then :reason else deactivated_reason end
+                 where id = :id
+                returning case when not is_active and deactivated_reason = :reason then 1 else 0 end""")
+            .param("now", WebhookRepository.utc(now))
+            .param("horizon", WebhookRepository.utc(now.minus(properties.deactivateAfter())))
+            .param(
+                "reason",
+                "Every delivery failed for "
+                    + properties.deactivateAfter().toDays()
+                    + " days; reactivate with PATCH {\"isActive\": true}")
+            .param("id", webhookId)
+            .query(Integer.class)
+            .optional()
+            .orElse(0);
+    if (deactivated == 1) {
+      log.warn("Webhook {} deactivated: every delivery failed for 5 days", webhookId);
+    }
+  }
+
+  private static Optional<Instant> occurredAt(String event) {
+    int key = event.indexOf("\"occurredAt\":\"");
+    if (key < 0) {
+      return Optional.empty();
+    }
+    int start = key + "\"occurredAt\":\"".length();
+    int end = event.indexOf('"', start);
+    try {
+      return Optional.of(Instant.parse(event.substring(start, end)));
+    } catch (DateTimeParseException | IndexOutOfBoundsException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Forgets finished deliveries (and their attempts) as old as the feed's retention. */
+  @Scheduled(initialDelayString = "PT2M", fixedDelayString = "PT10M")
+  void forgetOldDeliveries() {
+    try {
+      Instant horizon = clock.instant().minus(events.retention());
+      while (deliveries.forgetBefore(horizon) > 0) {
+        // in chunks, each a short transaction of its own
+      }
+    } catch (RuntimeException e) {
+      log.warn("Could not forget old webhook deliveries: {}", e.toString());
+    }
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      // deliveries are the service's own work: they read the feed as the system actor
+      Thread thread =
+          new Thread(
+              () ->
+                  Caller.runAsSystem(
+                      () -> {
+                        runnable.run();
+                        return null;
+                      }),
+              prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  @Override
+  public void start() {
+    endpointThreads =
+        Executors.newFixedThreadPool(properties.endpoints(), named("webhook-endpoint-"));
+    attemptThreads =
+        Executors.newFixedThreadPool(
+            properties.endpoints() * properties.concurrencyPerEndpoint(),
+            named("webhook-attempt-"));
+    ExecutorService executor = Executors.newSingleThreadExecutor(named("webhook-dispatcher-"));
+    loop = executor;
+    executor.execute(this::runLoop);
+  }
+
+  @Override
+  public void stop() {
+    ExecutorService executor = loop;
+    loop = null;
+    for (ExecutorService threads : new ExecutorService[] {executor, endpointThreads}) {
+      if (threads != null) {
+        threads.shutdown();
+      }
+    }
+    try {
+      // endpoints in their turn finish their attempts (at most a timeout) and give back their lease
+      ExecutorService endpoints = endpointThreads;
+      if (endpoints != null
+          && !endpoints.awaitTermination(
+              properties.timeout().toMillis() + 5000, TimeUnit.MILLISECONDS)) {
+        endpoints.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    ExecutorService attempts = attemptThreads;
+    if (attempts != null) {
+      attempts.shutdownNow();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return loop != null;
+  }
+}

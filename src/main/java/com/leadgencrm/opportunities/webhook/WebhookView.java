@@ -1,0 +1,58 @@
+package com.leadgencrm.opportunities.webhook;
+
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** A webhook endpoint as clients read it (its secret is only shown on creation and rotation). */
+@Schema(name = "Webhook", description = "An endpoint that receives events, signed")
+public record WebhookView(
+    @Schema(example = "12", requiredMode = Schema.RequiredMode.REQUIRED) long id,
+    @Schema(
+            example = "https://crm.example.com/hooks/opportunities",
+            maxLength = 2048,
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        String url,
+    @ArraySchema(
+            arraySchema =
+                @Schema(
+                    description = "Event types, or <resourceType>.* for all of a resource",
+                    example = "[\"opportunity.*\", \"dealStage.deleted\"]",
+                    requiredMode = Schema.RequiredMode.REQUIRED),
+            schema = @Schema(maxLength = 40),
+            minItems = 1,
+            maxItems = 50)
+        List<String> types,
+    @Schema(
+            example = "Sync to the accounts service",
+            maxLength = 255,
+            nullable = true,
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        @Nullable String description,
+    @Schema(
+            description =
+                "Inactive endpoints receive nothing (the service deactivates one whose every "
+                    + "delivery failed for 5 days); reactivated, it continues where it stopped",
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        boolean isActive,
+    @Schema(
+            description = "Since when every attempt failed; null after a success",
+            nullable = true,
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        @Nullable Instant failingSince,
+    @Schema(
+            description = "Why the service deactivated the endpoint",
+            nullable = true,
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        @Nullable String deactivatedReason,
+    @Schema(
+            description = "Until when the secret before the last rotation still signs deliveries",
+            nullable = true,
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        @Nullable Instant previousSecretExpiresAt,
+    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
+        Instant createTimestamp,
+    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
+        Instant updateTimestamp) {}
