@@ -226,6 +226,11 @@ class Opportunity {
     return primaryLeadId;
   }
 
+  /** The probability in effect: set explicitly, or the stage's default (for unit tests). */
+  @Nullable BigDecimal probability() {
+    return probability;
+  }
+
   /**
    * The writable properties as a client would send them back: the probability only when it was set
    * explicitly, so that a merge patch leaves a stage-derived probability free to follow the stage.

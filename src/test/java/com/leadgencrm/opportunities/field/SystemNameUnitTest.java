@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class SystemNameTest {
+/**
+ * Generated systemNames: a slug of the label that starts with a letter, and 13 random hex digits.
+ */
+class SystemNameUnitTest {
 
   @Test
   void isLabelSlugAndThirteenHexDigits() {
