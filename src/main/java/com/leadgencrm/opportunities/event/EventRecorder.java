@@ -8,13 +8,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,11 +22,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.NullNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Records events in the current transaction: every write path calls it for each change it makes,
@@ -87,9 +81,6 @@ public class EventRecorder {
 
   /** CloudEvents {@code source} of every event: this service. */
   static final String SOURCE = "/opportunities-service";
-
-  /** Properties whose change alone is no change (every write moves them). */
-  private static final Set<String> NOT_CHANGES = Set.of("updateTimestamp");
 
   private static final String INSERT =
       """
@@ -193,8 +184,8 @@ public class EventRecorder {
 
   private @Nullable Row row(Change change, Context context) {
     EventType type = change.type();
-    ObjectNode before = representation("before", change.before(), change);
-    ObjectNode after = representation("after", change.after(), change);
+    Map<String, Object> before = representation("before", change.before(), change);
+    Map<String, Object> after = representation("after", change.after(), change);
     if (type.action().needsBefore() != (before != null)
         || type.action().needsAfter() != (after != null)) {
       throw new IllegalArgumentException(
@@ -206,14 +197,14 @@ public class EventRecorder {
               + " (and nothing else): "
               + change);
     }
-    ObjectNode changes = null;
+    Map<String, Object> changes = null;
     if (type.action() == EventType.Action.UPDATED) {
-      changes = changes(before, after);
+      changes = EventPayloads.changes(before, after);
       if (changes.isEmpty()) {
         return null;
       }
     }
-    ObjectNode data = after != null ? after : before;
+    Map<String, Object> data = after != null ? after : before;
     Long opportunityId = null;
     Long ownerBefore = null;
     Long ownerAfter = null;
@@ -228,12 +219,7 @@ public class EventRecorder {
           throw new IllegalArgumentException(
               "An association event needs the owner of its opportunity: " + change);
         }
-        JsonNode opportunity = data.get("opportunityID");
-        if (opportunity == null || !opportunity.isIntegralNumber()) {
-          throw new IllegalArgumentException(
-              "An association's representation carries its opportunityID: " + change);
-        }
-        opportunityId = opportunity.asLong();
+        opportunityId = integer(data, "opportunityID", change);
         ownerBefore = before == null ? null : change.opportunityOwnerId();
         ownerAfter = after == null ? null : change.opportunityOwnerId();
       }
@@ -252,100 +238,48 @@ public class EventRecorder {
         ownerAfter,
         context.occurredAt(),
         context.transactionId(),
-        payload(type, change.resourceId(), data, changes, context));
+        mapper.writeValueAsString(
+            EventPayloads.event(
+                type,
+                change.resourceId(),
+                data,
+                changes,
+                context.occurredAt(),
+                context.transactionId(),
+                context.actor())));
   }
 
-  private @Nullable ObjectNode representation(String name, @Nullable Object value, Change change) {
+  private @Nullable Map<String, Object> representation(
+      String name, @Nullable Object value, Change change) {
     if (value == null) {
       return null;
     }
-    JsonNode node = mapper.valueToTree(value);
-    if (!(node instanceof ObjectNode object)) {
+    Object plain = mapper.convertValue(value, Object.class);
+    if (!(plain instanceof Map<?, ?> object)) {
       throw new IllegalArgumentException(name + " must serialize to a JSON object: " + change);
     }
-    JsonNode id = object.get("id");
-    if (id != null && !(id.isIntegralNumber() && id.asLong() == change.resourceId())) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> representation = (Map<String, Object>) object;
+    if (representation.containsKey("id")
+        && integer(representation, "id", change) != change.resourceId()) {
       throw new IllegalArgumentException(
           name + " is the representation of another resource than " + change.resourceId());
     }
-    return object;
+    return representation;
   }
 
-  private static long owner(ObjectNode opportunity, Change change) {
-    JsonNode owner = opportunity.get("ownerID");
-    if (owner == null || !owner.isIntegralNumber()) {
+  private static long owner(Map<String, Object> opportunity, Change change) {
+    return integer(opportunity, "ownerID", change);
+  }
+
+  /** An integer property a representation must carry. */
+  private static long integer(Map<String, Object> representation, String name, Change change) {
+    Object value = representation.get(name);
+    if (!(value instanceof Integer || value instanceof Long)) {
       throw new IllegalArgumentException(
-          "An opportunity's representation carries its ownerID: " + change);
+          "The representation carries its " + name + " as an integer: " + change);
     }
-    return owner.asLong();
-  }
-
-  /** From/to of every property whose value differs; a property one side lacks is null there. */
-  static ObjectNode changes(ObjectNode before, ObjectNode after) {
-    Set<String> names = new LinkedHashSet<>();
-    after.properties().forEach(property -> names.add(property.getKey()));
-    before.properties().forEach(property -> names.add(property.getKey()));
-    ObjectNode changes = JsonNodeFactory.instance.objectNode();
-    for (String name : names) {
-      if (NOT_CHANGES.contains(name)) {
-        continue;
-      }
-      JsonNode from = before.has(name) ? before.get(name) : NullNode.getInstance();
-      JsonNode to = after.has(name) ? after.get(name) : NullNode.getInstance();
-      if (!same(from, to)) {
-        ObjectNode change = changes.putObject(name);
-        change.set("from", from);
-        change.set("to", to);
-      }
-    }
-    return changes;
-  }
-
-  /** Equal JSON values; numbers by value, so 100.0 and 100.00 are no change. */
-  private static boolean same(JsonNode a, JsonNode b) {
-    if (a.isNumber() && b.isNumber()) {
-      return a.decimalValue().compareTo(b.decimalValue()) == 0;
-    }
-    return a.equals(b);
-  }
-
-  /** The event as served, without its id (the sequencer gives it at commit). */
-  private String payload(
-      EventType type,
-      long resourceId,
-      ObjectNode data,
-      @Nullable ObjectNode changes,
-      Context context) {
-    String time = DateTimeFormatter.ISO_INSTANT.format(context.occurredAt());
-    boolean system = context.actor().equals(Caller.SYSTEM);
-    ObjectNode event = JsonNodeFactory.instance.objectNode();
-    event.put("type", type.value());
-    event.put("occurredAt", time);
-    event.put("transactionID", context.transactionId().toString());
-    ObjectNode actor = event.putObject("actor");
-    if (system) {
-      actor.putNull("userID");
-      actor.putNull("keyId");
-    } else {
-      actor.put("userID", context.actor().userId());
-      actor.put("keyId", context.actor().keyId());
-    }
-    ObjectNode resource = event.putObject("resource");
-    resource.put("type", type.resource().value());
-    resource.put("id", resourceId);
-    event.set("data", data);
-    if (changes == null) {
-      event.putNull("changes");
-    } else {
-      event.set("changes", changes);
-    }
-    // CloudEvents 1.0 attributes (id and type are shared with the names above)
-    event.put("specversion", "1.0");
-    event.put("source", SOURCE);
-    event.put("subject", type.resource().value() + "/" + resourceId);
-    event.put("time", time);
-    event.put("datacontenttype", "application/json");
-    return mapper.writeValueAsString(event);
+    return ((Number) value).longValue();
   }
 
   /**

@@ -258,8 +258,10 @@ class WebhookDeliveryTest {
     await().atMost(SOON).until(() -> healthy.all().size() == 30);
     // the hanging endpoint has its attempts in flight, the others' are done
     assertThat(hanging.all()).hasSizeGreaterThanOrEqualTo(1).hasSizeLessThanOrEqualTo(30);
+    // a write that waited for the hanging endpoint would take its whole attempt timeout (10 s)
+    // or its hang (60 s): no write came near either, whatever else the machine was doing
     assertThat(writeMillis.stream().mapToLong(Long::longValue).max().orElseThrow())
-        .isLessThan(2000);
+        .isLessThan(10_000);
   }
 
   @Test
