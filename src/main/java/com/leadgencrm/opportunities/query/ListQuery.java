@@ -149,9 +149,7 @@ public final class ListQuery {
           try {
             equal(column.sql(), column.read(text));
           } catch (RuntimeException | Values.TypeMismatch e) {
-            errors.add(
-                new InvalidField(
-                    property, "has a value that is not a " + column.type().name().toLowerCase()));
+            errors.add(new InvalidField(property, "must be " + column.type().described()));
           }
         });
     if (!errors.isEmpty()) {
@@ -192,13 +190,23 @@ public final class ListQuery {
     }
   }
 
-  /** The types of {@link Column}s. */
+  /** The types of {@link Column}s, and what a value of each looks like. */
   public enum ColumnType {
-    LONG,
-    DECIMAL,
-    TEXT,
-    BOOLEAN,
-    INSTANT
+    LONG("an integer"),
+    DECIMAL("a number"),
+    TEXT("text"),
+    BOOLEAN("a boolean: 1, 0, true or false"),
+    INSTANT("a date-time such as 2026-12-31 17:00:00, or a date");
+
+    private final String described;
+
+    ColumnType(String described) {
+      this.described = described;
+    }
+
+    String described() {
+      return described;
+    }
   }
 
   /** The SQL of a page and its parameters; one row more than the page, to know if more follow. */

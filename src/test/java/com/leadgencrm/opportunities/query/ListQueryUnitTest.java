@@ -240,9 +240,11 @@ class ListQueryUnitTest {
                 assertThat(refused.errors())
                     .containsExactly(
                         new InvalidField("colour", "is not a field that can be filtered on"),
-                        new InvalidField("ownerID", "has a value that is not a long"),
-                        new InvalidField("isClosed", "has a value that is not a boolean"),
-                        new InvalidField("amount", "has a value that is not a decimal"),
-                        new InvalidField("closeDate", "has a value that is not a instant")));
+                        new InvalidField("ownerID", "must be an integer"),
+                        new InvalidField("isClosed", "must be a boolean: 1, 0, true or false"),
+                        new InvalidField("amount", "must be a number"),
+                        new InvalidField(
+                            "closeDate",
+                            "must be a date-time such as 2026-12-31 17:00:00, or a date")));
   }
 }
