@@ -14,16 +14,23 @@ import org.springframework.web.context.request.RequestContextHolder;
 /** Checks a list request's query parameters against the ones the list declares. */
 public final class QueryParameters {
 
+  /** The declared parameters of a record: all, and the lists among them, which may repeat. */
+  private record Declared(Set<String> names, Set<String> lists) {}
+
   /** The declared names of each parameter record (reflection parses generic signatures: once). */
-  private static final ClassValue<Set<String>> NAMES =
+  private static final ClassValue<Declared> NAMES =
       new ClassValue<>() {
         @Override
-        protected Set<String> computeValue(Class<?> type) {
+        protected Declared computeValue(Class<?> type) {
           Set<String> names = new HashSet<>();
+          Set<String> lists = new HashSet<>();
           for (RecordComponent component : type.getRecordComponents()) {
             names.add(component.getName());
+            if (List.class.isAssignableFrom(component.getType())) {
+              lists.add(component.getName());
+            }
           }
-          return Set.copyOf(names);
+          return new Declared(Set.copyOf(names), Set.copyOf(lists));
         }
       };
 
@@ -31,7 +38,8 @@ public final class QueryParameters {
 
   /**
    * Fails, naming every offending parameter at once, when the query holds parameters the list does
-   * not know, repeats one, or gives values that do not bind or validate ({@link QueryRecords}).
+   * not know, repeats one that takes a single value, or gives values that do not bind or validate
+   * ({@link QueryRecords}). List parameters may repeat ({@code ownerID=7&ownerID=9}).
    */
   public static void check(MultiValueMap<String, String> query, Class<? extends Record> declared) {
     check(query, declared, name -> false);
@@ -42,15 +50,14 @@ public final class QueryParameters {
       MultiValueMap<String, String> query,
       Class<? extends Record> declared,
       Predicate<String> alsoKnown) {
-    Set<String> names = NAMES.get(declared);
+    Declared names = NAMES.get(declared);
     List<InvalidField> errors = new ArrayList<>(bindingErrors());
     for (var entry : query.entrySet()) {
       String name = entry.getKey();
-      if (!names.contains(name) && !alsoKnown.test(name)) {
+      if (!names.names().contains(name) && !alsoKnown.test(name)) {
         errors.add(new InvalidField(name, "is not a query parameter of this list"));
-      } else if (entry.getValue().size() > 1) {
-        errors.add(
-            new InvalidField(name, "must be given once (separate several values with commas)"));
+      } else if (entry.getValue().size() > 1 && !names.lists().contains(name)) {
+        errors.add(new InvalidField(name, "must be given once"));
       }
     }
     if (!errors.isEmpty()) {
