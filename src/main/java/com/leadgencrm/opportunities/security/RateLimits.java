@@ -31,7 +31,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Per-key token buckets (Bucket4j) kept in PostgreSQL, so a key's limit holds across every instance
- * of the service. A key over its rate gets 429 with Retry-After; other keys are not affected.
+ * of the service. A key over its rate gets 429 with Retry-After; other keys are not affected. Every
+ * answer to a limited key carries the state of its bucket in {@code RateLimit-Policy} and {@code
+ * RateLimit} (IETF httpapi ratelimit-headers draft).
  *
  * <p>The buckets have a connection pool of their own whose commits do not wait for the disk ({@code
  * synchronous_commit = off}: a crash may forget the last few tokens taken, never a business write),
@@ -42,6 +44,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RateLimits extends OncePerRequestFilter implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
+  static final String POLICY = "RateLimit-Policy";
+  static final String STATE = "RateLimit";
 
   private final HikariDataSource pool;
   private final ProxyManager<String> buckets;
@@ -66,9 +70,9 @@ public class RateLimits extends OncePerRequestFilter implements DisposableBean {
       throws ServletException, IOException {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication instanceof ApiKeyAuthentication key && key.isAuthenticated()) {
-      Long waitSeconds;
+      Quota quota;
       try {
-        waitSeconds = tryAcquire(key.keyId(), key.rateLimitPerSecond());
+        quota = take(key.keyId(), key.rateLimitPerSecond());
       } catch (RuntimeException e) {
         log.warn(
             "Rate limit store unavailable for {} {}: {}",
@@ -83,14 +87,23 @@ public class RateLimits extends OncePerRequestFilter implements DisposableBean {
             Map.of("Retry-After", "1"));
         return;
       }
-      if (waitSeconds != null) {
-        problems.write(
-            request,
-            response,
-            HttpStatus.TOO_MANY_REQUESTS,
-            "Rate limit of API key " + key.keyId() + " exceeded; retry after " + waitSeconds + " s",
-            Map.of("Retry-After", Long.toString(waitSeconds)));
-        return;
+      if (quota != null) {
+        // on every answer to the key, whatever comes of the request (IETF httpapi draft)
+        response.setHeader(POLICY, quota.policy());
+        response.setHeader(STATE, quota.state());
+        if (!quota.allowed()) {
+          problems.write(
+              request,
+              response,
+              HttpStatus.TOO_MANY_REQUESTS,
+              "Rate limit of API key "
+                  + key.keyId()
+                  + " exceeded; retry after "
+                  + quota.retryAfterSeconds()
+                  + " s",
+              Map.of("Retry-After", Long.toString(quota.retryAfterSeconds())));
+          return;
+        }
       }
     }
     chain.doFilter(request, response);
@@ -101,6 +114,30 @@ public class RateLimits extends OncePerRequestFilter implements DisposableBean {
    * next request would be.
    */
   public @Nullable Long tryAcquire(String keyId, @Nullable Integer keyRate) {
+    Quota quota = take(keyId, keyRate);
+    return quota == null || quota.allowed() ? null : quota.retryAfterSeconds();
+  }
+
+  /**
+   * A key's bucket after a request took (or failed to take) its token, as the {@code
+   * RateLimit-Policy} and {@code RateLimit} header fields of the IETF httpapi draft say it: the
+   * bucket holds {@code q} requests (the burst) and fills up again within {@code w} seconds; {@code
+   * r} requests remain, and the bucket is full again in {@code t} seconds.
+   */
+  record Quota(
+      boolean allowed, int burst, int window, long remaining, long reset, long retryAfterSeconds) {
+
+    String policy() {
+      return "\"key\";q=" + burst + ";w=" + window;
+    }
+
+    String state() {
+      return "\"key\";r=" + remaining + ";t=" + reset;
+    }
+  }
+
+  /** Takes one request from the key's bucket; null when the key is not limited. */
+  @Nullable Quota take(String keyId, @Nullable Integer keyRate) {
     int rate = keyRate != null ? keyRate : properties.rateLimitPerSecond();
     if (rate <= 0) {
       return null;
@@ -128,10 +165,18 @@ public class RateLimits extends OncePerRequestFilter implements DisposableBean {
                                             .refillGreedy(rate, Duration.ofSeconds(1)))
                                 .build()));
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+    int window = (int) Math.max(1, ((long) burst + rate - 1) / rate);
+    long reset = seconds(probe.getNanosToWaitForReset());
     if (probe.isConsumed()) {
-      return null;
+      return new Quota(true, burst, window, probe.getRemainingTokens(), reset, 0);
     }
-    return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+    return new Quota(false, burst, window, 0, Math.max(reset, retryAfter), retryAfter);
+  }
+
+  /** Whole seconds, rounded up. */
+  private static long seconds(long nanos) {
+    return (Math.max(0, nanos) + 999_999_999L) / 1_000_000_000L;
   }
 
   /**
