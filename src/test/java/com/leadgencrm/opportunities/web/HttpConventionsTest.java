@@ -119,6 +119,35 @@ class HttpConventionsTest {
   }
 
   @Test
+  void aReplayedAnswerCarriesTheRetrysIdAndRateLimit() {
+    Api limited =
+        api.as(Keys.create(api, Role.ADMINISTRATOR, 63, 5).json().path("token").asString());
+    String key = java.util.UUID.randomUUID().toString();
+    String body = json(Map.of("dealStageName", "Replayed " + System.nanoTime()));
+    Reply first =
+        limited
+            .request("POST", "/dealStages")
+            .header("Idempotency-Key", key)
+            .header("X-Request-Id", "first-try")
+            .json(body)
+            .send();
+    Reply retry =
+        limited
+            .request("POST", "/dealStages")
+            .header("Idempotency-Key", key)
+            .header("X-Request-Id", "second-try")
+            .json(body)
+            .send();
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(retry.status()).isEqualTo(201);
+    assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(retry.header("X-Request-Id")).isEqualTo("second-try");
+    assertThat(first.header("RateLimit")).isEqualTo("\"key\";r=9;t=1");
+    // the retry took a token of its own (some may have come back meanwhile)
+    assertThat(retry.header("RateLimit")).matches("\"key\";r=[0-9];t=[0-9]+");
+  }
+
+  @Test
   void everyLogLineOfARequestCarriesItsId(CapturedOutput output) {
     String logger = "org.springframework.web.servlet.DispatcherServlet";
     logging.setLogLevel(logger, LogLevel.DEBUG);
