@@ -178,7 +178,7 @@ class OpenApiConfiguration {
       return;
     }
     if (path.startsWith("/opportunities/{id}") && operation.getParameters() != null) {
-      // the opportunity the request examples name (and create): "Try it out" works as shown
+      // the opportunity the request examples name: "Try it out" works as shown
       operation.getParameters().stream()
           .filter(p -> "path".equals(p.getIn()))
           .forEach(
