@@ -1,25 +1,24 @@
 package com.leadgencrm.opportunities.dealstage;
 
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.Explode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Query parameters of {@code GET /dealStages}. */
+/**
+ * Query parameters of {@code GET /dealStages}. Id filters take several values, repeated or
+ * comma-separated.
+ */
 public record DealStageListParams(
-    @Parameter(
-            explode = Explode.FALSE,
-            description = "Only these ids (comma-separated)",
-            example = "1,2")
-        @Size(max = 500)
+    @Parameter(description = "Only these ids (id=1&id=2, or id=1,2)") @Size(max = 500)
         @Nullable List<Long> id,
     @Parameter(description = "Only editable (true) or locked (false) stages")
         @Nullable Boolean isEditable,
-    @Parameter(description = "Case-insensitive search in dealStageName", example = "clos")
+    @Parameter(description = "Case-insensitive search in dealStageName (clos finds Closed Won)")
         @Nullable String q,
-    @Parameter(description = "Created at or after (date-time with offset, or date)")
+    @Parameter(description = "Created at or after: a date-time with offset, or a date (00:00 UTC)")
         @Nullable Instant createTimestampFrom,
     @Parameter(description = "Created at or before") @Nullable Instant createTimestampTo,
     @Parameter(description = "Changed at or after: incremental sync")
@@ -27,10 +26,38 @@ public record DealStageListParams(
     @Parameter(description = "Changed at or before") @Nullable Instant updateTimestampTo,
     @Parameter(
             description =
-                "Sort: weight (pipeline order, the default), id, dealStageName, "
-                    + "createTimestamp or updateTimestamp, optionally followed by ,asc or ,desc",
-            example = "weight,asc")
+                "Sort key, optionally followed by ,asc (the default) or ,desc; weight (pipeline "
+                    + "order) when left out",
+            schema =
+                @Schema(
+                    type = "string",
+                    allowableValues = {
+                      "weight",
+                      "weight,asc",
+                      "weight,desc",
+                      "id",
+                      "id,asc",
+                      "id,desc",
+                      "dealStageName",
+                      "dealStageName,asc",
+                      "dealStageName,desc",
+                      "createTimestamp",
+                      "createTimestamp,asc",
+                      "createTimestamp,desc",
+                      "updateTimestamp",
+                      "updateTimestamp,asc",
+                      "updateTimestamp,desc"
+                    }))
         @Nullable String sort,
-    @Parameter(description = "Page size, 1 to 500 (default 100)", example = "100")
+    @Parameter(
+            description = "Page size",
+            schema =
+                @Schema(
+                    type = "integer",
+                    format = "int32",
+                    minimum = "1",
+                    maximum = "500",
+                    defaultValue = "100"))
         @Nullable Integer limit,
-    @Parameter(description = "The nextCursor of the previous page") @Nullable String cursor) {}
+    @Parameter(description = "The nextCursor of the previous page (with the same filters and sort)")
+        @Nullable String cursor) {}

@@ -1,28 +1,51 @@
 package com.leadgencrm.opportunities.field;
 
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.Explode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Query parameters of {@code GET /fields}. */
+/**
+ * Query parameters of {@code GET /fields}. Id filters take several values, repeated or
+ * comma-separated.
+ */
 public record FieldListParams(
-    @Parameter(explode = Explode.FALSE, description = "Only these ids (comma-separated)")
-        @Size(max = 500)
+    @Parameter(description = "Only these ids (id=1&id=2, or id=1,2)") @Size(max = 500)
         @Nullable List<Long> id,
-    @Parameter(description = "Only fields of this kind of object", example = "opportunity")
+    @Parameter(
+            description = "Only fields of this kind of object",
+            schema =
+                @Schema(
+                    type = "string",
+                    allowableValues = {"opportunity", "lead"}))
         @Nullable String relationship,
     @Parameter(description = "Only the field with this systemName") @Nullable String systemName,
-    @Parameter(description = "Only fields of this data type", example = "text")
+    @Parameter(
+            description = "Only fields of this data type",
+            schema =
+                @Schema(
+                    type = "string",
+                    allowableValues = {
+                      "text",
+                      "textarea",
+                      "integer",
+                      "number",
+                      "boolean",
+                      "date",
+                      "datetime",
+                      "email",
+                      "url",
+                      "phone"
+                    }))
         @Nullable String dataType,
     @Parameter(description = "Custom (true) or standard (false) fields") @Nullable Boolean isCustom,
     @Parameter(description = "Active or inactive fields") @Nullable Boolean isActive,
     @Parameter(description = "Required or optional fields") @Nullable Boolean isRequired,
-    @Parameter(description = "Case-insensitive search in label", example = "contract")
+    @Parameter(description = "Case-insensitive search in label (contract finds Contract type)")
         @Nullable String q,
-    @Parameter(description = "Created at or after (date-time with offset, or date)")
+    @Parameter(description = "Created at or after: a date-time with offset, or a date (00:00 UTC)")
         @Nullable Instant createTimestampFrom,
     @Parameter(description = "Created at or before") @Nullable Instant createTimestampTo,
     @Parameter(description = "Changed at or after: incremental sync")
@@ -30,10 +53,37 @@ public record FieldListParams(
     @Parameter(description = "Changed at or before") @Nullable Instant updateTimestampTo,
     @Parameter(
             description =
-                "Sort: id (the default), label, systemName, createTimestamp or updateTimestamp, "
-                    + "optionally followed by ,asc or ,desc",
-            example = "label,asc")
+                "Sort key, optionally followed by ,asc (the default) or ,desc; id when left out",
+            schema =
+                @Schema(
+                    type = "string",
+                    allowableValues = {
+                      "id",
+                      "id,asc",
+                      "id,desc",
+                      "label",
+                      "label,asc",
+                      "label,desc",
+                      "systemName",
+                      "systemName,asc",
+                      "systemName,desc",
+                      "createTimestamp",
+                      "createTimestamp,asc",
+                      "createTimestamp,desc",
+                      "updateTimestamp",
+                      "updateTimestamp,asc",
+                      "updateTimestamp,desc"
+                    }))
         @Nullable String sort,
-    @Parameter(description = "Page size, 1 to 500 (default 100)", example = "100")
+    @Parameter(
+            description = "Page size",
+            schema =
+                @Schema(
+                    type = "integer",
+                    format = "int32",
+                    minimum = "1",
+                    maximum = "500",
+                    defaultValue = "100"))
         @Nullable Integer limit,
-    @Parameter(description = "The nextCursor of the previous page") @Nullable String cursor) {}
+    @Parameter(description = "The nextCursor of the previous page (with the same filters and sort)")
+        @Nullable String cursor) {}

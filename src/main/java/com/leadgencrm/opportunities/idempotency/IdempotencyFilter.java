@@ -47,8 +47,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
   static final String HEADER = "Idempotency-Key";
   static final String REPLAYED = "Idempotent-Replayed";
   private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+
+  /** Headers of the answer that belong to the request at hand, never to a replay of it. */
   private static final Set<String> UNSTORED =
-      Set.of("date", "content-length", "transfer-encoding", "connection", "keep-alive");
+      Set.of(
+          "date",
+          "content-length",
+          "transfer-encoding",
+          "connection",
+          "keep-alive",
+          "x-request-id",
+          "ratelimit",
+          "ratelimit-policy");
 
   private final IdempotencyStore store;
   private final ProblemWriter problems;

@@ -14,10 +14,10 @@ final class BatchDocs {
       @ArraySchema(
               minItems = 1,
               maxItems = 500,
-              schema = @Schema(implementation = OpportunityInput.class))
-          @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-          List<Object> items) {}
+              arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED))
+          List<OpportunityInput> items) {}
 
+  /** Its items are OpportunityPatchItem, a schema the document derives (OpenApiConfiguration). */
   @Schema(
       name = "OpportunityPatchBatch",
       description = "Up to 500 merge patches, each naming the opportunity it changes by id")
@@ -25,8 +25,7 @@ final class BatchDocs {
       @ArraySchema(
               minItems = 1,
               maxItems = 500,
-              schema = @Schema(ref = "#/components/schemas/OpportunityPatchItem"))
-          @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+              arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED))
           List<Object> items) {}
 
   @Schema(name = "OpportunityLeadBatch", description = "Up to 500 associations to create")
@@ -34,7 +33,6 @@ final class BatchDocs {
       @ArraySchema(
               minItems = 1,
               maxItems = 500,
-              schema = @Schema(implementation = OpportunityLeadInput.class))
-          @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-          List<Object> items) {}
+              arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED))
+          List<OpportunityLeadInput> items) {}
 }

@@ -214,10 +214,30 @@ class OpportunityController {
       @PathVariable long id,
       @Parameter(
               description =
-                  "Sort: id (the default) or createTimestamp, optionally followed by ,asc or ,desc")
+                  "Sort key, optionally followed by ,asc (the default) or ,desc; id when left out",
+              schema =
+                  @Schema(
+                      type = "string",
+                      allowableValues = {
+                        "id",
+                        "id,asc",
+                        "id,desc",
+                        "createTimestamp",
+                        "createTimestamp,asc",
+                        "createTimestamp,desc"
+                      }))
           @RequestParam(required = false)
           @Nullable String sort,
-      @Parameter(description = "Page size, 1 to 500 (default 100)") @RequestParam(required = false)
+      @Parameter(
+              description = "Page size",
+              schema =
+                  @Schema(
+                      type = "integer",
+                      format = "int32",
+                      minimum = "1",
+                      maximum = "500",
+                      defaultValue = "100"))
+          @RequestParam(required = false)
           @Nullable Integer limit,
       @Parameter(description = "The nextCursor of the previous page")
           @RequestParam(required = false)

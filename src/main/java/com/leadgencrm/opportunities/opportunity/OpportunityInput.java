@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
 @Schema(
     name = "OpportunityInput",
     description =
-        "An opportunity as clients write it. Besides these properties, the systemName of every "
-            + "active custom opportunity field is a property too: discover them with "
-            + "GET /fields?relationship=opportunity&isCustom=true.")
+        "An opportunity as clients write it. The active custom opportunity fields are "
+            + "properties too, keyed by their systemName; this document lists those active when it "
+            + "was fetched (GET /fields?relationship=opportunity&isCustom=true lists them all).")
 public record OpportunityInput(
     @Schema(
             description = "User who owns the deal",

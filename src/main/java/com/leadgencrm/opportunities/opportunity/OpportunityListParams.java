@@ -2,7 +2,7 @@ package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.core.RecordShape;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.Explode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,37 +10,36 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Query parameters of {@code GET /opportunities}. Id filters take comma-separated values. */
+/**
+ * Query parameters of {@code GET /opportunities}. Id filters take several values, repeated ({@code
+ * ownerID=7&ownerID=9}, as generated clients send arrays) or comma-separated ({@code ownerID=7,9}).
+ * No filter has an example: Swagger UI would fill it in, and "Try it out" would filter.
+ */
 public record OpportunityListParams(
-    @Parameter(explode = Explode.FALSE, description = "Only these ids") @Size(max = 500)
-        @Nullable List<Long> id,
-    @Parameter(explode = Explode.FALSE, description = "Only these owners", example = "7,9")
+    @Parameter(description = "Only these ids") @Size(max = 500) @Nullable List<Long> id,
+    @Parameter(description = "Only these owners (ownerID=7&ownerID=9, or ownerID=7,9)")
         @Size(max = 500)
         @Nullable List<Long> ownerID,
-    @Parameter(explode = Explode.FALSE, description = "Only these deal stages") @Size(max = 500)
+    @Parameter(description = "Only these deal stages") @Size(max = 500)
         @Nullable List<Long> dealStageID,
-    @Parameter(explode = Explode.FALSE, description = "Only these accounts") @Size(max = 500)
-        @Nullable List<Long> accountID,
-    @Parameter(explode = Explode.FALSE, description = "Only these campaigns") @Size(max = 500)
+    @Parameter(description = "Only these accounts") @Size(max = 500) @Nullable List<Long> accountID,
+    @Parameter(description = "Only these campaigns") @Size(max = 500)
         @Nullable List<Long> campaignID,
-    @Parameter(explode = Explode.FALSE, description = "Only these originating leads")
-        @Size(max = 500)
+    @Parameter(description = "Only these originating leads") @Size(max = 500)
         @Nullable List<Long> originatingLeadID,
-    @Parameter(explode = Explode.FALSE, description = "Only these primary leads") @Size(max = 500)
+    @Parameter(description = "Only these primary leads") @Size(max = 500)
         @Nullable List<Long> primaryLeadID,
-    @Parameter(
-            explode = Explode.FALSE,
-            description = "Only opportunities associated with these leads")
-        @Size(max = 500)
+    @Parameter(description = "Only opportunities associated with these leads") @Size(max = 500)
         @Nullable List<Long> leadID,
     @Parameter(description = "Closed (true) or open (false)") @Nullable Boolean isClosed,
     @Parameter(description = "Won or not") @Nullable Boolean isWon,
     @Parameter(description = "Active or not") @Nullable Boolean isActive,
     @Parameter(
-            description = "Closing at or after (date-time with offset, or date)",
-            example = "2026-12-01")
+            description =
+                "Closing at or after: a date-time with offset (2026-12-01T00:00:00Z) or a date "
+                    + "(2026-12-01, meaning 00:00 UTC)")
         @Nullable Instant closeDateFrom,
-    @Parameter(description = "Closing at or before", example = "2026-12-31")
+    @Parameter(description = "Closing at or before (date-time with offset, or date)")
         @Nullable Instant closeDateTo,
     @Parameter(description = "Amount at least (opportunities without an amount are left out)")
         @Nullable BigDecimal amountFrom,
@@ -51,18 +50,51 @@ public record OpportunityListParams(
     @Parameter(description = "Changed at or after: incremental sync (sort=updateTimestamp)")
         @Nullable Instant updateTimestampFrom,
     @Parameter(description = "Changed at or before") @Nullable Instant updateTimestampTo,
-    @Parameter(description = "Case-insensitive search in opportunityName", example = "acme")
+    @Parameter(description = "Case-insensitive search in opportunityName (acme finds Acme Corp)")
         @Nullable String q,
     @Parameter(
             description =
-                "Sort: id (the default), opportunityName, amount, probability, closeDate, "
-                    + "createTimestamp or updateTimestamp, optionally followed by ,asc or ,desc. Unset amounts and "
-                    + "probabilities sort before all others.",
-            example = "closeDate,asc")
+                "Sort key, optionally followed by ,asc (the default) or ,desc; id when left out. "
+                    + "Unset amounts and probabilities sort before all others.",
+            schema =
+                @Schema(
+                    type = "string",
+                    allowableValues = {
+                      "id",
+                      "id,asc",
+                      "id,desc",
+                      "opportunityName",
+                      "opportunityName,asc",
+                      "opportunityName,desc",
+                      "amount",
+                      "amount,asc",
+                      "amount,desc",
+                      "probability",
+                      "probability,asc",
+                      "probability,desc",
+                      "closeDate",
+                      "closeDate,asc",
+                      "closeDate,desc",
+                      "createTimestamp",
+                      "createTimestamp,asc",
+                      "createTimestamp,desc",
+                      "updateTimestamp",
+                      "updateTimestamp,asc",
+                      "updateTimestamp,desc"
+                    }))
         @Nullable String sort,
-    @Parameter(description = "Page size, 1 to 500 (default 100)", example = "100")
+    @Parameter(
+            description = "Page size",
+            schema =
+                @Schema(
+                    type = "integer",
+                    format = "int32",
+                    minimum = "1",
+                    maximum = "500",
+                    defaultValue = "100"))
         @Nullable Integer limit,
-    @Parameter(description = "The nextCursor of the previous page") @Nullable String cursor) {
+    @Parameter(description = "The nextCursor of the previous page (with the same filters and sort)")
+        @Nullable String cursor) {
 
   /** The declared parameters: they win over custom fields of the same name. */
   static final Set<String> NAMES = RecordShape.of(OpportunityListParams.class).names();

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 @Schema(
     name = "Opportunity",
     description =
-        "A potential deal with an expected value. Active custom opportunity fields appear as "
-            + "further properties, keyed by their systemName (null when unset).")
+        "A potential deal with an expected value. Every active custom opportunity field is a "
+            + "property too, keyed by its systemName (null when unset); this document lists those "
+            + "active when it was fetched.")
 public record OpportunityView(
     @Schema(example = "1051", requiredMode = Schema.RequiredMode.REQUIRED) long id,
     @Schema(example = "7", requiredMode = Schema.RequiredMode.REQUIRED) long ownerID,

@@ -100,9 +100,9 @@ public class ApiKeyChains {
         throws ServletException, IOException {
       Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
       if (authentication instanceof ApiKeyAuthentication key && key.isAuthenticated()) {
-        Long waitSeconds;
+        RateLimits.Quota quota;
         try {
-          waitSeconds = rateLimits.tryAcquire(key.keyId(), key.rateLimitPerSecond());
+          quota = rateLimits.take(key.keyId(), key.rateLimitPerSecond());
         } catch (RuntimeException e) {
           log.warn(
               "Rate limit store unavailable for {} {}: {}",
@@ -112,9 +112,14 @@ public class ApiKeyChains {
           refusals.unavailable(request, response);
           return;
         }
-        if (waitSeconds != null) {
-          refusals.rateLimited(request, response, key.keyId(), waitSeconds);
-          return;
+        if (quota != null) {
+          // on every answer to a limited key, whatever comes of the request (IETF httpapi draft)
+          response.setHeader(RateLimits.POLICY, quota.policy());
+          response.setHeader(RateLimits.STATE, quota.state());
+          if (!quota.allowed()) {
+            refusals.rateLimited(request, response, key.keyId(), quota.retryAfterSeconds());
+            return;
+          }
         }
       }
       chain.doFilter(request, response);

@@ -40,7 +40,20 @@ class ApiKeyController {
   Page<ApiKeyView> list(
       @Parameter(description = "Only keys of this user") @RequestParam(required = false)
           @Nullable Long userID,
-      @Parameter(description = "Only keys of this role") @RequestParam(required = false)
+      @Parameter(
+              description = "Only keys of this role",
+              schema =
+                  @Schema(
+                      type = "string",
+                      allowableValues = {
+                        "ADMINISTRATOR",
+                        "COMPANY_MANAGER",
+                        "MARKETING_MANAGER",
+                        "SALES_MANAGER",
+                        "SALESPERSON",
+                        "JR_SALESPERSON"
+                      }))
+          @RequestParam(required = false)
           @Nullable String role) {
     return keys.list(userID, role);
   }

@@ -19,8 +19,9 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Per-key token buckets (Bucket4j) kept in PostgreSQL, so a key's limit holds across every instance
- * of the service. A key over its rate is refused (429 with Retry-After over REST); other keys are
- * not affected.
+ * of the service. A key over its rate gets 429 with Retry-After; other keys are not affected. Every
+ * answer to a limited key carries the state of its bucket in {@code RateLimit-Policy} and {@code
+ * RateLimit} (IETF httpapi ratelimit-headers draft).
  *
  * <p>The buckets have a connection pool of their own whose commits do not wait for the disk ({@code
  * synchronous_commit = off}: a crash may forget the last few tokens taken, never a business write),
@@ -29,6 +30,9 @@ import org.springframework.beans.factory.DisposableBean;
  * bucket about every 100 ms instead (see {@link #optimization}).
  */
 public class RateLimits implements DisposableBean {
+
+  static final String POLICY = "RateLimit-Policy";
+  static final String STATE = "RateLimit";
 
   private final HikariDataSource pool;
   private final ProxyManager<String> buckets;
@@ -50,6 +54,30 @@ public class RateLimits implements DisposableBean {
    * next request would be.
    */
   public @Nullable Long tryAcquire(String keyId, @Nullable Integer keyRate) {
+    Quota quota = take(keyId, keyRate);
+    return quota == null || quota.allowed() ? null : quota.retryAfterSeconds();
+  }
+
+  /**
+   * A key's bucket after a request took (or failed to take) its token, as the {@code
+   * RateLimit-Policy} and {@code RateLimit} header fields of the IETF httpapi draft say it: the
+   * bucket holds {@code q} requests (the burst) and fills up again within {@code w} seconds; {@code
+   * r} requests remain, and the bucket is full again in {@code t} seconds.
+   */
+  record Quota(
+      boolean allowed, int burst, int window, long remaining, long reset, long retryAfterSeconds) {
+
+    String policy() {
+      return "\"key\";q=" + burst + ";w=" + window;
+    }
+
+    String state() {
+      return "\"key\";r=" + remaining + ";t=" + reset;
+    }
+  }
+
+  /** Takes one request from the key's bucket; null when the key is not limited. */
+  @Nullable Quota take(String keyId, @Nullable Integer keyRate) {
     int rate = keyRate != null ? keyRate : properties.rateLimitPerSecond();
     if (rate <= 0) {
       return null;
@@ -77,10 +105,18 @@ public class RateLimits implements DisposableBean {
                                             .refillGreedy(rate, Duration.ofSeconds(1)))
                                 .build()));
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+    int window = (int) Math.max(1, ((long) burst + rate - 1) / rate);
+    long reset = seconds(probe.getNanosToWaitForReset());
     if (probe.isConsumed()) {
-      return null;
+      return new Quota(true, burst, window, probe.getRemainingTokens(), reset, 0);
     }
-    return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+    return new Quota(false, burst, window, 0, Math.max(reset, retryAfter), retryAfter);
+  }
+
+  /** Whole seconds, rounded up. */
+  private static long seconds(long nanos) {
+    return (Math.max(0, nanos) + 999_999_999L) / 1_000_000_000L;
   }
 
   /**

@@ -3,12 +3,15 @@ package com.leadgencrm.opportunities.security;
 import com.leadgencrm.opportunities.core.Caller;
 import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.core.Role;
+import com.leadgencrm.opportunities.web.HttpProperties;
 import com.leadgencrm.opportunities.web.ProblemWriter;
+import com.leadgencrm.opportunities.web.RequestIds;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -25,6 +28,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The REST API's security: every request needs an API key ({@code Authorization: Bearer
@@ -79,10 +87,61 @@ class SecurityConfiguration {
     return new RateLimits(pool, properties);
   }
 
+  /**
+   * Browser pages of the configured origins may call the API (CORS); none configured, CORS stays
+   * off. Preflights are answered before authentication (browsers send them without credentials),
+   * and credentials are never cookies, so none are allowed.
+   */
+  static @Nullable CorsConfigurationSource cors(HttpProperties http) {
+    List<String> origins = http.origins();
+    if (origins.isEmpty()) {
+      return null;
+    }
+    CorsConfiguration cors = new CorsConfiguration();
+    cors.setAllowedOriginPatterns(origins);
+    cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+    cors.setAllowedHeaders(
+        List.of(
+            "Authorization",
+            "Content-Type",
+            "Accept",
+            "If-Match",
+            "If-None-Match",
+            "Idempotency-Key",
+            RequestIds.HEADER));
+    cors.setExposedHeaders(
+        List.of(
+            "ETag",
+            "Location",
+            "Retry-After",
+            RateLimits.POLICY,
+            RateLimits.STATE,
+            RequestIds.HEADER,
+            "Idempotent-Replayed",
+            "WWW-Authenticate"));
+    cors.setAllowCredentials(false);
+    cors.setMaxAge(3600L);
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/**", cors);
+    return source;
+  }
+
   @Bean
   @Order(Ordered.LOWEST_PRECEDENCE)
-  SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyChains chains, ProblemWriter problems)
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http,
+      ApiKeyChains chains,
+      ProblemWriter problems,
+      HttpProperties httpProperties,
+      JsonMapper json)
       throws Exception {
+    http.cors(cors -> cors.disable());
+    CorsConfigurationSource corsSource = cors(httpProperties);
+    if (corsSource != null) {
+      CorsFilter corsFilter = new CorsFilter(corsSource);
+      corsFilter.setCorsProcessor(new ProblemCorsProcessor(json));
+      http.addFilterAt(corsFilter, CorsFilter.class);
+    }
     RequestMatcher open =
         new OrRequestMatcher(
             Arrays.stream(OPEN)

@@ -305,7 +305,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
       return "must be an integer";
     }
     if (java.util.List.class.isAssignableFrom(type)) {
-      return "must be a comma-separated list of integers";
+      return "must be integers, comma-separated or repeated";
     }
     if (type == Boolean.class || type == boolean.class) {
       return "must be true or false";

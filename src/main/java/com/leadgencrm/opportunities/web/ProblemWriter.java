@@ -32,6 +32,10 @@ public class ProblemWriter {
     }
     ProblemDetail problem = Problems.problem(status, detail);
     Problems.setInstance(problem, request.getRequestURI());
+    String requestId = RequestIds.of(request);
+    if (requestId != null) {
+      problem.setProperty(RequestIds.KEY, requestId);
+    }
     response.resetBuffer();
     response.setStatus(status.value());
     headers.forEach(response::setHeader);

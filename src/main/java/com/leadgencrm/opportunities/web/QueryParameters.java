@@ -6,7 +6,6 @@ import com.leadgencrm.opportunities.core.RecordShape;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.context.request.RequestAttributes;
@@ -19,7 +18,8 @@ public final class QueryParameters {
 
   /**
    * Fails, naming every offending parameter at once, when the query holds parameters the list does
-   * not know, repeats one, or gives values that do not bind or validate ({@link QueryRecords}).
+   * not know, repeats one that takes a single value, or gives values that do not bind or validate
+   * ({@link QueryRecords}). List parameters may repeat ({@code ownerID=7&ownerID=9}).
    */
   public static void check(MultiValueMap<String, String> query, Class<? extends Record> declared) {
     check(query, declared, name -> false);
@@ -30,15 +30,16 @@ public final class QueryParameters {
       MultiValueMap<String, String> query,
       Class<? extends Record> declared,
       Predicate<String> alsoKnown) {
-    Set<String> names = RecordShape.of(declared).names();
+    RecordShape<? extends Record> shape = RecordShape.of(declared);
     List<InvalidField> errors = new ArrayList<>(bindingErrors());
     for (var entry : query.entrySet()) {
       String name = entry.getKey();
-      if (!names.contains(name) && !alsoKnown.test(name)) {
+      RecordShape.Component component = shape.component(name);
+      if (component == null && !alsoKnown.test(name)) {
         errors.add(new InvalidField(name, "is not a query parameter of this list"));
-      } else if (entry.getValue().size() > 1) {
-        errors.add(
-            new InvalidField(name, "must be given once (separate several values with commas)"));
+      } else if (entry.getValue().size() > 1
+          && (component == null || !List.class.isAssignableFrom(component.type()))) {
+        errors.add(new InvalidField(name, "must be given once"));
       }
     }
     if (!errors.isEmpty()) {

@@ -238,4 +238,49 @@ class TwoInstancesTest {
       a.delete("/fields/" + created.id());
     }
   }
+
+  @Test
+  void aFieldCreatedOnOneInstanceIsInTheOtherInstancesDocumentAtOnce() {
+    Map<String, Object> field = new HashMap<>();
+    field.put("relationship", "opportunity");
+    field.put("label", "Documented field");
+    field.put("dataType", "integer");
+    field.put("dataLength", 18);
+    for (String flag : List.of("isRequired", "isAvailableInForms")) {
+      field.put(flag, false);
+    }
+    for (String flag :
+        List.of(
+            "isCustom", "isActive", "isAvailableInContactManager", "isEditableInContactManager")) {
+      field.put(flag, true);
+    }
+    // B has built its document before the field exists
+    assertThat(b.get("/v3/api-docs").status()).isEqualTo(200);
+    Reply created = a.post("/fields", json(field));
+    String name = created.json().path("systemName").asString();
+    try {
+      assertThat(
+              b.get("/v3/api-docs")
+                  .json()
+                  .path("components")
+                  .path("schemas")
+                  .path("Opportunity")
+                  .path("properties")
+                  .path(name)
+                  .path("type")
+                  .asString())
+          .isEqualTo("integer");
+    } finally {
+      a.delete("/fields/" + created.id());
+    }
+    assertThat(
+            b.get("/v3/api-docs")
+                .json()
+                .path("components")
+                .path("schemas")
+                .path("Opportunity")
+                .path("properties")
+                .has(name))
+        .isFalse();
+  }
 }
