@@ -62,11 +62,13 @@ class ArchitectureTest {
    * (a servlet filter over both); when its name ends in {@code Controller}; or when it is one of
    * {@code security}'s filter-chain classes: a servlet {@link Filter}, an {@link
    * AuthenticationConverter} (credentials from a request), or a configuration that builds a {@link
-   * SecurityFilterChain}.
+   * SecurityFilterChain}; or when it writes a part of the REST adapter's OpenAPI document (a
+   * feature's typed custom fields, say: an {@code ApiDocumentPass}).
    */
   static final DescribedPredicate<JavaClass> ADAPTERS =
       DescribedPredicate.describe(
-          "adapters (web, json, pubapi, idempotency, *Controller, security's filter chains)",
+          "adapters (web, json, pubapi, idempotency, *Controller, security's filter chains, parts"
+              + " of the OpenAPI document)",
           type -> {
             JavaClass outer = topLevel(type);
             return outer.getPackageName().startsWith(BASE + ".web")
@@ -74,6 +76,7 @@ class ArchitectureTest {
                 || outer.getPackageName().startsWith(BASE + ".pubapi")
                 || outer.getPackageName().startsWith(BASE + ".idempotency")
                 || outer.getSimpleName().endsWith("Controller")
+                || outer.isAssignableTo(BASE + ".web.ApiDocumentPass")
                 || (outer.getPackageName().equals(BASE + ".security")
                     && (outer.isAssignableTo(Filter.class)
                         || outer.isAssignableTo(AuthenticationConverter.class)

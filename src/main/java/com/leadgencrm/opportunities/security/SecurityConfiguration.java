@@ -4,6 +4,7 @@ import com.leadgencrm.opportunities.core.Caller;
 import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.core.Role;
 import com.leadgencrm.opportunities.web.HttpProperties;
+import com.leadgencrm.opportunities.web.ProblemCorsProcessor;
 import com.leadgencrm.opportunities.web.ProblemWriter;
 import com.leadgencrm.opportunities.web.RequestIds;
 import com.zaxxer.hikari.HikariDataSource;

@@ -121,6 +121,9 @@ final class ProblemExamples {
       case 412 ->
           "If-Match does not match the current entity tag \"3a7c11d2\"; read the resource again and"
               + " retry";
+      case 410 ->
+          "Events up to id 1200 are past the feed's retention (30 days), so some events after this"
+              + " position are gone: resync, then follow the feed from a fresh cursor";
       case 413 -> "The request body is larger than 2097152 bytes";
       case 415 -> "Content-Type 'text/plain' is not supported";
       case 422 ->

@@ -13,6 +13,8 @@ record DeliveryListParams(
                     type = "string",
                     allowableValues = {"pending", "succeeded", "failed"}))
         @Nullable String status,
-    @Parameter(description = "Page size, 1 to 500 (default 100)", example = "100")
+    @Parameter(
+            description = "Page size, 1 to 500 (default 100)",
+            schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "500"))
         @Nullable Integer limit,
     @Parameter(description = "The nextCursor of the previous page") @Nullable String cursor) {}

@@ -19,6 +19,7 @@ class RoleUnitTest {
             Permission.DELETE_OPPORTUNITIES,
             Permission.WRITE_DEAL_STAGES,
             Permission.WRITE_FIELDS,
+            Permission.MANAGE_WEBHOOKS,
             Permission.MANAGE_API_KEYS);
     assertThat(Role.values()).hasSize(6);
   }
@@ -28,13 +29,13 @@ class RoleUnitTest {
       delimiterString = "|",
       textBlock =
           """
-          # role            | read | write opp. | delete opp. | write stages | write fields | manage keys | own only
-          ADMINISTRATOR     | yes  | yes        | yes         | yes          | yes          | yes         | no
-          COMPANY_MANAGER   | yes  | yes        | yes         | yes          | yes          | no          | no
-          MARKETING_MANAGER | yes  | no         | no          | no           | yes          | no          | no
-          SALES_MANAGER     | yes  | yes        | yes         | no           | no           | no          | no
-          SALESPERSON       | yes  | yes        | yes         | no           | no           | no          | yes
-          JR_SALESPERSON    | yes  | yes        | no          | no           | no           | no          | yes
+          # role            | read | write opp. | delete opp. | write stages | write fields | webhooks | manage keys | own only
+          ADMINISTRATOR     | yes  | yes        | yes         | yes          | yes          | yes      | yes         | no
+          COMPANY_MANAGER   | yes  | yes        | yes         | yes          | yes          | yes      | no          | no
+          MARKETING_MANAGER | yes  | no         | no          | no           | yes          | no       | no          | no
+          SALES_MANAGER     | yes  | yes        | yes         | no           | no           | no       | no          | no
+          SALESPERSON       | yes  | yes        | yes         | no           | no           | no       | no          | yes
+          JR_SALESPERSON    | yes  | yes        | no          | no           | no           | no       | no          | yes
           """)
   void eachRoleAllowsExactlyItsRowOfTheTable(
       Role role,
@@ -43,6 +44,7 @@ class RoleUnitTest {
       String deleteOpportunities,
       String writeDealStages,
       String writeFields,
+      String manageWebhooks,
       String manageApiKeys,
       String ownOnly) {
     List<String> row =
@@ -52,6 +54,7 @@ class RoleUnitTest {
             deleteOpportunities,
             writeDealStages,
             writeFields,
+            manageWebhooks,
             manageApiKeys);
     for (Permission permission : Permission.values()) {
       assertThat(role.allows(permission))

@@ -363,7 +363,7 @@ class DealStageControllerTest {
             """
             {"detail":"3 invalid fields; see errors","instance":"/dealStages","status":400,\
             "title":"Bad Request","errors":[{"field":"colour","message":"is not a query parameter of this list"},\
-            {"field":"id","message":"must be a comma-separated list of integers"},\
+            {"field":"id","message":"must be integers, comma-separated or repeated"},\
             {"field":"isEditable","message":"must be true or false"}]}""");
     verifyNoInteractions(stages);
   }

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -121,7 +122,7 @@ class JsonInputUnitTest {
                 "flag",
                 false,
                 "list",
-                Values.STRUCTURED,
+                List.of(1L),
                 "nothing",
                 null));
   }

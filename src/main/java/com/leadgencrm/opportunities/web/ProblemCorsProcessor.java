@@ -1,7 +1,5 @@
-package com.leadgencrm.opportunities.security;
+package com.leadgencrm.opportunities.web;
 
-import com.leadgencrm.opportunities.web.Problems;
-import com.leadgencrm.opportunities.web.RequestIds;
 import java.io.IOException;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
@@ -12,11 +10,11 @@ import org.springframework.web.cors.DefaultCorsProcessor;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Spring's CORS checks, refusing a request of another origin with a problem like every refusal. */
-class ProblemCorsProcessor extends DefaultCorsProcessor {
+public class ProblemCorsProcessor extends DefaultCorsProcessor {
 
   private final JsonMapper json;
 
-  ProblemCorsProcessor(JsonMapper json) {
+  public ProblemCorsProcessor(JsonMapper json) {
     this.json = json;
   }
 
