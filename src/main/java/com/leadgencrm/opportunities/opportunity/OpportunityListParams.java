@@ -51,7 +51,11 @@ public record OpportunityListParams(
     @Parameter(description = "Changed at or after: incremental sync (sort=updateTimestamp)")
         @Nullable Instant updateTimestampFrom,
     @Parameter(description = "Changed at or before") @Nullable Instant updateTimestampTo,
-    @Parameter(description = "Case-insensitive search in opportunityName", example = "acme")
+    @Parameter(
+            description =
+                "Case-insensitive search in opportunityName: at least 3 letters or digits in a"
+                    + " row; %, _ and \\ match themselves",
+            example = "acme")
         @Nullable String q,
     @Parameter(
             description =

@@ -126,6 +126,7 @@ public class OpportunityQueries {
   }
 
   private static ListQuery filters(OpportunityListParams params) {
+    searchable(params.q());
     ListQuery list =
         new ListQuery()
             .anyOf("id", params.id())
@@ -153,6 +154,26 @@ public class OpportunityQueries {
           Map.of("leadIds", params.leadID()));
     }
     return list;
+  }
+
+  /**
+   * A name search the trigram index can serve: it holds three letters or digits in a row. A shorter
+   * one would read every opportunity (the index has nothing to look up), so it is refused instead.
+   */
+  private static void searchable(@Nullable String q) {
+    if (q == null || q.isEmpty()) {
+      return;
+    }
+    int run = 0;
+    for (int i = 0; i < q.length(); i = q.offsetByCodePoints(i, 1)) {
+      run = Character.isLetterOrDigit(q.codePointAt(i)) ? run + 1 : 0;
+      if (run == 3) {
+        return;
+      }
+    }
+    throw new InvalidInput(
+        "q",
+        "must hold at least 3 letters or digits in a row (a shorter search cannot use the index)");
   }
 
   /** A custom-field filter parameter: the field, and whether it is a range bound (From/To). */
