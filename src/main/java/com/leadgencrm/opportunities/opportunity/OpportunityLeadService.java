@@ -3,6 +3,7 @@ package com.leadgencrm.opportunities.opportunity;
 import com.leadgencrm.opportunities.core.AtomicBatchRefused;
 import com.leadgencrm.opportunities.core.Caller;
 import com.leadgencrm.opportunities.core.ETags;
+import com.leadgencrm.opportunities.core.HeavyRead;
 import com.leadgencrm.opportunities.core.IfMatch;
 import com.leadgencrm.opportunities.core.InputRules;
 import com.leadgencrm.opportunities.core.InvalidInput;
@@ -69,6 +70,7 @@ public class OpportunityLeadService {
   public record Association(OpportunityLeadView view, boolean created) {}
 
   @Requires(Permission.READ)
+  @HeavyRead
   public Page<OpportunityLeadView> list(OpportunityLeadListParams params, PageSpec page) {
     return new ListQuery()
         .anyOf("id", params.id())
@@ -106,6 +108,7 @@ public class OpportunityLeadService {
    * Associations whose properties equal the given values, in id order: the wire protocol's where.
    */
   @Requires(Permission.READ)
+  @HeavyRead
   public List<OpportunityLeadView> where(Map<String, String> equalities, int limit, int offset) {
     return new ListQuery()
         .equalities(equalities, WHERE_COLUMNS)
@@ -115,6 +118,7 @@ public class OpportunityLeadService {
 
   /** Associations created (or changed) within [from, to], in id order. */
   @Requires(Permission.READ)
+  @HeavyRead
   public List<OpportunityLeadView> between(
       boolean created, Instant from, Instant to, int limit, int offset) {
     return new ListQuery()

@@ -2,6 +2,7 @@ package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.core.Caller;
 import com.leadgencrm.opportunities.core.ETags;
+import com.leadgencrm.opportunities.core.HeavyRead;
 import com.leadgencrm.opportunities.core.InvalidField;
 import com.leadgencrm.opportunities.core.InvalidInput;
 import com.leadgencrm.opportunities.core.Permission;
@@ -97,6 +98,7 @@ public class OpportunityQueries {
    * @param custom the request's parameters that name custom fields, with their values
    */
   @Requires(Permission.READ)
+  @HeavyRead
   public Page<OpportunityView> list(
       OpportunityListParams params, Map<String, String> custom, PageSpec page) {
     CustomFieldDefinitions definitions = fields.definitions();
@@ -240,6 +242,7 @@ public class OpportunityQueries {
    * skipping {@code offset}: the wire protocol's {@code where}.
    */
   @Requires(Permission.READ)
+  @HeavyRead
   public List<OpportunityView> where(Map<String, String> equalities, int limit, int offset) {
     CustomFieldDefinitions definitions = fields.definitions();
     Map<String, String> standard = new LinkedHashMap<>();
@@ -275,6 +278,7 @@ public class OpportunityQueries {
    * DateRange.
    */
   @Requires(Permission.READ)
+  @HeavyRead
   public List<OpportunityView> between(
       boolean created, Instant from, Instant to, int limit, int offset) {
     CustomFieldDefinitions definitions = fields.definitions();
