@@ -1,14 +1,21 @@
 package com.leadgencrm.opportunities;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.leadgencrm.opportunities.core.Requires;
+import com.leadgencrm.opportunities.security.ApiKeyService;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
+import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Features keep their internals to themselves and do not depend on each other in circles. */
@@ -32,6 +39,37 @@ class ArchitectureTest {
         .notBePublic()
         .check(CLASSES);
   }
+
+  /**
+   * Every operation a service offers declares its permission, whichever protocol calls it. The one
+   * exception is authentication itself ({@code ApiKeyService.verify}), which runs before there is a
+   * caller to check.
+   */
+  @Test
+  void everyPublicServiceMethodDeclaresItsPermission() {
+    methods()
+        .that()
+        .arePublic()
+        .and()
+        .areDeclaredInClassesThat()
+        .areAnnotatedWith(Service.class)
+        .and()
+        .areDeclaredInClassesThat()
+        .resideOutsideOfPackages(SHARED_PACKAGES)
+        .and(
+            DescribedPredicate.not(
+                JavaMember.Predicates.declaredIn(ApiKeyService.class)
+                    .and(HasName.Predicates.name("verify"))))
+        .should()
+        .beAnnotatedWith(Requires.class)
+        .because("permissions are declared once, on the service, for REST and the wire protocol")
+        .check(CLASSES);
+  }
+
+  /** The packages every feature shares; the others are features. */
+  static final String[] SHARED_PACKAGES = {
+    "..core..", "..query..", "..json..", "..web..", "..pubapi..", "..idempotency..", "..limits.."
+  };
 
   @Test
   void featuresAreFreeOfCycles() {
