@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -246,6 +247,7 @@ class OnlyFinalAnswersAreKeptTest {
     decimals.put("amount", "12.3456789012345678901234567890");
     // more fraction digits than PostgreSQL's numeric holds (16383)
     String tooManyDecimals = "0." + "0".repeat(17000) + "1";
+    SoftAssertions softly = new SoftAssertions();
     for (Map<String, Object> call :
         List.of(
             Map.of("method", "createOpportunities", "params", Map.of("objects", List.of(nul))),
@@ -268,13 +270,15 @@ class OnlyFinalAnswersAreKeptTest {
       String key = "wire-refused-" + UUID.randomUUID();
       JsonNode keyed = wire.post(body, key).json();
       JsonNode retried = wire.post(body, key).json();
-      assertThat(keyed).as(what).isEqualTo(unkeyed);
-      assertThat(retried).as(what).isEqualTo(unkeyed);
+      softly.assertThat(keyed).as("keyed " + what).isEqualTo(unkeyed);
+      softly.assertThat(retried).as("retried " + what).isEqualTo(unkeyed);
       JsonNode error = unkeyed.path("error");
-      assertThat((error.isArray() ? error.path(0) : error).path("code").asInt())
+      softly
+          .assertThat((error.isArray() ? error.path(0) : error).path("code").asInt())
           .as(what + ": " + unkeyed)
           .isEqualTo(205);
     }
+    softly.assertAll();
   }
 
   static void sleep(long millis) {
