@@ -5,13 +5,18 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadgencrm.opportunities.core.Requires;
+import com.leadgencrm.opportunities.security.ApiKeyService;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -28,6 +33,7 @@ import org.springframework.data.repository.Repository;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -232,6 +238,37 @@ class ArchitectureTest {
         .notBePublic()
         .check(CLASSES);
   }
+
+  /**
+   * Every operation a service offers declares its permission, whichever protocol calls it. The one
+   * exception is authentication itself ({@code ApiKeyService.verify}), which runs before there is a
+   * caller to check.
+   */
+  @Test
+  void everyPublicServiceMethodDeclaresItsPermission() {
+    methods()
+        .that()
+        .arePublic()
+        .and()
+        .areDeclaredInClassesThat()
+        .areAnnotatedWith(Service.class)
+        .and()
+        .areDeclaredInClassesThat()
+        .resideOutsideOfPackages(SHARED_PACKAGES)
+        .and(
+            DescribedPredicate.not(
+                JavaMember.Predicates.declaredIn(ApiKeyService.class)
+                    .and(HasName.Predicates.name("verify"))))
+        .should()
+        .beAnnotatedWith(Requires.class)
+        .because("permissions are declared once, on the service, for REST and the wire protocol")
+        .check(CLASSES);
+  }
+
+  /** The packages every feature shares; the others are features. */
+  static final String[] SHARED_PACKAGES = {
+    "..core..", "..query..", "..json..", "..web..", "..pubapi..", "..idempotency..", "..limits.."
+  };
 
   @Test
   void featuresAreFreeOfCycles() {

@@ -42,6 +42,15 @@ public final class Refusals {
   }
 
   /**
+   * Whether PostgreSQL cancelled the statement (SQL state 57014): it ran longer than the statement
+   * time limit (waiting for a lock included). Nothing it did stays: its transaction, or its
+   * savepoint, is rolled back, and its connection is free again.
+   */
+  public static boolean timedOut(Throwable e) {
+    return "57014".equals(sqlState(e));
+  }
+
+  /**
    * Whether the database could not be reached or went away: a connection-class SQL state (08, 57P),
    * or a failure of the pool or driver itself, which carries no SQL state at all (Hikari's
    * "Connection is closed" when a rollback meets a connection the server dropped mid-request).

@@ -12,7 +12,8 @@ public final class Idempotency {
   /**
    * The answer of this request is not kept for a retry with its key: a read (a retry reads afresh)
    * or an answer that is not final (a failure the client is told to retry). What it wrote, if
-   * anything, is rolled back.
+   * anything, is rolled back. Marked before the request reaches the Idempotency-Key filter (a read
+   * known as one from the start), the request runs as if it had no key.
    */
   public static void doNotStore(HttpServletRequest request) {
     request.setAttribute(NOT_STORED, Boolean.TRUE);

@@ -5,6 +5,7 @@ import com.leadgencrm.opportunities.core.Values.TypeMismatch;
 import com.leadgencrm.opportunities.field.CustomFieldValues;
 import com.leadgencrm.opportunities.field.FieldRef;
 import com.leadgencrm.opportunities.field.ValuesDoNotConvert;
+import com.leadgencrm.opportunities.limits.StatementTimeout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,9 @@ class OpportunityCustomValues implements CustomFieldValues {
 
   @Override
   public void created(FieldRef field) {
+    if (CustomFieldDefinitions.ranged(field.dataType())) {
+      StatementTimeout.extendTo(jdbc, StatementTimeout.SCHEMA_CHANGE);
+    }
     createRangeIndex(field);
   }
 
@@ -66,6 +70,7 @@ class OpportunityCustomValues implements CustomFieldValues {
     if (!newType && !shorter) {
       return;
     }
+    StatementTimeout.extendTo(jdbc, StatementTimeout.SCHEMA_CHANGE);
     jdbc.sql("lock table opportunity in exclusive mode").update();
     List<Long> failed = new ArrayList<>();
     long failures = 0;
@@ -108,6 +113,7 @@ class OpportunityCustomValues implements CustomFieldValues {
 
   @Override
   public void deleted(FieldRef field) {
+    StatementTimeout.extendTo(jdbc, StatementTimeout.SCHEMA_CHANGE);
     jdbc.sql("lock table opportunity in exclusive mode").update();
     jdbc.sql(
             "update opportunity set custom_fields = custom_fields - :name"

@@ -3,6 +3,7 @@ package com.leadgencrm.opportunities.opportunity;
 import com.leadgencrm.opportunities.core.AtomicBatchRefused;
 import com.leadgencrm.opportunities.core.Caller;
 import com.leadgencrm.opportunities.core.ETags;
+import com.leadgencrm.opportunities.core.HeavyRead;
 import com.leadgencrm.opportunities.core.IfMatch;
 import com.leadgencrm.opportunities.core.InputRules;
 import com.leadgencrm.opportunities.core.InvalidInput;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -68,6 +70,7 @@ public class OpportunityLeadService {
   public record Association(OpportunityLeadView view, boolean created) {}
 
   @Requires(Permission.READ)
+  @HeavyRead
   public Page<OpportunityLeadView> list(OpportunityLeadListParams params, PageSpec page) {
     return new ListQuery()
         .anyOf("id", params.id())
@@ -105,6 +108,7 @@ public class OpportunityLeadService {
    * Associations whose properties equal the given values, in id order: the wire protocol's where.
    */
   @Requires(Permission.READ)
+  @HeavyRead
   public List<OpportunityLeadView> where(Map<String, String> equalities, int limit, int offset) {
     return new ListQuery()
         .equalities(equalities, WHERE_COLUMNS)
@@ -114,6 +118,7 @@ public class OpportunityLeadService {
 
   /** Associations created (or changed) within [from, to], in id order. */
   @Requires(Permission.READ)
+  @HeavyRead
   public List<OpportunityLeadView> between(
       boolean created, Instant from, Instant to, int limit, int offset) {
     return new ListQuery()
@@ -143,11 +148,9 @@ public class OpportunityLeadService {
           "opportunityID", "opportunity " + input.opportunityID() + " does not exist");
     }
     Long primary =
-        jdbc.sql("select primary_lead_id from opportunity where id = :id for update")
-            .param("id", current.opportunityID())
-            .query(Long.class)
-            .optional()
-            .orElse(null);
+        lockVisible(current.opportunityID())
+            .orElseThrow(() -> new OpportunityLeadNotFound(id))
+            .primaryLeadId();
     if (primary != null && primary == current.leadID()) {
       throw new PrimaryLeadAssociation(current.opportunityID(), current.leadID());
     }
@@ -293,15 +296,34 @@ public class OpportunityLeadService {
   private void remove(OpportunityLeadView association) {
     // the opportunity's row lock orders this against a concurrent change of its primary lead
     Long primary =
-        jdbc.sql("select primary_lead_id from opportunity where id = :id for update")
-            .param("id", association.opportunityID())
-            .query(Long.class)
-            .optional()
-            .orElse(null);
+        lockVisible(association.opportunityID())
+            .orElseThrow(() -> new OpportunityLeadNotFound(association.id()))
+            .primaryLeadId();
     if (primary != null && primary == association.leadID()) {
       throw new PrimaryLeadAssociation(association.opportunityID(), association.leadID());
     }
     jdbc.sql("delete from opportunity_lead where id = :id").param("id", association.id()).update();
+  }
+
+  /** The primary lead of an opportunity, as its locked row holds it. */
+  private record Locked(@Nullable Long primaryLeadId) {}
+
+  /**
+   * Locks an opportunity whose associations change, if the caller may see it. The owner is part of
+   * the locking query itself: another owner's row is never locked, nor waited for, on behalf of a
+   * caller who sees only their own (visibility was checked before, but the owner may have changed
+   * since).
+   */
+  private Optional<Locked> lockVisible(long opportunityId) {
+    Long scope = Caller.current().ownerScope();
+    return jdbc.sql(
+            "select primary_lead_id from opportunity where id = :id"
+                + (scope == null ? "" : " and owner_id = :owner")
+                + " for update")
+        .param("id", opportunityId)
+        .param("owner", scope == null ? 0L : scope)
+        .query((rs, n) -> new Locked(rs.getObject("primary_lead_id", Long.class)))
+        .optional();
   }
 
   private Association insert(long opportunityId, long leadId) {

@@ -50,7 +50,10 @@ public record OpportunityListParams(
     @Parameter(description = "Changed at or after: incremental sync (sort=updateTimestamp)")
         @Nullable Instant updateTimestampFrom,
     @Parameter(description = "Changed at or before") @Nullable Instant updateTimestampTo,
-    @Parameter(description = "Case-insensitive search in opportunityName (acme finds Acme Corp)")
+    @Parameter(
+            description =
+                "Case-insensitive search in opportunityName (acme finds Acme Corp): at least 3"
+                    + " letters or digits in a row; %, _ and \\ match themselves")
         @Nullable String q,
     @Parameter(
             description =

@@ -2,6 +2,7 @@ package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.core.Caller;
 import com.leadgencrm.opportunities.core.ETags;
+import com.leadgencrm.opportunities.core.HeavyRead;
 import com.leadgencrm.opportunities.core.InvalidField;
 import com.leadgencrm.opportunities.core.InvalidInput;
 import com.leadgencrm.opportunities.core.Permission;
@@ -97,6 +98,7 @@ public class OpportunityQueries {
    * @param custom the request's parameters that name custom fields, with their values
    */
   @Requires(Permission.READ)
+  @HeavyRead
   public Page<OpportunityView> list(
       OpportunityListParams params, Map<String, String> custom, PageSpec page) {
     CustomFieldDefinitions definitions = fields.definitions();
@@ -126,6 +128,7 @@ public class OpportunityQueries {
   }
 
   private static ListQuery filters(OpportunityListParams params) {
+    searchable(params.q());
     ListQuery list =
         new ListQuery()
             .anyOf("id", params.id())
@@ -153,6 +156,26 @@ public class OpportunityQueries {
           Map.of("leadIds", params.leadID()));
     }
     return list;
+  }
+
+  /**
+   * A name search the trigram index can serve: it holds three letters or digits in a row. A shorter
+   * one would read every opportunity (the index has nothing to look up), so it is refused instead.
+   */
+  private static void searchable(@Nullable String q) {
+    if (q == null || q.isEmpty()) {
+      return;
+    }
+    int run = 0;
+    for (int i = 0; i < q.length(); i = q.offsetByCodePoints(i, 1)) {
+      run = Character.isLetterOrDigit(q.codePointAt(i)) ? run + 1 : 0;
+      if (run == 3) {
+        return;
+      }
+    }
+    throw new InvalidInput(
+        "q",
+        "must hold at least 3 letters or digits in a row (a shorter search cannot use the index)");
   }
 
   /** A custom-field filter parameter: the field, and whether it is a range bound (From/To). */
@@ -219,6 +242,7 @@ public class OpportunityQueries {
    * skipping {@code offset}: the wire protocol's {@code where}.
    */
   @Requires(Permission.READ)
+  @HeavyRead
   public List<OpportunityView> where(Map<String, String> equalities, int limit, int offset) {
     CustomFieldDefinitions definitions = fields.definitions();
     Map<String, String> standard = new LinkedHashMap<>();
@@ -254,6 +278,7 @@ public class OpportunityQueries {
    * DateRange.
    */
   @Requires(Permission.READ)
+  @HeavyRead
   public List<OpportunityView> between(
       boolean created, Instant from, Instant to, int limit, int offset) {
     CustomFieldDefinitions definitions = fields.definitions();

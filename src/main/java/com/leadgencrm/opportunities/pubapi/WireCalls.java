@@ -2,9 +2,11 @@ package com.leadgencrm.opportunities.pubapi;
 
 import com.leadgencrm.opportunities.core.Caller;
 import com.leadgencrm.opportunities.core.InvalidInput;
+import com.leadgencrm.opportunities.core.Overloaded;
 import com.leadgencrm.opportunities.core.Refusal;
 import com.leadgencrm.opportunities.core.Refusals;
 import com.leadgencrm.opportunities.core.Savepoints;
+import com.leadgencrm.opportunities.limits.LimitsProperties;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -37,14 +39,17 @@ class WireCalls {
   private final Savepoints savepoints;
   private final JsonMapper mapper;
   private final ZoneId v1Zone;
+  private final LimitsProperties limits;
 
   WireCalls(
       List<WireMethod.Table> tables,
       Savepoints savepoints,
       JsonMapper mapper,
+      LimitsProperties limits,
       @Value("${crm.pubapi.v1-time-zone:UTC}") String v1Zone) {
     tables.forEach(table -> methods.putAll(table.methods()));
     this.savepoints = savepoints;
+    this.limits = limits;
     this.mapper = mapper;
     this.v1Zone = ZoneId.of(v1Zone);
   }
@@ -73,9 +78,25 @@ class WireCalls {
                       + Caller.current().role()
                       + ") may not call "
                       + request.envelope().path("method").asString()));
+    } catch (Overloaded e) {
+      answer =
+          WireAnswer.failed(
+              new WireError(
+                  WireError.UNAVAILABLE,
+                  e.getMessage(),
+                  List.of(Map.of("retryAfter", e.retryAfterSeconds()))));
     } catch (DataAccessException | TransactionException e) {
       Refusal refusal = Refusals.lostConnection(e) ? null : Refusals.of(e);
-      if (refusal != null) {
+      if (Refusals.timedOut(e)) {
+        // PostgreSQL cancelled a statement that ran out of its time limit: the database is fine
+        log.info("Wire protocol call ran into the statement time limit: {}", e.getMessage());
+        answer =
+            WireAnswer.failed(
+                new WireError(
+                    WireError.UNAVAILABLE,
+                    limits.statementTimedOut(),
+                    List.of(Map.of("retryAfter", 1))));
+      } else if (refusal != null) {
         // a value PostgreSQL refuses (a NUL character, say) that no rule of the services caught
         log.info("Wire protocol call refused by the database: {}", e.getMessage());
         answer =

@@ -34,6 +34,12 @@ record WireRequest(
     return envelope == null ? null : envelope.get("id");
   }
 
+  /** Whether the call names a read method ({@code get...}): it changes nothing. */
+  boolean isRead() {
+    JsonNode method = envelope == null ? null : envelope.get("method");
+    return method != null && method.isString() && method.stringValue().startsWith("get");
+  }
+
   /** The wire request of an HTTP request that {@link WireRequestFilter} has read. */
   static WireRequest of(HttpServletRequest request) {
     Object wire = request.getAttribute(ATTRIBUTE);

@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.pubapi;
 
+import com.leadgencrm.opportunities.idempotency.Idempotency;
 import com.leadgencrm.opportunities.web.CachedBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads a wire-protocol call once, before the security filters: authentication takes the
  * credentials from it (the query, or the body's {@code header}), and the call its envelope. Later
- * readers of the body (idempotency) get the same bytes again.
+ * readers of the body (idempotency) get the same bytes again. A read ({@code get*}) is marked as
+ * one before anything else runs: an Idempotency-Key does nothing for it.
  */
 @Component
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10)
@@ -37,7 +39,12 @@ class WireRequestFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     byte[] body = request.getInputStream().readAllBytes();
-    request.setAttribute(WireRequest.ATTRIBUTE, WireRequest.read(request, body, mapper));
+    WireRequest wire = WireRequest.read(request, body, mapper);
+    request.setAttribute(WireRequest.ATTRIBUTE, wire);
+    if (wire.isRead()) {
+      // a read is never kept for a retry: no Idempotency-Key transaction, no connection held for it
+      Idempotency.doNotStore(request);
+    }
     chain.doFilter(new CachedBody(request, body), response);
   }
 }

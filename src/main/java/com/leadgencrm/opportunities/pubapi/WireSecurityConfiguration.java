@@ -87,6 +87,18 @@ class WireSecurityConfiguration {
     }
 
     @Override
+    public void overloaded(
+        HttpServletRequest request, HttpServletResponse response, String detail, long retryAfter)
+        throws IOException {
+      write(
+          response,
+          calls.refused(
+              WireRequest.of(request),
+              new WireError(
+                  WireError.UNAVAILABLE, detail, List.of(Map.of("retryAfter", retryAfter)))));
+    }
+
+    @Override
     public void unavailable(HttpServletRequest request, HttpServletResponse response)
         throws IOException {
       write(response, calls.refused(WireRequest.of(request), WireError.unavailable()));

@@ -1,6 +1,8 @@
 package com.leadgencrm.opportunities.security;
 
+import com.leadgencrm.opportunities.core.Overloaded;
 import com.leadgencrm.opportunities.core.Requires;
+import com.leadgencrm.opportunities.limits.Bulkhead;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -35,10 +38,15 @@ public class ApiKeyChains {
 
   private final AuthenticationManager keys;
   private final RateLimits rateLimits;
+  private final Bulkhead inFlight;
 
-  ApiKeyChains(AuthenticationManager apiKeyAuthenticationManager, RateLimits rateLimits) {
+  ApiKeyChains(
+      AuthenticationManager apiKeyAuthenticationManager,
+      RateLimits rateLimits,
+      @Qualifier("requestsInFlight") Bulkhead inFlight) {
     this.keys = apiKeyAuthenticationManager;
     this.rateLimits = rateLimits;
+    this.inFlight = inFlight;
   }
 
   /** Credentials as a request presents them, for a converter to return: not yet verified. */
@@ -75,6 +83,9 @@ public class ApiKeyChains {
         .requestCache(cache -> cache.disable())
         .sessionManagement(
             sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // before any work, the key check included: a request beyond the limit in flight is
+        // answered at once instead of queueing for a database connection
+        .addFilterBefore(new InFlightLimitFilter(refusals, open), BasicAuthenticationFilter.class)
         // in the slot of HTTP Basic (which is off), so the rate limit can follow it
         .addFilterAt(authentication, BasicAuthenticationFilter.class)
         .addFilterAfter(new RateLimitFilter(refusals), BasicAuthenticationFilter.class)
@@ -83,6 +94,42 @@ public class ApiKeyChains {
                 exceptions.authenticationEntryPoint(
                     (request, response, failure) ->
                         refusals.unauthenticated(request, response, null)));
+  }
+
+  /**
+   * Counts the request in flight until it is answered; beyond the limit, 503 with Retry-After at
+   * once. Documentation and health are not counted: liveness answers whatever the load.
+   */
+  private final class InFlightLimitFilter extends OncePerRequestFilter {
+
+    private final SecurityRefusals refusals;
+    private final RequestMatcher open;
+
+    InFlightLimitFilter(SecurityRefusals refusals, RequestMatcher open) {
+      this.refusals = refusals;
+      this.open = open;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+      return open.matches(request);
+    }
+
+    @Override
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      Bulkhead.Permit permit;
+      try {
+        permit = inFlight.enter();
+      } catch (Overloaded e) {
+        refusals.overloaded(request, response, e.getMessage(), e.retryAfterSeconds());
+        return;
+      }
+      try (permit) {
+        chain.doFilter(request, response);
+      }
+    }
   }
 
   /** Takes one request from the key's bucket; 429 beyond its rate. */

@@ -60,11 +60,15 @@ public class ApiKeyService {
   }
 
   /** Whether a string can be a key id at all: letters, digits, _ and -, 1 to 64 of them. */
-  public static boolean isKeyId(@Nullable String keyId) {
+  private static boolean isKeyId(@Nullable String keyId) {
     return keyId != null && KEY_ID.matcher(keyId).matches();
   }
 
-  /** The caller a key id and secret stand for; empty for an unknown, wrong or revoked key. */
+  /**
+   * The caller a key id and secret stand for; empty for an unknown, wrong or revoked key. This is
+   * authentication itself: it runs before there is a caller, so it is the one public service method
+   * without {@code @Requires} (ArchitectureTest names it).
+   */
   public Optional<Verified> verify(String keyId, String secret) {
     if (!isKeyId(keyId)) {
       // not even the shape of a key id: nothing to look up (and nothing PostgreSQL could compare)

@@ -217,6 +217,18 @@ class SecurityConfiguration {
     }
 
     @Override
+    public void overloaded(
+        HttpServletRequest request, HttpServletResponse response, String detail, long retryAfter)
+        throws IOException {
+      problems.write(
+          request,
+          response,
+          HttpStatus.SERVICE_UNAVAILABLE,
+          detail,
+          Map.of("Retry-After", Long.toString(retryAfter)));
+    }
+
+    @Override
     public void unavailable(HttpServletRequest request, HttpServletResponse response)
         throws IOException {
       problems.write(

@@ -25,6 +25,14 @@ public interface SecurityRefusals {
       HttpServletRequest request, HttpServletResponse response, String keyId, long retryAfter)
       throws IOException;
 
+  /**
+   * The service is at its limit of requests in flight: the request is refused before it does
+   * anything, with a retry delay.
+   */
+  void overloaded(
+      HttpServletRequest request, HttpServletResponse response, String detail, long retryAfter)
+      throws IOException;
+
   /** The keys or the limits cannot be read: the database is unavailable. */
   void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException;
 }

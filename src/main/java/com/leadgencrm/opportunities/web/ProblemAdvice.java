@@ -2,8 +2,10 @@ package com.leadgencrm.opportunities.web;
 
 import com.leadgencrm.opportunities.core.AtomicBatchRefused;
 import com.leadgencrm.opportunities.core.InvalidField;
+import com.leadgencrm.opportunities.core.Overloaded;
 import com.leadgencrm.opportunities.core.Refusal;
 import com.leadgencrm.opportunities.core.Refusals;
+import com.leadgencrm.opportunities.limits.LimitsProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,6 +52,12 @@ import tools.jackson.core.exc.StreamReadException;
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+  private final LimitsProperties limits;
+
+  public ProblemAdvice(LimitsProperties limits) {
+    this.limits = limits;
+  }
 
   /** The service's own refusals (and the database constraints behind them). */
   @ExceptionHandler({
@@ -99,6 +107,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         Problems.problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage()), request.getRequestURI());
   }
 
+  /** No room for the request now: too many in flight, or too many heavy reads. */
+  @ExceptionHandler(Overloaded.class)
+  ResponseEntity<ProblemDetail> overloaded(Overloaded e, HttpServletRequest request) {
+    return retryLater(
+        Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()),
+        e.retryAfterSeconds(),
+        request);
+  }
+
   @ExceptionHandler({
     DataAccessResourceFailureException.class,
     CannotCreateTransactionException.class,
@@ -106,16 +123,32 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     QueryTimeoutException.class
   })
   ResponseEntity<ProblemDetail> unavailable(Exception e, HttpServletRequest request) {
+    if (Refusals.timedOut(e)) {
+      // PostgreSQL cancelled a statement that ran out of its time limit: the database is fine
+      log.info(
+          "Statement time limit reached on {} {}: {}",
+          request.getMethod(),
+          request.getRequestURI(),
+          e.getMessage());
+      return retryLater(
+          Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, limits.statementTimedOut()), 1, request);
+    }
     log.warn(
         "Database unavailable for {} {}: {}",
         request.getMethod(),
         request.getRequestURI(),
         e.toString());
-    ProblemDetail problem =
+    return retryLater(
         Problems.problem(
-            HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; retry shortly");
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, "1")
+            HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; retry shortly"),
+        1,
+        request);
+  }
+
+  private static ResponseEntity<ProblemDetail> retryLater(
+      ProblemDetail problem, long retryAfterSeconds, HttpServletRequest request) {
+    return ResponseEntity.status(problem.getStatus())
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
         .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
         .body(withInstance(problem, request));
   }
@@ -137,7 +170,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
     if ((e instanceof org.springframework.dao.DataAccessException
             || e instanceof org.springframework.transaction.TransactionException)
-        && Refusals.lostConnection(e)) {
+        && (Refusals.lostConnection(e) || Refusals.timedOut(e))) {
       return unavailable(e, request);
     }
     log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);

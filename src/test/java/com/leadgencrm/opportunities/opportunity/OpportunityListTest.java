@@ -284,7 +284,54 @@ class OpportunityListTest {
   void searchesNamesIgnoringCase() {
     assertThat(walk("&q=ACME", 50))
         .containsExactlyElementsOf(expected(r -> r.name().contains("acme"), BY_ID));
-    assertThat(walk("&q=" + encode("%"), 50)).isEmpty();
+    assertThat(walk("&q=" + encode("acme%"), 50)).isEmpty();
+  }
+
+  @Test
+  void percentUnderscoreAndBackslashInASearchMatchThemselves() {
+    long owner = Opportunities.uniqueOwner();
+    Map<String, Long> ids = new HashMap<>();
+    for (String name :
+        List.of(
+            "Promo 100% off",
+            "Promo 1000 off", "abc_def", "abcXdef", "back\\slash", "back/slash", "backslash")) {
+      Map<String, Object> opportunity = Opportunities.minimal(owner);
+      opportunity.put("opportunityName", name);
+      ids.put(name, Opportunities.create(api, opportunity));
+    }
+    Map<String, List<String>> searches =
+        Map.of(
+            "100%", List.of("Promo 100% off"),
+            "abc_def", List.of("abc_def"),
+            "back\\slash", List.of("back\\slash"),
+            "ck\\sla", List.of("back\\slash"));
+    searches.forEach(
+        (q, names) -> {
+          Reply page = api.get("/opportunities?ownerID=" + owner + "&q=" + encode(q));
+          assertThat(page.status()).as(q + ": " + page.body()).isEqualTo(200);
+          List<Long> found = new ArrayList<>();
+          page.json().path("items").forEach(item -> found.add(item.path("id").asLong()));
+          assertThat(found).as(q).containsExactlyElementsOf(names.stream().map(ids::get).toList());
+        });
+  }
+
+  @Test
+  void aSearchTheNameIndexCannotServeIsRefused() {
+    // fewer than 3 letters or digits in a row: no trigram to look up, so every row would be read
+    for (String q :
+        List.of("ac", "a", "%", "%%%", "a_b", "a%b%c", "a b c", "__", "\\\\\\", "ab-cd")) {
+      Reply reply = api.get("/opportunities?q=" + encode(q));
+      assertThat(reply.status()).as(q + ": " + reply.body()).isEqualTo(400);
+      assertThat(reply.json().path("errors"))
+          .as(q)
+          .isEqualTo(
+              Api.JSON.readTree(
+                  "[{\"field\":\"q\",\"message\":\"must hold at least 3 letters or digits in a"
+                      + " row (a shorter search cannot use the index)\"}]"));
+    }
+    for (String q : List.of("acm", "ACME", "a-bcd", "Ökö", "１２３")) {
+      assertThat(api.get("/opportunities?limit=1&q=" + encode(q)).status()).as(q).isEqualTo(200);
+    }
   }
 
   @Test

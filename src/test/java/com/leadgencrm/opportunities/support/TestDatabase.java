@@ -64,6 +64,19 @@ public final class TestDatabase {
     }
   }
 
+  /**
+   * SQL on the test database's {@code crm} schema without the service's statement time limit: for
+   * test data of a size no request handles (loading a hundred thousand rows, say).
+   */
+  public static org.springframework.jdbc.core.simple.JdbcClient withoutTimeLimit() {
+    Target database = target();
+    return org.springframework.jdbc.core.simple.JdbcClient.create(
+        new org.springframework.jdbc.datasource.DriverManagerDataSource(
+            database.url() + (database.url().contains("?") ? "&" : "?") + "currentSchema=crm",
+            database.username(),
+            database.password()));
+  }
+
   /** The test database, created on first use. */
   public static synchronized Target target() {
     if (target == null) {

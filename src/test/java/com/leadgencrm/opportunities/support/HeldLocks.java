@@ -1,0 +1,67 @@
+package com.leadgencrm.opportunities.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Another client's open transaction in the test database, holding the locks its statements took
+ * until it is closed (rolled back).
+ */
+public final class HeldLocks implements AutoCloseable {
+
+  private final Connection connection;
+
+  private HeldLocks(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** Opens a transaction and runs the statements in it (for example {@code lock table ...}). */
+  public static HeldLocks take(String... statements) throws SQLException {
+    TestDatabase.Target database = TestDatabase.target();
+    Connection connection =
+        DriverManager.getConnection(database.url(), database.username(), database.password());
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
+    return new HeldLocks(connection);
+  }
+
+  /** Sessions of the test database (the service's) that wait for a lock now. */
+  public int waiting() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        var rs =
+            statement.executeQuery(
+                "select count(*) from pg_stat_activity where datname = current_database()"
+                    + " and wait_event_type = 'Lock' and pid <> pg_backend_pid()")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  /** Cancels the statements of the sessions that wait for a lock now; returns how many. */
+  public int cancelWaiting() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        var rs =
+            statement.executeQuery(
+                "select count(*) filter (where pg_cancel_backend(pid)) from pg_stat_activity"
+                    + " where datname = current_database() and wait_event_type = 'Lock'"
+                    + " and pid <> pg_backend_pid()")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    try {
+      connection.rollback();
+    } finally {
+      connection.close();
+    }
+  }
+}
