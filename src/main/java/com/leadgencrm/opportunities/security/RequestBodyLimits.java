@@ -1,15 +1,14 @@
 package com.leadgencrm.opportunities.security;
 
+import com.leadgencrm.opportunities.web.CachedBody;
 import com.leadgencrm.opportunities.web.ProblemWriter;
-import com.leadgencrm.opportunities.web.RequestTooLarge;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -18,98 +17,95 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies larger than {@code crm.security.max-request-bytes} with 413: at once when
- * Content-Length says so, else as soon as reading passes the limit. (Tomcat's own limit covers form
- * posts only.)
+ * The bodies the service takes, checked before anything reads them (authentication included):
+ *
+ * <ul>
+ *   <li>at most {@code crm.security.max-request-bytes} (2 MiB), whatever the content type or
+ *       transfer encoding: a larger Content-Length is refused unread, and a chunked body is read up
+ *       to the limit first (so every later reader sees the whole body, and nothing it does depends
+ *       on how far a parser got before the limit); beyond it, 413 and the connection is closed;
+ *   <li>never multipart: the service has no multipart endpoint, and Tomcat never parses parts
+ *       (multipart resolution is off: {@code spring.servlet.multipart.enabled=false}), so a {@code
+ *       multipart/*} request within the size limit is 415, whatever its method.
+ * </ul>
+ *
+ * REST requests are answered with problems; a protocol with answers of its own ({@link
+ * RequestBodyAnswers}, the wire protocol) answers in its own form.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class RequestSizeLimit extends OncePerRequestFilter {
+class RequestBodyLimits extends OncePerRequestFilter {
+
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private final long maximum;
   private final ProblemWriter problems;
+  private final List<RequestBodyAnswers> protocols;
 
-  RequestSizeLimit(SecurityProperties properties, ProblemWriter problems) {
+  RequestBodyLimits(
+      SecurityProperties properties, ProblemWriter problems, List<RequestBodyAnswers> protocols) {
     this.maximum = properties.maxRequestBytes();
     this.problems = problems;
+    this.protocols = List.copyOf(protocols);
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    RequestBodyAnswers protocol =
+        protocols.stream().filter(p -> p.handles(request)).findFirst().orElse(null);
     if (request.getContentLengthLong() > maximum) {
+      tooLarge(protocol, request, response);
+      return;
+    }
+    HttpServletRequest checked = request;
+    if (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null) {
+      byte[] body;
+      try {
+        body = request.getInputStream().readNBytes((int) Math.min(maximum + 1, MAX_ARRAY));
+      } catch (IOException e) {
+        // a broken chunked encoding, or the client went away: nothing reads the rest
+        problems.write(
+            request,
+            response,
+            HttpStatus.BAD_REQUEST,
+            "The request body could not be read",
+            Map.of("Connection", "close"));
+        return;
+      }
+      if (body.length > maximum) {
+        tooLarge(protocol, request, response);
+        return;
+      }
+      checked = new CachedBody(request, body);
+    }
+    if ((protocol == null || !protocol.readsAnyContentType()) && isMultipart(request)) {
       problems.write(
           request,
           response,
-          HttpStatus.CONTENT_TOO_LARGE,
-          "The request body is larger than " + maximum + " bytes",
-          Map.of("Connection", "close"));
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          "This service takes no multipart bodies: send application/json",
+          Map.of());
       return;
     }
-    chain.doFilter(new Limited(request, maximum), response);
+    chain.doFilter(checked, response);
   }
 
-  /** Counts the bytes read and fails past the maximum. */
-  private static final class Limited extends HttpServletRequestWrapper {
-
-    private final long maximum;
-    private ServletInputStream stream;
-
-    Limited(HttpServletRequest request, long maximum) {
-      super(request);
-      this.maximum = maximum;
+  private void tooLarge(
+      RequestBodyAnswers protocol, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String detail = "The request body is larger than " + maximum + " bytes";
+    if (protocol != null) {
+      protocol.tooLarge(request, response, detail);
+    } else {
+      problems.write(
+          request, response, HttpStatus.CONTENT_TOO_LARGE, detail, Map.of("Connection", "close"));
     }
+  }
 
-    @Override
-    public ServletInputStream getInputStream() throws IOException {
-      if (stream == null) {
-        ServletInputStream in = super.getInputStream();
-        stream =
-            new ServletInputStream() {
-              private long read;
-
-              private int count(int n) throws RequestTooLarge {
-                if (n > 0) {
-                  read += n;
-                  if (read > maximum) {
-                    throw new RequestTooLarge(maximum);
-                  }
-                }
-                return n;
-              }
-
-              @Override
-              public int read() throws IOException {
-                int b = in.read();
-                if (b >= 0) {
-                  count(1);
-                }
-                return b;
-              }
-
-              @Override
-              public int read(byte[] buffer, int offset, int length) throws IOException {
-                return count(in.read(buffer, offset, length));
-              }
-
-              @Override
-              public boolean isFinished() {
-                return in.isFinished();
-              }
-
-              @Override
-              public boolean isReady() {
-                return in.isReady();
-              }
-
-              @Override
-              public void setReadListener(ReadListener listener) {
-                in.setReadListener(listener);
-              }
-            };
-      }
-      return stream;
-    }
+  private static boolean isMultipart(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null && type.strip().toLowerCase(Locale.ROOT).startsWith("multipart/");
   }
 }

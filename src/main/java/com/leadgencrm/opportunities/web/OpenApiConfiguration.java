@@ -97,7 +97,18 @@ class OpenApiConfiguration {
       responses.addApiResponse("400", problem("The HTTP request itself is malformed"));
       responses.addApiResponse(
           "409", problem("A call with this Idempotency-Key is still in progress"));
-      responses.addApiResponse("413", problem("The body is larger than the service accepts"));
+      responses.addApiResponse(
+          "413",
+          new ApiResponse()
+              .description(
+                  "The body is larger than the service accepts (2 MiB): refused before it is read,"
+                      + " with the envelope of error code 413")
+              .content(
+                  new Content()
+                      .addMediaType(
+                          "application/json",
+                          new MediaType()
+                              .schema(new Schema<>().$ref("#/components/schemas/WireResponse")))));
       responses.addApiResponse("422", problem("The Idempotency-Key was used for another call"));
       operation.addParametersItem(
           new HeaderParameter()
@@ -169,10 +180,19 @@ class OpenApiConfiguration {
               .schema(new StringSchema().minLength(1).maxLength(255)));
       responses.addApiResponse("422", problem("The Idempotency-Key was used for another request"));
     }
-    if (hasBody) {
-      responses.addApiResponse("413", problem("The body is larger than the service accepts"));
-      responses.addApiResponse("415", problem("The body is not JSON"));
-    }
+    // any request may carry a body, and each is checked before anything else
+    responses.addApiResponse(
+        "413",
+        problem(
+            hasBody
+                ? "The body is larger than the service accepts (2 MiB)"
+                : "A body was sent, larger than the service accepts (2 MiB)"));
+    responses.addApiResponse(
+        "415",
+        problem(
+            hasBody
+                ? "The body is not JSON (the service takes no multipart bodies)"
+                : "A multipart body was sent: the service takes none"));
     responses.addApiResponse(
         "503", problem("The database is unavailable; retry after Retry-After seconds"));
   }
