@@ -40,7 +40,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
 
 /**
  * The one place where exceptions become RFC 9457 problems. Every error the service returns is an
@@ -159,20 +158,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
       }
     }
-    String detail;
-    if (e.getCause() instanceof StreamReadException parse) {
-      var location = parse.getLocation();
-      detail =
-          "Malformed JSON: "
-              + parse.getOriginalMessage()
-              + (location != null && location.getLineNr() > 0
-                  ? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"
-                  : "");
-    } else if (e.getCause() instanceof JacksonException json) {
-      detail = "Unreadable JSON: " + json.getOriginalMessage();
-    } else {
-      detail = "The request body is missing or is not JSON";
-    }
+    String detail =
+        e.getCause() instanceof JacksonException json
+            ? MalformedJson.describe(json)
+            : "The request body is missing or is not JSON";
     ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, detail);
     problem.setProperty("errors", List.of(new InvalidField("", detail)));
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
