@@ -31,6 +31,16 @@ public final class Values {
   /** Numbers beyond this many integer or fraction digits are refused before any arithmetic. */
   public static final int MAX_DIGITS = 40;
 
+  /**
+   * The longest text read as a number: every number within {@link #MAX_DIGITS} can be written in
+   * fewer characters, and a longer text is refused unread (parsing a text of a million digits costs
+   * seconds).
+   */
+  public static final int MAX_NUMBER_TEXT = 2 * MAX_DIGITS + 20;
+
+  public static final String OUT_OF_RANGE =
+      "is out of range (at most " + MAX_DIGITS + " digits before and after the decimal point)";
+
   public static final String INSTANT =
       "must be a date-time with offset such as 2026-12-31T17:00:00Z, or a date such as 2026-12-31";
 
@@ -130,12 +140,41 @@ public final class Values {
    * The number when it has at most {@link #MAX_DIGITS} integer and fraction digits: a bound checked
    * on the representation alone, before any arithmetic, so that no value can make comparing or
    * printing it expensive ({@code 1e-99999999} is one digit with a scale of a hundred million).
+   *
+   * <p>This is the one rule for every decimal that reaches SQL or arithmetic, whatever it came
+   * from: a JSON body, a query parameter, a wire-protocol value or a cursor. Its siblings {@link
+   * #parseDecimal(String)} (text) and {@link #isBounded} apply it.
    */
   public static BigDecimal bounded(BigDecimal number) throws TypeMismatch {
-    if (number.scale() > MAX_DIGITS || number.precision() - number.scale() > MAX_DIGITS) {
-      throw new TypeMismatch("is out of range");
+    if (!isBounded(number)) {
+      throw new TypeMismatch(OUT_OF_RANGE);
     }
     return number;
+  }
+
+  /** Whether {@link #bounded} accepts the number; costs nothing whatever the number. */
+  public static boolean isBounded(BigDecimal number) {
+    // precision() is the digit count of the unscaled value, which is never larger than it is in
+    // the text that was parsed; scale() is a field
+    long scale = number.scale();
+    return scale <= MAX_DIGITS && number.precision() - scale <= MAX_DIGITS;
+  }
+
+  /**
+   * The number a text spells ({@code 12.50}, {@code -3}, {@code 1e2}, surrounding blanks ignored),
+   * within the bounds of {@link #bounded}. A text longer than {@link #MAX_NUMBER_TEXT} is refused
+   * before it is parsed.
+   */
+  public static BigDecimal parseDecimal(String text) throws TypeMismatch {
+    String number = text.strip();
+    if (number.length() > MAX_NUMBER_TEXT) {
+      throw new TypeMismatch(OUT_OF_RANGE);
+    }
+    try {
+      return bounded(new BigDecimal(number));
+    } catch (NumberFormatException e) {
+      throw new TypeMismatch("must be a number");
+    }
   }
 
   /** A calendar date, {@code 2026-12-31}. */

@@ -2,8 +2,8 @@ package com.leadgencrm.opportunities.dealstage;
 
 import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.json.JsonInput;
+import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
-import com.leadgencrm.opportunities.query.PageSpec;
 import com.leadgencrm.opportunities.web.IfMatchHeader;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,9 +37,11 @@ import tools.jackson.databind.JsonNode;
 class DealStageController {
 
   private final DealStageService stages;
+  private final Cursors cursors;
 
-  DealStageController(DealStageService stages) {
+  DealStageController(DealStageService stages, Cursors cursors) {
     this.stages = stages;
+    this.cursors = cursors;
   }
 
   @GetMapping
@@ -53,7 +55,7 @@ class DealStageController {
     QueryParameters.check(query, DealStageListParams.class);
     return stages.list(
         params,
-        PageSpec.of(
+        cursors.page(
             params.sort(), params.limit(), params.cursor(), DealStageService.SORT_KEYS, query));
   }
 

@@ -7,6 +7,7 @@ import com.leadgencrm.opportunities.core.NotFound;
 import com.leadgencrm.opportunities.core.Permission;
 import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.query.Cursor;
+import com.leadgencrm.opportunities.query.Cursors;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class EventFeed {
 
+  private final Cursors cursors;
+
   public static final int DEFAULT_LIMIT = 100;
   public static final int MAX_LIMIT = 500;
 
@@ -42,7 +45,9 @@ public class EventFeed {
       EventSequencer sequencer,
       EventProperties properties,
       PlatformTransactionManager transactions,
-      EventLog log) {
+      EventLog log,
+      Cursors cursors) {
+    this.cursors = cursors;
     this.jdbc = jdbc;
     this.log = log;
     this.sequencer = sequencer;
@@ -77,7 +82,7 @@ public class EventFeed {
       errors.add(new InvalidField("cursor", "give either after or cursor, not both"));
     }
     if (query.cursor() != null && errors.isEmpty()) {
-      Cursor cursor = Cursor.decode(query.cursor());
+      Cursor cursor = cursors.decode(query.cursor());
       if (!cursor.value().equals("feed") || !cursor.filters().equals(filter.fingerprint())) {
         errors.add(
             new InvalidField(
@@ -150,7 +155,7 @@ public class EventFeed {
     // a short page read everything up to the head of this snapshot: continue from there
     long next = items.size() == limit ? last[0] : Math.max(from, head);
     return new FeedPage(
-        items, new Cursor("id", false, "feed", next, filter.fingerprint()).encode());
+        items, cursors.encode(new Cursor("id", false, "feed", next, filter.fingerprint())));
   }
 
   /**
@@ -171,7 +176,7 @@ public class EventFeed {
     Long before = null;
     String fingerprint = "opportunity/" + opportunityId;
     if (cursorText != null && errors.isEmpty()) {
-      Cursor cursor = Cursor.decode(cursorText);
+      Cursor cursor = cursors.decode(cursorText);
       if (!cursor.value().equals("history") || !cursor.filters().equals(fingerprint)) {
         errors.add(new InvalidField("cursor", "belongs to another list"));
       }
@@ -211,7 +216,7 @@ public class EventFeed {
           }
           return new FeedPage(
               items.subList(0, limit),
-              new Cursor("id", true, "history", ids.get(limit - 1), fingerprint).encode());
+              cursors.encode(new Cursor("id", true, "history", ids.get(limit - 1), fingerprint)));
         });
   }
 

@@ -2,8 +2,8 @@ package com.leadgencrm.opportunities.field;
 
 import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.json.JsonInput;
+import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
-import com.leadgencrm.opportunities.query.PageSpec;
 import com.leadgencrm.opportunities.web.IfMatchHeader;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,9 +41,11 @@ import tools.jackson.databind.JsonNode;
 class FieldController {
 
   private final FieldService fields;
+  private final Cursors cursors;
 
-  FieldController(FieldService fields) {
+  FieldController(FieldService fields, Cursors cursors) {
     this.fields = fields;
+    this.cursors = cursors;
   }
 
   @GetMapping
@@ -54,7 +56,8 @@ class FieldController {
     QueryParameters.check(query, FieldListParams.class);
     return fields.list(
         params,
-        PageSpec.of(params.sort(), params.limit(), params.cursor(), FieldService.SORT_KEYS, query));
+        cursors.page(
+            params.sort(), params.limit(), params.cursor(), FieldService.SORT_KEYS, query));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -118,7 +118,7 @@ class CustomValues {
 
   private static Object number(String text) {
     try {
-      BigDecimal number = Values.bounded(new BigDecimal(text.trim()));
+      BigDecimal number = Values.parseDecimal(text);
       if (number.scale() > 0) {
         return number;
       }

@@ -2,8 +2,8 @@ package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.json.JsonInput;
+import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
-import com.leadgencrm.opportunities.query.PageSpec;
 import com.leadgencrm.opportunities.web.Batch;
 import com.leadgencrm.opportunities.web.IfMatchHeader;
 import com.leadgencrm.opportunities.web.QueryParameters;
@@ -44,16 +44,19 @@ class OpportunityController {
   private final OpportunityService opportunities;
   private final OpportunityBatches batches;
   private final OpportunityLeadService leads;
+  private final Cursors cursors;
 
   OpportunityController(
       OpportunityQueries queries,
       OpportunityService opportunities,
       OpportunityBatches batches,
-      OpportunityLeadService leads) {
+      OpportunityLeadService leads,
+      Cursors cursors) {
     this.queries = queries;
     this.opportunities = opportunities;
     this.batches = batches;
     this.leads = leads;
+    this.cursors = cursors;
   }
 
   @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -117,7 +120,7 @@ class OpportunityController {
     return queries.list(
         params,
         query.toSingleValueMap(),
-        PageSpec.of(
+        cursors.page(
             params.sort(), params.limit(), params.cursor(), OpportunityQueries.SORT_KEYS, query));
   }
 
@@ -245,7 +248,7 @@ class OpportunityController {
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
     QueryParameters.check(query, PagingParams.class);
     return leads.listFor(
-        id, PageSpec.of(sort, limit, cursor, OpportunityLeadService.SORT_KEYS, query));
+        id, cursors.page(sort, limit, cursor, OpportunityLeadService.SORT_KEYS, query));
   }
 
   @PutMapping("/{id}/leads/{leadID}")

@@ -2,8 +2,8 @@ package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.json.JsonInput;
+import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
-import com.leadgencrm.opportunities.query.PageSpec;
 import com.leadgencrm.opportunities.web.Batch;
 import com.leadgencrm.opportunities.web.IfMatchHeader;
 import com.leadgencrm.opportunities.web.QueryParameters;
@@ -38,9 +38,11 @@ import tools.jackson.databind.JsonNode;
 class OpportunityLeadController {
 
   private final OpportunityLeadService leads;
+  private final Cursors cursors;
 
-  OpportunityLeadController(OpportunityLeadService leads) {
+  OpportunityLeadController(OpportunityLeadService leads, Cursors cursors) {
     this.leads = leads;
+    this.cursors = cursors;
   }
 
   @GetMapping
@@ -51,7 +53,7 @@ class OpportunityLeadController {
     QueryParameters.check(query, OpportunityLeadListParams.class);
     return leads.list(
         params,
-        PageSpec.of(
+        cursors.page(
             params.sort(),
             params.limit(),
             params.cursor(),

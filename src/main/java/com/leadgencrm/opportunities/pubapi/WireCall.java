@@ -4,6 +4,8 @@ import com.leadgencrm.opportunities.core.InvalidField;
 import com.leadgencrm.opportunities.core.ItemOutcome;
 import com.leadgencrm.opportunities.core.NotFound;
 import com.leadgencrm.opportunities.core.Savepoints;
+import com.leadgencrm.opportunities.core.Values;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class WireCall {
 
   private static final int MAX_ROWS = 500;
+
+  /** A count as text: digits, perhaps signed, perhaps blanks around (a few hundred at most). */
+  private static final Pattern COUNT = Pattern.compile("\\s*[-+]?\\d{1,400}\\s*");
 
   private final JsonNode params;
   private final WireValues values;
@@ -86,13 +92,11 @@ final class WireCall {
         errors.add(new InvalidField(member.getKey(), "must be a value"));
         continue;
       }
-      equalities.put(
-          member.getKey(),
-          converted.isNumber()
-              ? converted.decimalValue().toPlainString()
-              : converted.isBoolean()
-                  ? Boolean.toString(converted.booleanValue())
-                  : converted.asString());
+      try {
+        equalities.put(member.getKey(), WireValues.text(converted));
+      } catch (Values.TypeMismatch e) {
+        errors.add(new InvalidField(member.getKey(), e.getMessage()));
+      }
     }
     if (!errors.isEmpty()) {
       throw new WireError(WireError.INVALID_PARAMETERS, "Invalid parameters", errors);
@@ -108,7 +112,10 @@ final class WireCall {
     return count("offset", 0);
   }
 
-  /** A count given as a number, a numeric string, or "" (the default). */
+  /**
+   * A count given as a whole number, a numeric string, or "" (the default): 0 or more, of any size
+   * (beyond {@code Integer.MAX_VALUE} it counts as that: an offset past every row, a limit of all).
+   */
   private int count(String name, int fallback) {
     JsonNode value = params.get(name);
     if (value == null
@@ -116,19 +123,22 @@ final class WireCall {
         || (value.isString() && value.stringValue().trim().isEmpty())) {
       return fallback;
     }
-    try {
-      long count =
-          value.isIntegralNumber()
-              ? value.longValue()
-              : Long.parseLong(value.isString() ? value.stringValue().trim() : "x");
-      if (count < 0) {
-        throw new NumberFormatException();
-      }
-      return (int) Math.min(count, Integer.MAX_VALUE);
-    } catch (NumberFormatException e) {
-      throw new WireError(
-          WireError.INVALID_PARAMETERS, "Invalid parameters: " + name + " must be a number");
+    BigInteger count = null;
+    if (value.isIntegralNumber()) {
+      count = value.bigIntegerValue();
+    } else if (value.isNumber()
+        && Values.isBounded(value.decimalValue())
+        && value.decimalValue().stripTrailingZeros().scale() <= 0) {
+      count = value.decimalValue().toBigInteger();
+    } else if (value.isString() && COUNT.matcher(value.stringValue()).matches()) {
+      count = new BigInteger(value.stringValue().trim());
     }
+    if (count == null || count.signum() < 0) {
+      throw new WireError(
+          WireError.INVALID_PARAMETERS,
+          "Invalid parameters: " + name + " must be a whole number, 0 or more");
+    }
+    return count.bitLength() < 32 ? count.intValue() : Integer.MAX_VALUE;
   }
 
   /** A read of rows created or changed within a range. */
@@ -156,9 +166,11 @@ final class WireCall {
     }
     JsonNode timestamp = params.get("timestamp");
     String which =
-        timestamp == null || timestamp.isNull() || timestamp.asString().isEmpty()
+        timestamp == null
+                || timestamp.isNull()
+                || (timestamp.isString() && timestamp.stringValue().isEmpty())
             ? "create"
-            : timestamp.asString();
+            : timestamp.isString() ? timestamp.stringValue() : "";
     if (!which.equals("create") && !which.equals("update")) {
       throw new WireError(
           WireError.INVALID_PARAMETERS, "Invalid parameters: timestamp must be create or update");

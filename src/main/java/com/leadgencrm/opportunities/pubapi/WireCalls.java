@@ -6,6 +6,7 @@ import com.leadgencrm.opportunities.core.Overloaded;
 import com.leadgencrm.opportunities.core.Refusal;
 import com.leadgencrm.opportunities.core.Refusals;
 import com.leadgencrm.opportunities.core.Savepoints;
+import com.leadgencrm.opportunities.core.Values;
 import com.leadgencrm.opportunities.limits.LimitsProperties;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * The wire protocol's envelope: one call ({@code method}, {@code params}, {@code id}) of an
@@ -109,6 +112,15 @@ class WireCalls {
         log.warn("Wire protocol call failed in the database: {}", e.toString());
         answer = WireAnswer.failed(WireError.unavailable());
       }
+    } catch (Refusal e) {
+      answer = WireAnswer.failed(WireErrors.of(e));
+    } catch (RuntimeException e) {
+      // input no rule foresaw: a bug to fix, and still an answer in the protocol's envelope
+      log.error(
+          "Unexpected error in wire protocol call {}",
+          request.envelope() == null ? null : request.envelope().path("method"),
+          e);
+      answer = WireAnswer.failed(WireError.unexpected());
     }
     return new Answered(envelope(answer.result(), answer.error(), request.id()), answer.stored());
   }
@@ -152,8 +164,50 @@ class WireCalls {
     ObjectNode envelope = mapper.createObjectNode();
     envelope.set("result", mapper.valueToTree(result));
     envelope.set("error", mapper.valueToTree(error));
-    envelope.set("id", id == null ? mapper.nullNode() : id);
+    envelope.set("id", id == null ? mapper.nullNode() : echo(id));
     return mapper.writeValueAsBytes(envelope);
+  }
+
+  /**
+   * The request's id as it came. Decimals in it are written back as their numbers ({@code
+   * 1E-30000000}), never expanded into plain digits as other decimals are: that was a 500, or 30
+   * million zeros. A string with an unpaired surrogate (which JSON can hold escaped, and UTF-8
+   * cannot) is written back escaped, as it came.
+   */
+  private JsonNode echo(JsonNode id) {
+    if (id.isNumber() && !id.isIntegralNumber()) {
+      return mapper.getNodeFactory().rawValueNode(new RawValue(id.decimalValue().toString()));
+    }
+    if (id.isString() && !Values.isValidText(id.stringValue())) {
+      return mapper.getNodeFactory().rawValueNode(new RawValue(escaped(id.stringValue())));
+    }
+    if (id.isArray()) {
+      ArrayNode copy = mapper.createArrayNode();
+      id.forEach(element -> copy.add(echo(element)));
+      return copy;
+    }
+    if (id.isObject()) {
+      ObjectNode copy = mapper.createObjectNode();
+      id.properties().forEach(member -> copy.set(member.getKey(), echo(member.getValue())));
+      return copy;
+    }
+    return id;
+  }
+
+  /** A JSON string of any text: beyond ASCII printable characters, every UTF-16 unit escaped. */
+  private static String escaped(String text) {
+    StringBuilder json = new StringBuilder(text.length() + 2).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        json.append('\\').append(c);
+      } else if (c >= 0x20 && c < 0x7f) {
+        json.append(c);
+      } else {
+        json.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return json.append('"').toString();
   }
 
   /** The envelope of a call refused before it could run (authentication, limits, outages). */

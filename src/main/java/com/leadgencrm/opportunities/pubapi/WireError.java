@@ -31,6 +31,15 @@ final class WireError extends RuntimeException {
   /** Not one of the original codes: the database is unavailable (its HTTP status). */
   static final int UNAVAILABLE = 503;
 
+  /**
+   * Not one of the original codes: the body is larger than the service takes (its HTTP status, the
+   * status it is answered with).
+   */
+  static final int TOO_LARGE = 413;
+
+  /** Not one of the original codes: a failure of the service itself (its HTTP status). */
+  static final int UNEXPECTED = 500;
+
   private final int code;
   private final List<?> data;
 
@@ -59,11 +68,18 @@ final class WireError extends RuntimeException {
 
   /** Whether an answer with this error is final, so that a retry with its key replays it. */
   boolean isFinal() {
-    return code != AUTHENTICATION_FAILED && code != RATE_LIMITED && code != UNAVAILABLE;
+    return code != AUTHENTICATION_FAILED
+        && code != RATE_LIMITED
+        && code != UNAVAILABLE
+        && code != UNEXPECTED;
   }
 
   static WireError authenticationFailed() {
     return new WireError(AUTHENTICATION_FAILED, "User authentication failed");
+  }
+
+  static WireError unexpected() {
+    return new WireError(UNEXPECTED, "An unexpected error occurred");
   }
 
   static WireError unavailable() {

@@ -23,7 +23,8 @@ class WireProtocolDocs {
       `POST /pubapi/v1` or `/pubapi/v1.2` (with or without a trailing slash, any Content-Type) with \
       `accountID` (the API key's id) and `secretKey` (its secret) as query parameters, or as members \
       of a body object `header`. Always answers 200 with `{"result", "error", "id"}`, `id` being the \
-      request's, of the same JSON type.
+      request's, of the same JSON type; only a body over 2 MiB is refused unread, with HTTP 413 and \
+      the envelope of error code 413.
 
       | family | get by id | get with where | DateRange | create | update | delete |
       |---|---|---|---|---|---|---|
@@ -48,8 +49,9 @@ class WireProtocolDocs {
       failed (also: the key's role may not call the method), 201 missing method, 202 missing params, \
       204 invalid method, 205 invalid parameters, 206 missing parameters, 207 missing objects array, \
       208 object is malformed (data: the invalid fields), 209 too many objects, 211 only custom \
-      fields can be deleted, 301 entry already exists, 302 no table rows affected; and 429 when the \
-      key's rate limit is exceeded, 503 when the database is unavailable.""";
+      fields can be deleted, 301 entry already exists, 302 no table rows affected; and 413 when the \
+      body is over 2 MiB, 429 when the key's rate limit is exceeded, 500 when the service failed \
+      (a fault of its own, logged), 503 when the database is unavailable.""";
 
   static final String REQUEST_EXAMPLE =
       """

@@ -5,10 +5,17 @@ import com.leadgencrm.opportunities.web.CachedBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,15 +36,21 @@ class WireRequestFilter extends OncePerRequestFilter {
     this.mapper = mapper;
   }
 
+  /** Whether a request is one of the wire protocol's (its security chain's matcher). */
+  static boolean isWire(HttpServletRequest request) {
+    return request.getRequestURI().startsWith("/pubapi/");
+  }
+
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/pubapi/");
+    return !isWire(request);
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    // within the size limit (RequestBodyLimits ran first)
     byte[] body = request.getInputStream().readAllBytes();
     WireRequest wire = WireRequest.read(request, body, mapper);
     request.setAttribute(WireRequest.ATTRIBUTE, wire);
@@ -45,6 +58,39 @@ class WireRequestFilter extends OncePerRequestFilter {
       // a read is never kept for a retry: no Idempotency-Key transaction, no connection held for it
       Idempotency.doNotStore(request);
     }
-    chain.doFilter(new CachedBody(request, body), response);
+    chain.doFilter(new ReadAsJson(new CachedBody(request, body)), response);
+  }
+
+  /**
+   * The call as later readers see it: a JSON body. Clients send any Content-Type, even one that
+   * cannot be parsed ({@code application/json; charset=ebcdic}); the body was read as JSON already,
+   * and Spring MVC must not refuse the call over a header it would otherwise parse (415).
+   */
+  private static final class ReadAsJson extends HttpServletRequestWrapper {
+
+    ReadAsJson(HttpServletRequest request) {
+      super(request);
+    }
+
+    @Override
+    public String getContentType() {
+      return MediaType.APPLICATION_JSON_VALUE;
+    }
+
+    @Override
+    public @Nullable String getHeader(String name) {
+      return isContentType(name) ? getContentType() : super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+      return isContentType(name)
+          ? Collections.enumeration(List.of(getContentType()))
+          : super.getHeaders(name);
+    }
+
+    private static boolean isContentType(String name) {
+      return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name);
+    }
   }
 }

@@ -1,6 +1,6 @@
 package com.leadgencrm.opportunities.pubapi;
 
-import java.math.BigDecimal;
+import com.leadgencrm.opportunities.core.Values;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -53,8 +53,13 @@ final class WireValues {
     return converted;
   }
 
+  /**
+   * A value converted to the REST type of its property where a client's lenient spelling says what
+   * it means; anything else is returned as it is, for the services' validation to refuse. Numbers
+   * are only converted within {@link Values#bounded}: no value can make a conversion expensive.
+   */
   JsonNode in(JsonNode value, WireProperties type) {
-    if (value.isNull()) {
+    if (value.isNull() || (value.isNumber() && !Values.isBounded(value.decimalValue()))) {
       return value;
     }
     String text = value.isString() ? value.stringValue().trim() : null;
@@ -75,8 +80,8 @@ final class WireValues {
       case DECIMAL:
         if (text != null) {
           try {
-            return NODES.numberNode(new BigDecimal(text));
-          } catch (NumberFormatException e) {
+            return NODES.numberNode(Values.parseDecimal(text));
+          } catch (Values.TypeMismatch e) {
             return value;
           }
         }
@@ -116,6 +121,17 @@ final class WireValues {
       default:
         return value;
     }
+  }
+
+  /**
+   * A value node as the text of a {@code where} equality: numbers in plain notation (within {@link
+   * Values#bounded}, else refused), booleans {@code true}/{@code false}, strings as they are.
+   */
+  static String text(JsonNode value) throws Values.TypeMismatch {
+    if (value.isNumber()) {
+      return Values.bounded(value.decimalValue()).toPlainString();
+    }
+    return value.isBoolean() ? Boolean.toString(value.booleanValue()) : value.asString();
   }
 
   /**

@@ -3,7 +3,6 @@ package com.leadgencrm.opportunities.query;
 import com.leadgencrm.opportunities.core.InvalidField;
 import com.leadgencrm.opportunities.core.InvalidInput;
 import com.leadgencrm.opportunities.core.Values;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -110,7 +109,8 @@ public final class ListQuery {
     Cursor next =
         new Cursor(key.property(), page.desc(), last.sortValue(), last.id(), page.filters());
     return new Page<>(
-        found.subList(0, page.limit()).stream().map(Row::item).toList(), next.encode());
+        found.subList(0, page.limit()).stream().map(Row::item).toList(),
+        jdbc.cursors().encode(next));
   }
 
   /**
@@ -148,7 +148,9 @@ public final class ListQuery {
           }
           try {
             equal(column.sql(), column.read(text));
-          } catch (RuntimeException | Values.TypeMismatch e) {
+          } catch (Values.TypeMismatch e) {
+            errors.add(new InvalidField(property, e.getMessage()));
+          } catch (RuntimeException e) {
             errors.add(new InvalidField(property, "must be " + column.type().described()));
           }
         });
@@ -177,7 +179,7 @@ public final class ListQuery {
     Object read(String text) throws Values.TypeMismatch {
       return switch (type) {
         case LONG -> Long.parseLong(text.trim());
-        case DECIMAL -> new BigDecimal(text.trim());
+        case DECIMAL -> Values.parseDecimal(text);
         case TEXT -> text;
         case BOOLEAN ->
             switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
@@ -266,15 +268,19 @@ public final class ListQuery {
     };
   }
 
+  /**
+   * The sort value of a cursor, read as strictly as any input: cursors are signed, but a value that
+   * reaches SQL is checked whatever it came from.
+   */
   private static Object cursorValue(SortKey key, String text) {
     try {
       return switch (key.type()) {
         case LONG -> Long.parseLong(text);
-        case DECIMAL -> new BigDecimal(text);
+        case DECIMAL -> Values.parseDecimal(text);
         case TEXT -> text;
         case INSTANT -> OffsetDateTime.ofInstant(Instant.parse(text), ZoneOffset.UTC);
       };
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Values.TypeMismatch e) {
       throw new InvalidInput("cursor", "is not a cursor issued by this service");
     }
   }

@@ -24,8 +24,10 @@ import org.springframework.stereotype.Component;
 public class ListStatements {
 
   private final JdbcClient client;
+  private final Cursors cursors;
 
-  ListStatements(DataSource dataSource) {
+  ListStatements(DataSource dataSource, Cursors cursors) {
+    this.cursors = cursors;
     JdbcTemplate template =
         new JdbcTemplate(dataSource) {
           @Override
@@ -39,5 +41,10 @@ public class ListStatements {
 
   JdbcClient client() {
     return client;
+  }
+
+  /** Signs the cursors of the pages these statements read. */
+  Cursors cursors() {
+    return cursors;
   }
 }

@@ -24,20 +24,19 @@ public record PageSpec(
   public static final Set<String> PAGING_PARAMETERS = Set.of("sort", "limit", "cursor");
 
   /**
-   * Reads {@code sort}, {@code limit} and {@code cursor}.
+   * Reads {@code sort}, {@code limit} and a cursor ({@link Cursors#page} verifies and decodes it).
    *
    * @param keys the sort keys the resource offers; the first is the default
    * @param query every query parameter of the request, to fingerprint the filters
    */
-  public static PageSpec of(
+  static PageSpec of(
       @Nullable String sort,
       @Nullable Integer limit,
-      @Nullable String cursor,
+      @Nullable Cursor after,
       List<SortKey> keys,
       MultiValueMap<String, String> query) {
     String filters = fingerprint(query);
-    if (cursor != null) {
-      Cursor after = Cursor.decode(cursor);
+    if (after != null) {
       SortKey key = find(keys, after.sort());
       if (key == null || !after.filters().equals(filters)) {
         throw new InvalidInput(

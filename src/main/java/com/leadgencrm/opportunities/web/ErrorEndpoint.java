@@ -1,6 +1,7 @@
 package com.leadgencrm.opportunities.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -12,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Errors raised outside Spring MVC (the servlet container, filters) are forwarded to {@code
- * /error}; they leave as problems too, never as an HTML page.
+ * /error}; they leave as problems too, never as an HTML page. Called directly, {@code /error} is no
+ * resource of the service: 404.
  */
 @Hidden
 @RestController
@@ -20,6 +22,11 @@ class ErrorEndpoint implements ErrorController {
 
   @RequestMapping("/error")
   ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    if (request.getDispatcherType() != DispatcherType.ERROR) {
+      return Problems.response(
+          Problems.problem(HttpStatus.NOT_FOUND, "No such resource: " + request.getRequestURI()),
+          request.getRequestURI());
+    }
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     HttpStatus status = HttpStatus.resolve(code instanceof Integer value ? value : 500);
     if (status == null) {

@@ -37,7 +37,17 @@ final class OperationResponses {
           "409",
           problem(409, hasBody, "A call with this Idempotency-Key is still in progress", path));
       responses.addApiResponse(
-          "413", problem(413, hasBody, "The body is larger than the service accepts", path));
+          "413",
+          new ApiResponse()
+              .description(
+                  "The body is larger than the service accepts (2 MiB): refused before it is read,"
+                      + " with the envelope of error code 413")
+              .content(
+                  new Content()
+                      .addMediaType(
+                          "application/json",
+                          new MediaType()
+                              .schema(new Schema<>().$ref("#/components/schemas/WireResponse")))));
       responses.addApiResponse(
           "422", problem(422, hasBody, "The Idempotency-Key was used for another call", path));
       operation.addParametersItem(
@@ -163,11 +173,25 @@ final class OperationResponses {
       responses.addApiResponse(
           "422", problem(422, hasBody, "The Idempotency-Key was used for another request", path));
     }
-    if (hasBody) {
-      responses.addApiResponse(
-          "413", problem(413, hasBody, "The body is larger than the service accepts", path));
-      responses.addApiResponse("415", problem(415, hasBody, "The body is not JSON", path));
-    }
+    // any request may carry a body, and each is checked before anything else
+    responses.addApiResponse(
+        "413",
+        problem(
+            413,
+            hasBody,
+            hasBody
+                ? "The body is larger than the service accepts (2 MiB)"
+                : "A body was sent, larger than the service accepts (2 MiB)",
+            path));
+    responses.addApiResponse(
+        "415",
+        problem(
+            415,
+            hasBody,
+            hasBody
+                ? "The body is not JSON (the service takes no multipart bodies)"
+                : "A multipart body was sent: the service takes none",
+            path));
     responses.addApiResponse(
         "503",
         problem(

@@ -29,7 +29,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -42,7 +41,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
 
 /**
  * The one place where exceptions become RFC 9457 problems. Every error the service returns is an
@@ -192,20 +190,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
       }
     }
-    String detail;
-    if (e.getCause() instanceof StreamReadException parse) {
-      var location = parse.getLocation();
-      detail =
-          "Malformed JSON: "
-              + parse.getOriginalMessage()
-              + (location != null && location.getLineNr() > 0
-                  ? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"
-                  : "");
-    } else if (e.getCause() instanceof JacksonException json) {
-      detail = "Unreadable JSON: " + json.getOriginalMessage();
-    } else {
-      detail = "The request body is missing or is not JSON";
-    }
+    String detail =
+        e.getCause() instanceof JacksonException json
+            ? MalformedJson.describe(json)
+            : "The request body is missing or is not JSON";
     ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, detail);
     problem.setProperty("errors", List.of(new InvalidField("", detail)));
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
@@ -219,7 +207,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
       WebRequest request) {
     return handleExceptionInternal(
         e,
-        Problems.invalid(errors(e.getBindingResult())),
+        Problems.invalid(BindingMessages.errors(e.getBindingResult())),
         headers,
         HttpStatus.BAD_REQUEST,
         request);
@@ -239,7 +227,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
               for (MessageSourceResolvable error : result.getResolvableErrors()) {
                 String field =
                     error instanceof FieldError fieldError ? fieldError.getField() : name;
-                errors.add(new InvalidField(field == null ? "" : field, message(error)));
+                errors.add(
+                    new InvalidField(field == null ? "" : field, BindingMessages.message(error)));
               }
             });
     errors.sort(Comparator.comparing(InvalidField::field));
@@ -257,7 +246,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
       field = mismatch.getName();
     }
     ProblemDetail problem =
-        Problems.invalid(List.of(new InvalidField(field, typeMessage(e.getRequiredType()))));
+        Problems.invalid(
+            List.of(new InvalidField(field, BindingMessages.typeMessage(e.getRequiredType()))));
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
@@ -303,53 +293,6 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
       withInstance(problem, servlet.getRequest());
     }
     return new ResponseEntity<>(problem, out, status);
-  }
-
-  static List<InvalidField> errors(BindingResult result) {
-    List<InvalidField> errors = new ArrayList<>();
-    for (FieldError error : result.getFieldErrors()) {
-      errors.add(new InvalidField(error.getField(), message(error)));
-    }
-    result.getGlobalErrors().forEach(error -> errors.add(new InvalidField("", message(error))));
-    errors.sort(Comparator.comparing(InvalidField::field));
-    return errors;
-  }
-
-  private static String message(MessageSourceResolvable error) {
-    if (error instanceof FieldError fieldError && fieldError.isBindingFailure()) {
-      Class<?> type = null;
-      try {
-        Object source = fieldError.unwrap(TypeMismatchException.class);
-        type = ((TypeMismatchException) source).getRequiredType();
-      } catch (IllegalArgumentException ignored) {
-        // not a type mismatch: fall back to a general message
-      }
-      return typeMessage(type);
-    }
-    String message = error.getDefaultMessage();
-    return message != null ? message : "is invalid";
-  }
-
-  static String typeMessage(@Nullable Class<?> type) {
-    if (type == null) {
-      return "has an invalid value";
-    }
-    if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
-      return "must be an integer";
-    }
-    if (java.util.List.class.isAssignableFrom(type)) {
-      return "must be integers, comma-separated or repeated";
-    }
-    if (type == Boolean.class || type == boolean.class) {
-      return "must be true or false";
-    }
-    if (type == java.math.BigDecimal.class) {
-      return "must be a number";
-    }
-    if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
-      return "must be a date-time with offset such as 2026-12-31T17:00:00Z, or a date such as 2026-12-31";
-    }
-    return "has an invalid value";
   }
 
   private static ProblemDetail withInstance(ProblemDetail problem, HttpServletRequest request) {

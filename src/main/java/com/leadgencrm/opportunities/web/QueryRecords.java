@@ -123,11 +123,11 @@ public class QueryRecords implements HandlerMethodArgumentResolver {
             default -> throw new IllegalArgumentException(text);
           };
       case DECIMAL -> {
-        BigDecimal value = new BigDecimal(text.trim());
-        if (Math.abs((long) value.scale()) > 40 || value.precision() - value.scale() > 40) {
-          throw new IllegalArgumentException(text);
+        try {
+          yield Values.parseDecimal(text);
+        } catch (Values.TypeMismatch e) {
+          throw new IllegalArgumentException(e.getMessage());
         }
-        yield value;
       }
       case INSTANT -> {
         try {

@@ -4,19 +4,32 @@ import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * List query parameters bind through {@link QueryRecords}; {@code Accept} is read by {@link
+ * List query parameters bind through {@link QueryRecords}; every other operation takes only the
+ * query parameters it declares ({@link DeclaredQueryParameters}); {@code Accept} is read by {@link
  * ProblemAwareContentNegotiation}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
   private final QueryRecords queryRecords;
+  private final DeclaredQueryParameters declaredQueryParameters;
 
-  WebConfiguration(QueryRecords queryRecords) {
+  WebConfiguration(QueryRecords queryRecords, DeclaredQueryParameters declaredQueryParameters) {
     this.queryRecords = queryRecords;
+    this.declaredQueryParameters = declaredQueryParameters;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry
+        .addInterceptor(declaredQueryParameters)
+        // the wire protocol takes any query parameter, as its clients send them (SPEC §4); /error
+        // answers what was forwarded to it
+        .excludePathPatterns("/pubapi/**", "/error");
   }
 
   @Override

@@ -13,6 +13,7 @@ import com.leadgencrm.opportunities.event.EventLog;
 import com.leadgencrm.opportunities.event.EventProperties;
 import com.leadgencrm.opportunities.event.FeedCursorExpired;
 import com.leadgencrm.opportunities.query.Cursor;
+import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +30,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class WebhookService {
+
+  private final Cursors cursors;
 
   private static final Set<String> STATUSES = Set.of("pending", "succeeded", "failed");
 
@@ -51,7 +54,9 @@ public class WebhookService {
       WebhookDispatcher dispatcher,
       Clock clock,
       WebhookInputs inputs,
-      InputRules rules) {
+      InputRules rules,
+      Cursors cursors) {
+    this.cursors = cursors;
     this.inputs = inputs;
     this.rules = rules;
     this.webhooks = webhooks;
@@ -68,7 +73,7 @@ public class WebhookService {
     int size = limit(limit);
     long after = 0;
     if (cursorText != null) {
-      Cursor cursor = Cursor.decode(cursorText);
+      Cursor cursor = cursors.decode(cursorText);
       if (!cursor.value().equals("webhooks")) {
         throw new InvalidInput("cursor", "belongs to another list");
       }
@@ -79,7 +84,7 @@ public class WebhookService {
     return new Page<>(
         items,
         page.size() > size
-            ? new Cursor("id", false, "webhooks", items.get(size - 1).id(), "").encode()
+            ? cursors.encode(new Cursor("id", false, "webhooks", items.get(size - 1).id(), ""))
             : null);
   }
 
@@ -182,7 +187,7 @@ public class WebhookService {
     String filters = "webhook/" + id + "/" + status;
     long before = Long.MAX_VALUE;
     if (cursorText != null) {
-      Cursor cursor = Cursor.decode(cursorText);
+      Cursor cursor = cursors.decode(cursorText);
       if (!cursor.value().equals("deliveries") || !cursor.filters().equals(filters)) {
         throw new InvalidInput(
             "cursor", "belongs to another query; repeat the filters of the first page");
@@ -194,7 +199,8 @@ public class WebhookService {
     return new Page<>(
         items,
         page.size() > size
-            ? new Cursor("id", true, "deliveries", items.get(size - 1).id(), filters).encode()
+            ? cursors.encode(
+                new Cursor("id", true, "deliveries", items.get(size - 1).id(), filters))
             : null);
   }
 

@@ -54,7 +54,7 @@ class RecordedExchangesTest {
           "idempotent-replayed",
           "allow");
   static final Set<String> MASKED_PROPERTIES =
-      Set.of("createTimestamp", "updateTimestamp", "nextCursor");
+      Set.of("createTimestamp", "updateTimestamp", "nextCursor", "requestId");
 
   ConfigurableApplicationContext service;
   Api admin;

@@ -15,6 +15,7 @@ import com.leadgencrm.opportunities.core.InvalidInput;
 import com.leadgencrm.opportunities.core.PreconditionFailed;
 import com.leadgencrm.opportunities.core.Submitted;
 import com.leadgencrm.opportunities.core.Versioned;
+import com.leadgencrm.opportunities.limits.LimitsProperties;
 import jakarta.servlet.Filter;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
@@ -54,6 +56,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
     excludeFilters =
         @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Filter.class))
 @AutoConfigureMockMvc(addFilters = false)
+@EnableConfigurationProperties(LimitsProperties.class)
 class DealStageControllerTest {
 
   static final Instant CREATED = Instant.parse("2026-03-01T09:30:00.123456Z");

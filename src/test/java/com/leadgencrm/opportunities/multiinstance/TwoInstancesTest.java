@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadgencrm.opportunities.OpportunitiesApplication;
 import com.leadgencrm.opportunities.core.Role;
+import com.leadgencrm.opportunities.core.ServerSecrets;
 import com.leadgencrm.opportunities.security.Keys;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -39,6 +41,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class TwoInstancesTest {
 
   @Autowired Api a;
+  @Autowired ApplicationContext first;
   Api b;
   ConfigurableApplicationContext second;
 
@@ -282,5 +285,35 @@ class TwoInstancesTest {
                 .path("properties")
                 .has(name))
         .isFalse();
+  }
+
+  @Test
+  void aCursorIssuedByOneInstanceIsFollowedByTheOther() {
+    long owner = uniqueOwner();
+    for (int i = 0; i < 3; i++) {
+      create(a, minimal(owner));
+    }
+    String query = "/opportunities?ownerID=" + owner + "&limit=1&sort=createTimestamp";
+    String cursor = a.get(query).json().path("nextCursor").asString();
+    Reply next = b.get(query + "&cursor=" + cursor);
+    assertThat(next.status()).as(next.body()).isEqualTo(200);
+    String last = next.json().path("nextCursor").asString();
+    assertThat(a.get(query + "&cursor=" + last).status()).isEqualTo(200);
+  }
+
+  @Test
+  void bothInstancesGenerateOneAndTheSameSecret() {
+    // a secret neither has yet, asked for by both at once: one is generated, both hold it
+    String name = "race_" + Long.toHexString(System.nanoTime());
+    List<ServerSecrets> instances =
+        List.of(first.getBean(ServerSecrets.class), second.getBean(ServerSecrets.class));
+    List<CompletableFuture<byte[]>> asked = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      ServerSecrets secrets = instances.get(i % 2);
+      asked.add(CompletableFuture.supplyAsync(() -> secrets.get(name)));
+    }
+    byte[] secret = asked.get(0).join();
+    assertThat(secret).hasSize(32);
+    asked.forEach(each -> assertThat(each.join()).isEqualTo(secret));
   }
 }

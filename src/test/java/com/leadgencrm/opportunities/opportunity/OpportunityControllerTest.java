@@ -12,6 +12,7 @@ import com.leadgencrm.opportunities.core.AtomicBatchRefused;
 import com.leadgencrm.opportunities.core.InvalidInput;
 import com.leadgencrm.opportunities.core.ItemOutcome;
 import com.leadgencrm.opportunities.core.NotFound;
+import com.leadgencrm.opportunities.limits.LimitsProperties;
 import jakarta.servlet.Filter;
 import java.time.Instant;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
@@ -43,6 +45,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
     excludeFilters =
         @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Filter.class))
 @AutoConfigureMockMvc(addFilters = false)
+@EnableConfigurationProperties(LimitsProperties.class)
 class OpportunityControllerTest {
 
   static final Instant CREATED = Instant.parse("2026-03-01T09:30:00Z");

@@ -9,39 +9,50 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Where the previous page ended, opaque to clients: base64url of a small JSON object. */
+/**
+ * Where the previous page ended, opaque to clients: base64url of a small JSON object, a dot, and
+ * base64url of its HMAC-SHA256 under the service's secret.
+ */
 class CursorUnitTest {
+
+  static final Cursors CURSORS = new Cursors(() -> new byte[32]);
 
   /** {"sort":"weight","desc":true,"value":"3","id":8,"filters":"1a2b"}, base64url, unpadded. */
   static final String WEIGHT_DESC_AFTER_8 =
       "eyJzb3J0Ijoid2VpZ2h0IiwiZGVzYyI6dHJ1ZSwidmFsdWUiOiIzIiwiaWQiOjgsImZpbHRlcnMiOiIxYTJiIn0";
 
   @Test
-  void encodesAsBase64urlOfItsJson() {
-    assertThat(new Cursor("weight", true, "3", 8, "1a2b").encode()).isEqualTo(WEIGHT_DESC_AFTER_8);
+  void encodesAsBase64urlOfItsJsonAndItsSignature() {
+    String text = CURSORS.encode(new Cursor("weight", true, "3", 8, "1a2b"));
+    assertThat(text).startsWith(WEIGHT_DESC_AFTER_8 + ".").matches("[A-Za-z0-9_.-]+");
   }
 
   @Test
   void decodesWhatItEncoded() {
-    assertThat(Cursor.decode(WEIGHT_DESC_AFTER_8))
-        .isEqualTo(new Cursor("weight", true, "3", 8, "1a2b"));
+    Cursor weight = new Cursor("weight", true, "3", 8, "1a2b");
+    assertThat(CURSORS.decode(CURSORS.encode(weight))).isEqualTo(weight);
     Cursor text = new Cursor("dealStageName", false, "Ünïcödé, \"quoted\"", 12, "0");
-    assertThat(Cursor.decode(text.encode())).isEqualTo(text);
+    assertThat(CURSORS.decode(CURSORS.encode(text))).isEqualTo(text);
+  }
+
+  @Test
+  void aCursorSignedWithAnotherSecretOrEditedIsRefused() {
+    Cursors other = new Cursors(() -> new byte[] {1, 2, 3});
+    String foreign = other.encode(new Cursor("weight", true, "3", 8, "1a2b"));
+    assertNotIssued(foreign);
+    String mine = CURSORS.encode(new Cursor("amount", false, "1e-99999999", 8, "1a2b"));
+    String edited = mine.replaceFirst("^[^.]+", WEIGHT_DESC_AFTER_8);
+    assertNotIssued(edited);
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "not a cursor",
-        "e30", // {}
-        // {"sort":"id","desc":false,"value":"1","id":1}: no filters
-        "eyJzb3J0IjoiaWQiLCJkZXNjIjpmYWxzZSwidmFsdWUiOiIxIiwiaWQiOjF9",
-        // {"sort":"id","desc":false,"value":"x","id":"nope","filters":"0"}
-        "eyJzb3J0IjoiaWQiLCJkZXNjIjpmYWxzZSwidmFsdWUiOiJ4IiwiaWQiOiJub3BlIiwiZmlsdGVycyI6IjAifQ",
-        ""
-      })
+  @ValueSource(strings = {"not a cursor", "e30", WEIGHT_DESC_AFTER_8, "", "."})
   void anythingElseIsNotACursorIssuedByThisService(String text) {
-    assertThatThrownBy(() -> Cursor.decode(text))
+    assertNotIssued(text);
+  }
+
+  static void assertNotIssued(String text) {
+    assertThatThrownBy(() -> CURSORS.decode(text))
         .isInstanceOfSatisfying(
             InvalidInput.class,
             refused ->

@@ -13,6 +13,8 @@ import org.springframework.util.MultiValueMap;
 /** Reading sort, limit and cursor: the page a list request asks for. */
 class PageSpecUnitTest {
 
+  static final Cursors CURSORS = new Cursors(() -> new byte[32]);
+
   static final SortKey WEIGHT = new SortKey("weight", "weight", SortKey.Type.LONG);
   static final SortKey NAME = new SortKey("dealStageName", "deal_stage_name", SortKey.Type.TEXT);
   static final List<SortKey> KEYS = List.of(WEIGHT, SortKey.id(), NAME);
@@ -30,7 +32,7 @@ class PageSpecUnitTest {
       @Nullable Integer limit,
       @Nullable String cursor,
       MultiValueMap<String, String> query) {
-    return PageSpec.of(sort, limit, cursor, KEYS, query);
+    return CURSORS.page(sort, limit, cursor, KEYS, query);
   }
 
   static InvalidField refusal(Runnable read) {
@@ -91,7 +93,7 @@ class PageSpecUnitTest {
   @Test
   void aCursorContinuesItsSortAfterItsRow() {
     String filters = of(null, null, null, query("q", "demo")).filters();
-    String cursor = new Cursor("dealStageName", true, "Demo", 8, filters).encode();
+    String cursor = CURSORS.encode(new Cursor("dealStageName", true, "Demo", 8, filters));
     PageSpec next = of(null, 20, cursor, query("q", "demo", "cursor", cursor));
     assertThat(next.key()).isEqualTo(NAME);
     assertThat(next.desc()).isTrue();
@@ -103,12 +105,12 @@ class PageSpecUnitTest {
   @Test
   void aCursorOfAnotherQueryIsRefused() {
     String filters = of(null, null, null, query("q", "demo")).filters();
-    String cursor = new Cursor("dealStageName", false, "Demo", 8, filters).encode();
+    String cursor = CURSORS.encode(new Cursor("dealStageName", false, "Demo", 8, filters));
     assertThat(refusal(() -> of(null, null, cursor, query("q", "other"))))
         .isEqualTo(
             new InvalidField(
                 "cursor", "belongs to another query; repeat the filters of the first page"));
-    String unknownKey = new Cursor("colour", false, "red", 8, filters).encode();
+    String unknownKey = CURSORS.encode(new Cursor("colour", false, "red", 8, filters));
     assertThat(refusal(() -> of(null, null, unknownKey, query("q", "demo"))).field())
         .isEqualTo("cursor");
     assertThat(refusal(() -> of("weight", null, cursor, query("q", "demo"))))
