@@ -69,7 +69,8 @@ class ValuesUnitTest {
   @ValueSource(
       strings = {"1e-99999999", "1e99999999", "0.00000000000000000000000000000000000000001"})
   void aNumberOfMoreThanFortyDigitsEitherSideIsOutOfRange(String number) {
-    assertThatThrownBy(() -> Values.decimal(new BigDecimal(number))).hasMessage("is out of range");
+    assertThatThrownBy(() -> Values.decimal(new BigDecimal(number)))
+        .hasMessage("is out of range (at most 40 digits before and after the decimal point)");
   }
 
   @Test
