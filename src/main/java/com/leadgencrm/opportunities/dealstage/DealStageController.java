@@ -4,6 +4,8 @@ import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
+import com.leadgencrm.opportunities.query.PageSpec;
+import com.leadgencrm.opportunities.web.CsvOutput;
 import com.leadgencrm.opportunities.web.IfMatchHeader;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,6 +13,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
@@ -38,8 +41,10 @@ class DealStageController {
 
   private final DealStageService stages;
   private final Cursors cursors;
+  private final CsvOutput csv;
 
-  DealStageController(DealStageService stages, Cursors cursors) {
+  DealStageController(DealStageService stages, Cursors cursors, CsvOutput csv) {
+    this.csv = csv;
     this.stages = stages;
     this.cursors = cursors;
   }
@@ -57,6 +62,30 @@ class DealStageController {
         params,
         cursors.page(
             params.sort(), params.limit(), params.cursor(), DealStageService.SORT_KEYS, query));
+  }
+
+  /** The whole list (every page) as CSV, for {@code Accept: text/csv}. */
+  @GetMapping(produces = CsvOutput.MEDIA_TYPE)
+  @Operation(operationId = "listDealStages", summary = "List deal stages")
+  void listCsv(
+      @ParameterObject DealStageListParams params,
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query,
+      HttpServletResponse response) {
+    QueryParameters.check(query, DealStageListParams.class);
+    CsvOutput.Rows rows = csv.open(response);
+    rows.columns(CsvOutput.columns(DealStageView.class));
+    CsvOutput.everyPage(
+        cursor ->
+            stages.list(
+                params,
+                cursors.page(
+                    cursor == null ? params.sort() : null,
+                    PageSpec.MAX_LIMIT,
+                    cursor,
+                    DealStageService.SORT_KEYS,
+                    query)),
+        rows);
+    rows.finish();
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

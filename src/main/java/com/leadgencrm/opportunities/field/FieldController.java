@@ -4,6 +4,8 @@ import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
+import com.leadgencrm.opportunities.query.PageSpec;
+import com.leadgencrm.opportunities.web.CsvOutput;
 import com.leadgencrm.opportunities.web.IfMatchHeader;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,6 +13,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
@@ -42,8 +45,10 @@ class FieldController {
 
   private final FieldService fields;
   private final Cursors cursors;
+  private final CsvOutput csv;
 
-  FieldController(FieldService fields, Cursors cursors) {
+  FieldController(FieldService fields, Cursors cursors, CsvOutput csv) {
+    this.csv = csv;
     this.fields = fields;
     this.cursors = cursors;
   }
@@ -58,6 +63,30 @@ class FieldController {
         params,
         cursors.page(
             params.sort(), params.limit(), params.cursor(), FieldService.SORT_KEYS, query));
+  }
+
+  /** The whole list (every page) as CSV, for {@code Accept: text/csv}. */
+  @GetMapping(produces = CsvOutput.MEDIA_TYPE)
+  @Operation(operationId = "listFields", summary = "List fields")
+  void listCsv(
+      @ParameterObject FieldListParams params,
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query,
+      HttpServletResponse response) {
+    QueryParameters.check(query, FieldListParams.class);
+    CsvOutput.Rows rows = csv.open(response);
+    rows.columns(CsvOutput.columns(FieldView.class));
+    CsvOutput.everyPage(
+        cursor ->
+            fields.list(
+                params,
+                cursors.page(
+                    cursor == null ? params.sort() : null,
+                    PageSpec.MAX_LIMIT,
+                    cursor,
+                    FieldService.SORT_KEYS,
+                    query)),
+        rows);
+    rows.finish();
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
@@ -111,6 +112,39 @@ public final class ListQuery {
     return new Page<>(
         found.subList(0, page.limit()).stream().map(Row::item).toList(),
         jdbc.cursors().encode(next));
+  }
+
+  /**
+   * Every row the filters select, in the order of {@code key} (then id), handed to {@code each} as
+   * they are fetched, {@link ListStatements#FETCH_SIZE} at a time: an export in constant memory.
+   * Must run within a transaction (the driver fetches in portions only there).
+   */
+  public void stream(
+      ListStatements jdbc,
+      String select,
+      String from,
+      SortKey key,
+      boolean desc,
+      RowCallbackHandler each) {
+    String direction = desc ? " desc" : " asc";
+    String sql =
+        "select "
+            + select
+            + " from "
+            + from
+            + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
+            + " order by "
+            + key.expression()
+            + direction
+            + ", id"
+            + direction;
+    jdbc.streaming().sql(sql).params(params).query(each);
+  }
+
+  /** The conditions joined with AND ({@code true} when there are none), and their parameters. */
+  public Prepared condition() {
+    return new Prepared(
+        conditions.isEmpty() ? "true" : String.join(" and ", conditions), Map.copyOf(params));
   }
 
   /**

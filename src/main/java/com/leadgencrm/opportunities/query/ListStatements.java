@@ -23,7 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ListStatements {
 
+  /** Rows a streamed read fetches per round trip: constant memory whatever the rows. */
+  static final int FETCH_SIZE = 1000;
+
   private final JdbcClient client;
+  private final JdbcClient streaming;
   private final Cursors cursors;
 
   ListStatements(DataSource dataSource, Cursors cursors) {
@@ -37,6 +41,25 @@ public class ListStatements {
           }
         };
     this.client = JdbcClient.create(template);
+    JdbcTemplate fetching =
+        new JdbcTemplate(dataSource) {
+          @Override
+          protected void applyStatementSettings(Statement statement) throws SQLException {
+            super.applyStatementSettings(statement);
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+          }
+        };
+    fetching.setFetchSize(FETCH_SIZE);
+    this.streaming = JdbcClient.create(fetching);
+  }
+
+  /**
+   * The same statements, read {@link #FETCH_SIZE} rows at a time from a server-side portal (within
+   * a transaction: outside one the driver reads every row at once). PostgreSQL's statement time
+   * limit applies to each fetch, not to the whole read.
+   */
+  JdbcClient streaming() {
+    return streaming;
   }
 
   JdbcClient client() {

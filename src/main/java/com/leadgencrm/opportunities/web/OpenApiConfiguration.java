@@ -136,8 +136,10 @@ class OpenApiConfiguration {
               (path, item) ->
                   item.readOperationsMap()
                       .forEach(
-                          (method, operation) ->
-                              OperationResponses.document(path, method, operation)));
+                          (method, operation) -> {
+                            CsvAnswers.document(path, method, operation);
+                            OperationResponses.document(path, method, operation);
+                          }));
     };
   }
 
