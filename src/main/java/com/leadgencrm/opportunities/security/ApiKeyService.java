@@ -33,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * API keys. A secret is 256 random bits, shown once; only its SHA-256 hash is stored. (Slow
  * password hashes such as bcrypt exist to protect low-entropy passwords; a random 256-bit secret
- * needs none, and a fast hash keeps the check of every request cheap.)
+ * needs none, and a fast hash keeps the check of every request cheap.) Verified keys are kept in
+ * the {@link KeyCache}, so a request's key check usually costs no database round trip.
  */
 @Service
 // reads are one or two statements each: they join a caller's transaction, and need none of their

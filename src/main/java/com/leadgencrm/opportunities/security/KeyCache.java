@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -36,6 +37,8 @@ final class KeyCache {
   private final AtomicLong epoch = new AtomicLong();
   private volatile boolean listening;
   private volatile long confirmedNanos;
+  private final LongAdder answered = new LongAdder();
+  private final LongAdder missed = new LongAdder();
 
   KeyCache(boolean enabled, Duration maxStaleness) {
     this.enabled = enabled;
@@ -53,7 +56,19 @@ final class KeyCache {
 
   /** The key's entry when the cache is trusted and holds it, else null (ask the database). */
   @Nullable Entry get(String keyId) {
-    return trusted() ? entries.get(keyId) : null;
+    Entry entry = trusted() ? entries.get(keyId) : null;
+    (entry != null ? answered : missed).increment();
+    return entry;
+  }
+
+  /** Key checks answered from the cache. */
+  double answered() {
+    return answered.sum();
+  }
+
+  /** Key checks that went to the database (not cached, or the cache not trusted at the time). */
+  double missed() {
+    return missed.sum();
   }
 
   /** Taken before reading a key from the database, and handed to {@link #put}. */

@@ -254,6 +254,10 @@ class TwoInstancesTest {
     Api viaB = b.as(token);
     assertThat(viaB.get("/dealStages").status()).isEqualTo(200);
     assertThat(answeredWhileTheKeyTableIsLocked(viaB)).isTrue();
+    // and the metrics say so
+    assertThat(b.get("/actuator/prometheus").body().lines())
+        .anyMatch(line -> line.matches("crm_key_checks_total\\{.*answered=\"cache\".*} [1-9].*"))
+        .anyMatch(line -> line.startsWith("crm_key_cache_size "));
   }
 
   /** Whether one of a few requests is answered while api_key is locked against readers. */
