@@ -5,6 +5,7 @@
 #
 #   bench/profile.sh get_by_id            # 20 s of the scenario, after 5 s of warm-up
 #   bench/profile.sh list_owner_first 30  # another scenario, 30 s
+#   bench/profile.sh get_by_id 20 --service-opt crm.security.key-cache=false   # before/after a setting
 #
 # It runs bench/run.sh (same settings, same data set) for that one scenario without ceilings, and
 # attaches a recording with jcmd when the scenario starts. Results: bench/results/profile-<name>-<timestamp>/
@@ -15,7 +16,9 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SCENARIO=${1:?usage: bench/profile.sh <scenario> [seconds]}
 DURATION=${2:-20}
 JAVA_HOME_BENCH=${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-OUT="$BENCH_DIR/results/profile-$SCENARIO-$(date -u +%Y%m%d-%H%M%S)"
+# further options go to bench/run.sh (--service-opt K=V...): they name the results too
+OPTS_TAG=$(for o in "${@:3}"; do [[ $o == --service-opt ]] || printf -- '-%s' "$o"; done | tr '/=' '__')
+OUT="$BENCH_DIR/results/profile-$SCENARIO$OPTS_TAG-$(date -u +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 
 "$BENCH_DIR/run.sh" --scenario "$SCENARIO" --duration "$DURATION" --warmup 5 --no-ceilings "${@:3}" \

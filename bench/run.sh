@@ -56,6 +56,7 @@ export PGHOST PGPORT PGUSER
 KEY_ID=${BENCH_KEY_ID:-benchadmin}
 SECRET=${BENCH_SECRET:-bench_secret_4f9c2e7a1b}
 RATE_LIMIT=1000000
+SERVICE_OPTS=()
 POOL_SIZE=${SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE:-10}
 BATCH_SIZE=500
 WRK_TIMEOUT=10s
@@ -116,6 +117,8 @@ Usage: bench/run.sh [options]
   --open-levels L,L      open-model arrival rates, in % of that maximum (default $OPEN_LEVELS)
   --rate-limit N         CRM_RATE_LIMIT_PER_SECOND and _BURST of the service (default $RATE_LIMIT: never 429;
                          0 turns the service's rate limiting off)
+  --service-opt K=V      a setting of the service only, given as --K=V (repeatable), to compare a change
+                         with and without it on the same jar: --service-opt crm.security.key-cache=false
   --results DIR          write the results there instead of bench/results/<timestamp>
   --build                rebuild the jars (service, ceiling app) and the Gatling simulation
   --list                 list the scenarios and exit
@@ -150,6 +153,9 @@ while [[ $# -gt 0 ]]; do
     --open-users) OPEN_USERS=$2; shift 2 ;;
     --open-levels) OPEN_LEVELS=$2; shift 2 ;;
     --rate-limit) RATE_LIMIT=$2; shift 2 ;;
+    --service-opt)
+      [[ $2 =~ ^[A-Za-z0-9_.-]+=[^[:space:]]*$ ]] || { echo "--service-opt: NAME=VALUE" >&2; exit 2; }
+      SERVICE_OPTS+=("--$2"); shift 2 ;;
     --results) RESULTS_OPT=$2; shift 2 ;;
     --build) BUILD=1; shift ;;
     --list) list_scenarios; exit 0 ;;
@@ -296,7 +302,7 @@ start_service() {
     CRM_BOOTSTRAP_KEY="$TOKEN" \
     CRM_RATE_LIMIT_PER_SECOND="$RATE_LIMIT" \
     CRM_RATE_LIMIT_BURST="$RATE_LIMIT" \
-    "$JAVA" "${jvm_opts[@]}" -jar "$RUN_JAR" >"$logfile" 2>&1 </dev/null &
+    "$JAVA" "${jvm_opts[@]}" -jar "$RUN_JAR" "${SERVICE_OPTS[@]}" >"$logfile" 2>&1 </dev/null &
   SERVICE_PID=$!
   wait_ready "$SERVICE_PID" "http://127.0.0.1:$PORT/actuator/health/readiness" service "$logfile" "$t0" "$out"
 }
@@ -523,7 +529,7 @@ if [[ -z $(psql -X -q -At -d postgres -c "select 1 from pg_database where datnam
 fi
 
 STAMP=$(date -u +%Y%m%d-%H%M%S)
-RESULTS=${RESULTS_OPT:-"$BENCH_DIR/results/$STAMP$( ((VIRTUAL_THREADS)) || echo -platform-threads)$( ((RATE_LIMIT)) || echo -no-rate-limit)$( ((SIZE == 1000000)) || echo "-size$SIZE")"}
+RESULTS=${RESULTS_OPT:-"$BENCH_DIR/results/$STAMP$( ((VIRTUAL_THREADS)) || echo -platform-threads)$( ((RATE_LIMIT)) || echo -no-rate-limit)$( ((SIZE == 1000000)) || echo "-size$SIZE")$(for o in "${SERVICE_OPTS[@]}"; do printf -- '-%s' "${o#--}"; done | tr '/=' '__')"}
 mkdir -p "$RESULTS"
 RESULTS=$(cd "$RESULTS" && pwd)
 
@@ -763,8 +769,9 @@ jq -n \
   --arg cpu "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)" --argjson cores "$(nproc)" \
   --arg pg "$(psql -X -At -d "$DB" -c 'show server_version')" \
   --arg shared_buffers "$(psql -X -At -d "$DB" -c 'show shared_buffers')" \
-  --arg scenarios "$SCENARIOS_TABLE" \
+  --arg scenarios "$SCENARIOS_TABLE" --arg service_options "${SERVICE_OPTS[*]}" \
   '{timestamp: $stamp, jdk: $jdk, java: $java, jar: $jar, git_commit: $commit, git_dirty: ($dirty == "true"),
+    service_options: ($service_options | split(" ") | map(select(. != ""))),
     runs: $runs, duration_s: $duration, warmup_s: $warmup, virtual_threads: $vt, jvm_options: $jvm_options,
     bare_ceiling: $bare, bare_jvm_options: $bare_jvm_options, bare_endpoint: "GET /ceiling (bench/ceiling-app)",
     open_model: $open_model, open_model_users: $open_users,

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -20,6 +22,11 @@ import org.springframework.web.context.request.RequestContextHolder;
  * API key reads that version too ({@link #VERSION_SQL}) and hands it to {@link #observed}; the
  * definitions of that version or a later one are then served from memory. Reading the custom fields
  * of every request from the database cost a round trip and about 8% of the CPU of a GET.
+ *
+ * <p>When the key check is answered from the key cache (no statement at all), the request observes
+ * {@link #committedVersion}: the newest version this instance knows committed, from the
+ * notifications every change sends (V60), from its own changes once they commit, and from key
+ * checks that read it.
  */
 @Component
 public class FieldCatalog {
@@ -33,6 +40,7 @@ public class FieldCatalog {
 
   private final JdbcClient jdbc;
   private volatile Snapshot snapshot = new Snapshot(0, Map.of());
+  private final AtomicLong committed = new AtomicLong();
 
   FieldCatalog(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -43,6 +51,37 @@ public class FieldCatalog {
     RequestAttributes request = RequestContextHolder.getRequestAttributes();
     if (request != null) {
       request.setAttribute(OBSERVED, version, RequestAttributes.SCOPE_REQUEST);
+    }
+  }
+
+  /** Notes that this version of the definitions is committed (announced, read or written here). */
+  public void committed(long version) {
+    committed.accumulateAndGet(version, Math::max);
+  }
+
+  /** The newest version of the definitions this instance knows to be committed. */
+  public long committedVersion() {
+    return committed.get();
+  }
+
+  /**
+   * For a transaction that changed definitions (after its statements ran): once it commits, this
+   * instance knows the new version at once, before the notification comes back to it, so that its
+   * next request sees the change.
+   */
+  void changedInThisTransaction() {
+    // the row is locked by this transaction's change until it ends: the version is this change's
+    long version = jdbc.sql("select version from field_catalog").query(Long.class).single();
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              committed(version);
+            }
+          });
+    } else {
+      committed(version);
     }
   }
 

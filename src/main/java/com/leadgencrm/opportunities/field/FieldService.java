@@ -208,6 +208,7 @@ public class FieldService {
       throw new SystemNameTaken(systemName);
     }
     storesOf(created.relationship()).forEach(store -> store.created(created.ref()));
+    catalog.changedInThisTransaction();
     return versioned(created);
   }
 
@@ -235,6 +236,7 @@ public class FieldService {
     storesOf(field.relationship()).forEach(store -> store.deleted(field.ref()));
     fields.delete(field);
     fields.flush();
+    catalog.changedInThisTransaction();
   }
 
   /**
@@ -265,7 +267,9 @@ public class FieldService {
     if (!after.equals(before)) {
       storesOf(field.relationship()).forEach(store -> store.changing(before, after));
     }
-    return fields.saveAndFlush(field);
+    Field saved = fields.saveAndFlush(field);
+    catalog.changedInThisTransaction();
+    return saved;
   }
 
   private static List<InvalidField> immutableErrors(Submitted<FieldInput> submitted, Field field) {

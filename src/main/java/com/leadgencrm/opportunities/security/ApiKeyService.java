@@ -33,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * API keys. A secret is 256 random bits, shown once; only its SHA-256 hash is stored. (Slow
  * password hashes such as bcrypt exist to protect low-entropy passwords; a random 256-bit secret
- * needs none, and a fast hash keeps the check of every request cheap.)
+ * needs none, and a fast hash keeps the check of every request cheap.) Verified keys are kept in
+ * the {@link KeyCache}, so a request's key check usually costs no database round trip.
  */
 @Service
 // reads are one or two statements each: they join a caller's transaction, and need none of their
@@ -53,10 +54,14 @@ public class ApiKeyService {
 
   private final JdbcClient jdbc;
   private final InputRules rules;
+  private final KeyCache cache;
+  private final FieldCatalog catalog;
 
-  ApiKeyService(JdbcClient jdbc, InputRules rules) {
+  ApiKeyService(JdbcClient jdbc, InputRules rules, KeyCache cache, FieldCatalog catalog) {
     this.jdbc = jdbc;
     this.rules = rules;
+    this.cache = cache;
+    this.catalog = catalog;
   }
 
   /** Whether a string can be a key id at all: letters, digits, _ and -, 1 to 64 of them. */
@@ -74,13 +79,15 @@ public class ApiKeyService {
       // not even the shape of a key id: nothing to look up (and nothing PostgreSQL could compare)
       return Optional.empty();
     }
-    record Stored(
-        String hash,
-        long userId,
-        String role,
-        @Nullable Integer rate,
-        boolean revoked,
-        long fieldCatalogVersion) {}
+    byte[] given = hash(secret).getBytes(StandardCharsets.US_ASCII);
+    KeyCache.Entry cached = cache.get(keyId);
+    if (cached != null) {
+      // no round trip: the definitions this request must see at least are the newest known here
+      FieldCatalog.observed(catalog.committedVersion());
+      return matching(keyId, cached, given);
+    }
+    long ticket = cache.ticket();
+    record Stored(KeyCache.Entry key, boolean revoked, long fieldCatalogVersion) {}
     // the same round trip tells which custom field definitions this request must see at least
     Optional<Stored> stored =
         jdbc.sql(
@@ -92,23 +99,33 @@ public class ApiKeyService {
             .query(
                 (rs, n) ->
                     new Stored(
-                        rs.getString("secret_hash"),
-                        rs.getLong("user_id"),
-                        rs.getString("role"),
-                        rs.getObject("rate_limit_per_second", Integer.class),
+                        new KeyCache.Entry(
+                            rs.getString("secret_hash"),
+                            rs.getLong("user_id"),
+                            Role.valueOf(rs.getString("role")),
+                            rs.getObject("rate_limit_per_second", Integer.class)),
                         rs.getBoolean("revoked"),
                         rs.getLong("field_catalog_version")))
             .optional();
-    stored.ifPresent(key -> FieldCatalog.observed(key.fieldCatalogVersion()));
-    byte[] given = hash(secret).getBytes(StandardCharsets.US_ASCII);
-    if (stored.isEmpty()
-        || stored.get().revoked()
-        || !MessageDigest.isEqual(given, stored.get().hash().getBytes(StandardCharsets.US_ASCII))) {
+    if (stored.isEmpty()) {
       return Optional.empty();
     }
-    Stored key = stored.get();
+    catalog.committed(stored.get().fieldCatalogVersion());
+    FieldCatalog.observed(stored.get().fieldCatalogVersion());
+    if (stored.get().revoked()) {
+      return Optional.empty();
+    }
+    KeyCache.Entry key = stored.get().key();
+    cache.put(keyId, key, ticket);
+    return matching(keyId, key, given);
+  }
+
+  private static Optional<Verified> matching(String keyId, KeyCache.Entry key, byte[] given) {
+    if (!MessageDigest.isEqual(given, key.secretHash().getBytes(StandardCharsets.US_ASCII))) {
+      return Optional.empty();
+    }
     return Optional.of(
-        new Verified(new Caller(keyId, key.userId(), Role.valueOf(key.role())), key.rate()));
+        new Verified(new Caller(keyId, key.userId(), key.role()), key.rateLimitPerSecond()));
   }
 
   @Transactional
@@ -173,6 +190,8 @@ public class ApiKeyService {
                 + " where key_id = :id and revoked_timestamp is null")
         .param("id", keyId)
         .update();
+    // this instance refuses the key as soon as the revocation commits; the others when notified
+    cache.invalidateAfterCommit(keyId);
   }
 
   /**
@@ -204,6 +223,7 @@ public class ApiKeyService {
           .param("hash", hash(secret))
           .param("user", userId)
           .update();
+      cache.invalidateAfterCommit(keyId);
       log.info("Bootstrap Administrator key {} is ready (from CRM_BOOTSTRAP_KEY)", keyId);
       return;
     }
