@@ -64,7 +64,8 @@ final class CacheListener implements SmartLifecycle {
     connectionProperties.setProperty("tcpKeepAlive", "true");
     this.keys = keys;
     this.fields = fields;
-    this.heartbeatMillis = (int) Math.max(1, maxStaleness.toMillis() / 4);
+    // at most 200 heartbeats a second, however short the staleness is set
+    this.heartbeatMillis = (int) Math.min(60_000, Math.max(5, maxStaleness.toMillis() / 4));
   }
 
   @Override
