@@ -189,8 +189,8 @@ class TwoInstancesTest {
    * crm.security.key-cache-max-staleness). Not a guess at how fast this machine is: an instance
    * whose listener has not confirmed within this time that it has every earlier change (loaded,
    * disconnected) checks keys in the database instead, so a request sent this long after the change
-   * returned sees it, however loaded the machine. Notifications usually arrive within a few
-   * milliseconds; the polling until then only reports how soon.
+   * returned sees it, however loaded the machine. (Without notifications, an instance whose
+   * heartbeats answer in time would keep trusting what it holds, and these tests would fail.)
    */
   static final Duration MAX_STALENESS = Duration.ofMillis(100);
 
