@@ -412,6 +412,16 @@ preflight() { # preflight <scenario> <out json>
   $ok
 }
 
+# key_cache_metrics <label>: the service's key cache counters so far (README "The key cache"), to
+# see whether key checks were answered from memory under load: appended to key-cache-metrics.txt
+key_cache_metrics() {
+  local metrics
+  metrics=$(curl -sf --max-time 5 -H "Authorization: Bearer $TOKEN" "$BASE/actuator/prometheus" 2>/dev/null |
+    grep '^crm_key_') || return 0
+  sed "s/^/$1 /" <<<"$metrics" >>"$RUN_DIR/key-cache-metrics.txt"
+  log "  key checks so far: $(awk '/^crm_key_checks_total/ { split($1, t, "answered=\""); split(t[2], a, "\""); printf "%s %d  ", a[1], $2 }' <<<"$metrics")"
+}
+
 # wrk_run <label> <connections> <script> <url> <seconds> <out json>
 wrk_run() {
   local label=$1 conns=$2 script=$3 url=$4 seconds=$5 out=$6
@@ -727,6 +737,7 @@ for run in $(seq 1 "$RUNS"); do
           >"$RUN_DIR/wrk-$s.json.tmp" && mv "$RUN_DIR/wrk-$s.json.tmp" "$RUN_DIR/wrk-$s.json"
       fi
       [[ -f $RUN_DIR/wrk-$s.json ]] && log "  $(jq -r '"\(.rps | round) req/s, p50 \(.latency_us.p50 / 1000) ms, p99 \(.latency_us.p99 / 1000) ms, non-2xx \(.non2xx)"' "$RUN_DIR/wrk-$s.json")"
+      key_cache_metrics "$s"
       # right after it, the bare Boot app with the same wrk settings: a noisy minute hits both
       if ((BARE)); then
         wrk_run "bare-$s" "$(field "$s" 3)" static.lua "$BARE_BASE/ceiling" "$DURATION" "$RUN_DIR/bare-$s.json" || true

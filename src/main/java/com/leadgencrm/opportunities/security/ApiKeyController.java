@@ -81,7 +81,9 @@ class ApiKeyController {
   @Operation(
       operationId = "revokeApiKey",
       summary = "Revoke an API key",
-      description = "Effective at once, on every instance. The key stays listed, marked revoked.")
+      description =
+          "Effective at once on the instance that answers, and within 100 ms on every other"
+              + " (the key cache's max staleness). The key stays listed, marked revoked.")
   ResponseEntity<Void> revoke(@PathVariable String id) {
     keys.revoke(id);
     return ResponseEntity.noContent().build();

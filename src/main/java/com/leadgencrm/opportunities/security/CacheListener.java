@@ -21,11 +21,11 @@ import org.springframework.context.SmartLifecycle;
  * #APPLICATION_NAME}) for the changes the database announces on {@value #CHANNEL} (V60), and
  * applies them to the {@link KeyCache} and the {@link FieldCatalog}'s committed version.
  *
- * <p>A heartbeat ({@code select 1}) every quarter of the cache's maximum staleness confirms the
- * connection is alive and that every change committed before it was sent has been applied
- * (PostgreSQL delivers pending notifications before a statement's answer). When the connection
- * breaks, the cache stops being trusted at once; the listener reconnects (after 0.1 s, then up to
- * every 2 s) and trusts it again, emptied, once it listens.
+ * <p>A heartbeat ({@code select pg_backend_pid()}) every quarter of the cache's maximum staleness
+ * confirms the connection is alive and that every change committed before it was sent has been
+ * applied (PostgreSQL delivers pending notifications before a statement's answer). When the
+ * connection breaks, the cache stops being trusted at once; the listener reconnects (after 0.1 s,
+ * then up to every 2 s) and trusts it again, emptied, once it listens.
  */
 final class CacheListener implements SmartLifecycle {
 
@@ -64,7 +64,8 @@ final class CacheListener implements SmartLifecycle {
     connectionProperties.setProperty("tcpKeepAlive", "true");
     this.keys = keys;
     this.fields = fields;
-    this.heartbeatMillis = (int) Math.max(1, maxStaleness.toMillis() / 4);
+    // at most 200 heartbeats a second, however short the staleness is set
+    this.heartbeatMillis = (int) Math.min(60_000, Math.max(5, maxStaleness.toMillis() / 4));
   }
 
   @Override
@@ -107,13 +108,13 @@ final class CacheListener implements SmartLifecycle {
     while (running) {
       try (Connection listening = DriverManager.getConnection(url, connectionProperties)) {
         connection = listening;
-        listen(listening);
+        int backend = listen(listening);
         if (!wasListening) {
           log.info("Listening for key and field changes again: the key cache is trusted again");
         }
         wasListening = true;
         backoffMillis = 100;
-        heartbeats(listening);
+        heartbeats(listening, backend);
       } catch (SQLException | RuntimeException e) {
         keys.notListening();
         if (running && wasListening) {
@@ -138,10 +139,16 @@ final class CacheListener implements SmartLifecycle {
     }
   }
 
-  private void listen(Connection listening) throws SQLException {
+  private int listen(Connection listening) throws SQLException {
     long sent = System.nanoTime();
+    int backend;
     try (Statement statement = listening.createStatement()) {
+      // one transaction: the process that listens is the one named (LISTEN counts from its commit)
+      listening.setAutoCommit(false);
       statement.execute("listen " + CHANNEL);
+      backend = backendOf(statement.executeQuery("select pg_backend_pid()"));
+      listening.commit();
+      listening.setAutoCommit(true);
       // from here on every change is announced; the version read now includes every earlier one
       try (ResultSet version = statement.executeQuery("select version from crm.field_catalog")) {
         if (version.next()) {
@@ -151,14 +158,26 @@ final class CacheListener implements SmartLifecycle {
     }
     apply(listening.unwrap(PGConnection.class).getNotifications());
     keys.listening(sent);
+    return backend;
   }
 
-  private void heartbeats(Connection listening) throws SQLException {
+  /**
+   * Heartbeats until the connection fails. Each asks which server process answers: another one than
+   * the one that listens (a pooler such as PgBouncer in transaction mode between the service and
+   * PostgreSQL) would hear no notifications, so the connection is given up (and the cache not
+   * trusted) rather than trusted deaf.
+   */
+  private void heartbeats(Connection listening, int backend) throws SQLException {
     PGConnection notifications = listening.unwrap(PGConnection.class);
-    try (PreparedStatement heartbeat = listening.prepareStatement("select 1")) {
+    try (PreparedStatement heartbeat = listening.prepareStatement("select pg_backend_pid()")) {
       while (running) {
         long sent = System.nanoTime();
-        heartbeat.executeQuery().close();
+        if (backendOf(heartbeat.executeQuery()) != backend) {
+          throw new SQLException(
+              "the heartbeat reached another server process than the one listening: connect"
+                  + " to PostgreSQL directly or through session pooling, or set"
+                  + " CRM_KEY_CACHE=false");
+        }
         // what was committed before the heartbeat has arrived with its answer
         apply(notifications.getNotifications());
         keys.confirmed(sent);
@@ -189,13 +208,10 @@ final class CacheListener implements SmartLifecycle {
     }
   }
 
-  /** The listening connection's server process id (pg_stat_activity's pid), or 0 when down. */
-  int backendPid() {
-    Connection listening = connection;
-    try {
-      return listening == null ? 0 : listening.unwrap(PGConnection.class).getBackendPID();
-    } catch (SQLException e) {
-      return 0;
+  private static int backendOf(ResultSet result) throws SQLException {
+    try (result) {
+      result.next();
+      return result.getInt(1);
     }
   }
 

@@ -189,8 +189,8 @@ class TwoInstancesTest {
    * crm.security.key-cache-max-staleness). Not a guess at how fast this machine is: an instance
    * whose listener has not confirmed within this time that it has every earlier change (loaded,
    * disconnected) checks keys in the database instead, so a request sent this long after the change
-   * returned sees it, however loaded the machine. Notifications usually arrive within a few
-   * milliseconds; the polling until then only reports how soon.
+   * returned sees it, however loaded the machine. (Without notifications, an instance whose
+   * heartbeats answer in time would keep trusting what it holds, and these tests would fail.)
    */
   static final Duration MAX_STALENESS = Duration.ofMillis(100);
 
@@ -314,7 +314,9 @@ class TwoInstancesTest {
               .executeQuery(
                   "select count(*) filter (where pg_terminate_backend(pid, 5000)) " + listeners);
       killed.next();
-      assertThat(killed.getInt(1)).as("listeners killed (one per instance)").isEqualTo(2);
+      // one per instance: these two, and those of other test contexts on the same database
+      int instances = killed.getInt(1);
+      assertThat(instances).as("listeners killed").isGreaterThanOrEqualTo(2);
 
       assertThat(a.delete("/apiKeys/" + key.json().path("id").asString()).status()).isEqualTo(204);
       assertThat(viaB.get("/dealStages").status()).isEqualTo(401);
@@ -322,13 +324,13 @@ class TwoInstancesTest {
       // they listen again (after 0.1 s), and B caches keys again, and learns of revocations
       Instant deadline = Instant.now().plusSeconds(10);
       int listening = 0;
-      while (listening < 2 && Instant.now().isBefore(deadline)) {
+      while (listening < instances && Instant.now().isBefore(deadline)) {
         Thread.sleep(50);
         ResultSet count = admin.createStatement().executeQuery("select count(*) " + listeners);
         count.next();
         listening = count.getInt(1);
       }
-      assertThat(listening).as("listeners reconnected").isEqualTo(2);
+      assertThat(listening).as("listeners reconnected").isEqualTo(instances);
     }
     Reply again = Keys.create(a, Role.SALES_MANAGER, 95, null);
     Api againViaB = b.as(again.json().path("token").asString());
