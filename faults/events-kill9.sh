@@ -30,6 +30,7 @@ Usage: faults/events-kill9.sh [options]
   --workers N          concurrent writers (default 4)
   --duration S         seconds of writes (default 30)
   --kill-at S          second at which the service is killed (default 12)
+  --after-restart S    seconds of writes after the restart (default 10)
   --drain S            seconds to wait for every delivery after the writes (default 180)
   --build              rebuild the jar even if it exists
 Environment: as faults/run.sh (FAULTS_JAVA_HOME, FAULTS_JAR, FAULTS_PG_BIN, FAULTS_PG_PORT,
@@ -40,7 +41,7 @@ EOF
 BUILD=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --workers|--duration|--kill-at|--drain)
+    --workers|--duration|--kill-at|--after-restart|--drain)
       [[ ${2:-} =~ ^[0-9]+$ ]] || { echo "$1 needs a number" >&2; exit 2; }
       EXTRA+=("$1" "$2"); shift 2 ;;
     --build) BUILD=1; shift ;;

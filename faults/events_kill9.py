@@ -31,6 +31,7 @@ import json
 import os
 import random
 import secrets
+import signal
 import sys
 import threading
 import time
@@ -49,21 +50,38 @@ class Receiver:
         self.lock = threading.Lock()
         self.deliveries = collections.Counter()
         self.bad_signatures = []
+        self.broken = 0
         self.secret = None
         receiver = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
+            # keep-alive as the service's client expects: an HTTP/1.0 server closing every
+            # connection races the reuse of a pooled one ("header parser received no bytes"), a
+            # failed attempt that waits for its retry (5 s, then 5 min)
+            protocol_version = "HTTP/1.1"
+
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
                 receiver.received(self.headers, body)
                 self.send_response(204)
+                self.send_header("Content-Length", "0")
                 self.end_headers()
 
             def log_message(self, *args):
                 pass
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(http.server.ThreadingHTTPServer):
+            # bursts of concurrent attempts: a short accept queue would refuse some (a failed
+            # attempt, retried only on the schedule: 5 s, then 5 min)
+            request_queue_size = 256
+
+            def handle_error(self, request, client_address):
+                # a connection the killed service left half-sent: counted, not printed
+                with receiver.lock:
+                    receiver.broken += 1
+
+        self.server = Server(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
@@ -150,12 +168,23 @@ class Writes:
         client.close()
 
 
+def get(client, path):
+    """A GET that outlives a stale keep-alive connection (of the killed instance, or idle too long)."""
+    for attempt in range(5):
+        try:
+            return client.request("GET", path, timeout=60)
+        except ConnError:
+            if attempt == 4:
+                raise
+            time.sleep(1)
+
+
 def feed(client, after=0):
     """Every event of the feed after this id, in order."""
     events = []
     path = f"/events?limit=500&after={after}"
     while True:
-        ans = client.request("GET", path, timeout=60)
+        ans = get(client, path)
         if ans.status != 200:
             raise RuntimeError(f"GET {path}: {ans.status} {ans.body[:300]!r}")
         page = ans.json()
@@ -163,6 +192,31 @@ def feed(client, after=0):
         if not page["items"]:
             return events
         path = "/events?limit=500&cursor=" + page["nextCursor"]
+
+
+def undelivered_detail(client, hook_id, ids):
+    """What the service says of deliveries the receiver never got: status, attempts, errors."""
+    detail = []
+    path = f"/webhooks/{hook_id}/deliveries?limit=500"
+    while path and len(detail) < len(ids):
+        ans = get(client, path)
+        if ans.status != 200:
+            return [f"GET {path}: {ans.status}"]
+        page = ans.json()
+        for d in page["items"]:
+            if d.get("eventID") in ids:
+                detail.append(
+                    {
+                        "eventID": d.get("eventID"),
+                        "status": d.get("status"),
+                        "attemptCount": d.get("attemptCount"),
+                        "nextAttemptAt": d.get("nextAttemptAt"),
+                        "errors": [a.get("error") or a.get("statusCode") for a in d.get("attempts", [])],
+                    }
+                )
+        cursor = page.get("nextCursor")
+        path = f"/webhooks/{hook_id}/deliveries?limit=500&cursor={cursor}" if cursor and page["items"] else None
+    return detail
 
 
 def main():
@@ -176,9 +230,17 @@ def main():
     p.add_argument("--workers", type=int, default=4)
     p.add_argument("--duration", type=int, default=30)
     p.add_argument("--kill-at", type=int, default=12)
+    p.add_argument("--after-restart", type=int, default=10, help="seconds of writes after the restart")
     p.add_argument("--drain", type=int, default=180, help="seconds to wait for every delivery")
     args = p.parse_args()
 
+    def terminated(signum, _frame):
+        # someone else's SIGTERM/SIGINT: say so, and still stop the service (finally below)
+        log(f"terminated by signal {signum} (sent by another process)")
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, terminated)
+    signal.signal(signal.SIGINT, terminated)
     token = f"{KEY_ID}.{secrets.token_hex(20)}"
     receiver = Receiver()
     service = Service(args, token)
@@ -202,6 +264,7 @@ def main():
         if hook.status != 201:
             raise RuntimeError(f"POST /webhooks: {hook.status} {hook.body[:300]!r}")
         receiver.secret = hook.json()["secret"]
+        hook_id = hook.json()["id"]
         log(f"webhook {hook.json()['id']} delivers to 127.0.0.1:{receiver.port}")
 
         writes = Writes(args.http_port, token, random.randrange(10**9, 10**12))
@@ -218,10 +281,12 @@ def main():
         service.start()
         t_ready = service.wait_ready()
         log(f"restarted, ready after {t_ready - t0:.1f} s")
-        time.sleep(max(0, args.duration - (now() - t0)))
+        # writes and deliveries go on against the new instance
+        time.sleep(max(args.after_restart, args.duration - (now() - t0)))
         writes.stop.set()
         for t in threads:
             t.join()
+        t_stopped = now()
         log(f"writes stopped: {len(writes.created)} creates and {len(writes.patched)} patches "
             f"acknowledged, {writes.unanswered} requests unanswered (connection lost)")
 
@@ -257,7 +322,7 @@ def main():
         unacked = sorted(created_events - acked)
         ghosts = []
         for i in unacked[:200]:
-            if client.request("GET", f"/opportunities/{i}").status != 200:
+            if get(client, f"/opportunities/{i}").status != 200:
                 ghosts.append(i)
         if ghosts:
             failures.append(f"{len(ghosts)} opportunity.created events name no opportunity: {ghosts[:5]}")
@@ -266,20 +331,24 @@ def main():
         if undelivered:
             failures.append(f"{len(undelivered)} of {len(wanted)} events never delivered within "
                             f"{args.drain} s, e.g. {undelivered[:5]}")
+            summary["undelivered"] = undelivered_detail(client, hook_id, set(undelivered))
         if receiver.bad_signatures:
             failures.append(f"{len(receiver.bad_signatures)} deliveries with no valid signature")
         duplicates = sum(c - 1 for c in delivered.values() if c > 1)
-        summary = {
-            "acknowledged_creates": len(writes.created),
-            "acknowledged_patches": len(writes.patched),
-            "unanswered_requests": writes.unanswered,
-            "events_in_feed": len(wanted),
-            "created_events_without_ack": len(unacked),
-            "delivered_distinct": len(set(delivered) & wanted),
-            "duplicate_deliveries": duplicates,
-            "seconds_to_drain_after_writes": round(t_drained - (t0 + args.duration), 1),
-            "failures": failures,
-        }
+        summary.update(
+            {
+                "acknowledged_creates": len(writes.created),
+                "acknowledged_patches": len(writes.patched),
+                "unanswered_requests": writes.unanswered,
+                "events_in_feed": len(wanted),
+                "created_events_without_ack": len(unacked),
+                "delivered_distinct": len(set(delivered) & wanted),
+                "duplicate_deliveries": duplicates,
+                "receiver_connections_broken": receiver.broken,
+                "seconds_to_drain_after_writes": round(t_drained - t_stopped, 1),
+                "failures": failures,
+            }
+        )
     except Exception as e:  # noqa: BLE001 - report whatever stopped the run
         log(f"ERROR: {e!r}")
         summary["error"] = repr(e)
