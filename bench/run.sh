@@ -76,6 +76,7 @@ rpc_get_opportunities|i|16|rpc_get_opportunities.lua|POST /pubapi/v1.2 getOpport
 create|f|16|create.lua|POST /opportunities|create.sql|1|/opportunities|
 batch_create|g|4|batch_create.lua|POST /opportunities/batch (500 items)|batch_create.sql|500|/opportunities/batch|
 patch|h|16|patch.lua|PATCH /opportunities/{id} {amount}|patch.sql|1|/opportunities/1|
+events_feed|k|1|static.lua|GET /events?limit=500, one consumer (the feed's first 500 events: those of the write scenarios run before it; events/s = pages/s x 500)|-|500|/events?limit=500|
 EOF
 )
 
@@ -85,7 +86,6 @@ EOF
 # never run.
 SCENARIOS_PENDING=$(cat <<'EOF'
 summary|j|16|static.lua|GET /opportunities/summary?groupBy=dealStageID (the whole pipeline by stage)|-|1|/opportunities/summary?groupBy=dealStageID|scaling|issue 17 (SPEC 7); pgbench: the GROUP BY of the endpoint
-events_feed|k|16|static.lua|GET /events?limit=500 (the first page of the event feed)|-|1|/events?limit=500|scaling|issue 16 (SPEC 6); pgbench: the feed's page query
 waterfall|l|16|static.lua|GET /opportunities/waterfall?from=2026-01-01&to=2026-03-31|-|1|/opportunities/waterfall?from=2026-01-01T00:00:00Z&to=2026-03-31T00:00:00Z|scaling|issue 17 (SPEC 7); needs the bench data set's history
 csv_export|n|1|csv_export.lua|GET /opportunities with Accept: text/csv (every row; rows/s)|-|0|/opportunities|scaling|issue 17; a wrk script sending Accept: text/csv, items per request = data set size
 webhook_deliveries|o|4|-|deliveries/s to a local receiver, GET /webhooks/{id}/deliveries|-|1|/webhooks/{webhook_id}/deliveries||issue 16 (SPEC 6); a local receiver and a webhook created by the run

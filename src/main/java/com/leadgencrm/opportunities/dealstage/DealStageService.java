@@ -9,6 +9,9 @@ import com.leadgencrm.opportunities.core.Permission;
 import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.core.Submitted;
 import com.leadgencrm.opportunities.core.Versioned;
+import com.leadgencrm.opportunities.event.Change;
+import com.leadgencrm.opportunities.event.EventRecorder;
+import com.leadgencrm.opportunities.event.EventType;
 import com.leadgencrm.opportunities.query.ListQuery;
 import com.leadgencrm.opportunities.query.ListStatements;
 import com.leadgencrm.opportunities.query.Page;
@@ -16,6 +19,7 @@ import com.leadgencrm.opportunities.query.PageSpec;
 import com.leadgencrm.opportunities.query.SortKey;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,18 +58,21 @@ public class DealStageService {
   private final ListStatements lists;
   private final InputRules rules;
   private final List<StageUsage> usages;
+  private final EventRecorder recorder;
 
   DealStageService(
       DealStageRepository stages,
       JdbcClient jdbc,
       ListStatements lists,
       InputRules rules,
-      List<StageUsage> usages) {
+      List<StageUsage> usages,
+      EventRecorder recorder) {
     this.stages = stages;
     this.jdbc = jdbc;
     this.lists = lists;
     this.rules = rules;
     this.usages = usages;
+    this.recorder = recorder;
   }
 
   @Requires(Permission.READ)
@@ -154,7 +161,9 @@ public class DealStageService {
       throw new DealStageNameTaken(input.dealStageName());
     }
     long weight = Math.min(stages.maxWeight() + 1, MAX_WEIGHT);
-    return versioned(save(new DealStage(input, weight), input.dealStageName()));
+    DealStage created = save(new DealStage(input, weight), input.dealStageName());
+    recorder.record(EventType.DEAL_STAGE_CREATED, created.id(), null, created.view());
+    return versioned(created);
   }
 
   @Transactional
@@ -182,6 +191,8 @@ public class DealStageService {
   public void delete(long id, @Nullable Long moveTo, IfMatch ifMatch) {
     DealStage stage = lockForChange(id, ifMatch);
     stage.checkDeletable();
+    DealStageView last = stage.view();
+    List<Change> changes = new ArrayList<>();
     if (moveTo != null) {
       if (moveTo == id) {
         throw new InvalidInput("moveTo", "must name another deal stage than the one deleted");
@@ -192,7 +203,8 @@ public class DealStageService {
               .orElseThrow(
                   () -> new InvalidInput("moveTo", "deal stage " + moveTo + " does not exist"));
       for (StageUsage usage : usages) {
-        usage.moveAll(id, moveTo, new StageRef(target.id(), target.defaultProbability()));
+        changes.addAll(
+            usage.moveAll(id, moveTo, new StageRef(target.id(), target.defaultProbability())));
       }
     }
     long used = usages.stream().mapToLong(usage -> usage.countUsing(id)).sum();
@@ -206,6 +218,8 @@ public class DealStageService {
       // an opportunity entered the stage after the count: still in use
       throw new DealStageInUse(id, usages.stream().mapToLong(usage -> usage.countUsing(id)).sum());
     }
+    changes.add(Change.of(EventType.DEAL_STAGE_DELETED, id, last, null));
+    recorder.recordAll(changes);
   }
 
   private DealStage lockForChange(long id, IfMatch ifMatch) {
@@ -219,8 +233,11 @@ public class DealStageService {
         && stages.nameTaken(input.dealStageName(), stage.id())) {
       throw new DealStageNameTaken(input.dealStageName());
     }
+    DealStageView before = stage.view();
     stage.replace(input);
-    return save(stage, input.dealStageName());
+    DealStage saved = save(stage, input.dealStageName());
+    recorder.record(EventType.DEAL_STAGE_UPDATED, saved.id(), before, saved.view());
+    return saved;
   }
 
   private DealStage save(DealStage stage, String name) {

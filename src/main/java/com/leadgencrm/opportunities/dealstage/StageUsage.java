@@ -1,5 +1,8 @@
 package com.leadgencrm.opportunities.dealstage;
 
+import com.leadgencrm.opportunities.event.Change;
+import java.util.List;
+
 /**
  * How deal stages are used elsewhere. Implemented by the feature that uses stages, so that this
  * package does not depend on it.
@@ -9,6 +12,10 @@ public interface StageUsage {
   /** How many things are in the stage. */
   long countUsing(long stageId);
 
-  /** Moves everything in one stage to another, in the caller's transaction. */
-  void moveAll(long fromStageId, long toStageId, StageRef target);
+  /**
+   * Moves everything in one stage to another, in the caller's transaction.
+   *
+   * @return the events of what moved, for the stage deletion to record with its own
+   */
+  List<Change> moveAll(long fromStageId, long toStageId, StageRef target);
 }

@@ -38,6 +38,7 @@ class EventApiDocs {
       schemas.put("EventActor", actor());
       schemas.put("EventResource", resource());
       schemas.put("EventChange", change());
+      eventData(schemas);
       Discriminator discriminator = new Discriminator().propertyName("type");
       List<Schema<?>> types = new ArrayList<>();
       for (EventType type : EventType.values()) {
@@ -59,6 +60,32 @@ class EventApiDocs {
     };
   }
 
+  /** The schema of the data of opportunity events: see {@link #eventData}. */
+  static final String OPPORTUNITY_EVENT_DATA = "OpportunityEventData";
+
+  /**
+   * The data of opportunity events: an Opportunity whose custom fields are not required. An event
+   * keeps the representation of its time, so one recorded before a custom field existed (or while
+   * it was inactive) lacks it; the document adds every active custom field to this schema, as an
+   * optional property ({@code CustomFieldDocument}).
+   */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static void eventData(Map<String, Schema> schemas) {
+    Schema opportunity = schemas.get("Opportunity");
+    if (opportunity == null) {
+      return;
+    }
+    Schema data = new ObjectSchema();
+    data.setProperties(new java.util.LinkedHashMap<>(opportunity.getProperties()));
+    data.setRequired(
+        opportunity.getRequired() == null ? null : new ArrayList<>(opportunity.getRequired()));
+    data.setDescription(
+        "An opportunity as a GET returned it when the event was recorded. Its custom fields are"
+            + " those active then: an event recorded before a custom field existed, or while it"
+            + " was inactive, lacks it, so no custom field is required here.");
+    schemas.put(OPPORTUNITY_EVENT_DATA, data);
+  }
+
   static String schemaName(EventType type) {
     String resource = type.resource().value();
     String action = type.action().name().toLowerCase(java.util.Locale.ROOT);
@@ -70,6 +97,9 @@ class EventApiDocs {
   }
 
   private static String dataSchema(EventType type) {
+    if (type.resource() == ResourceType.OPPORTUNITY) {
+      return OPPORTUNITY_EVENT_DATA;
+    }
     String resource = type.resource().value();
     return Character.toUpperCase(resource.charAt(0)) + resource.substring(1);
   }

@@ -8,6 +8,8 @@ import com.leadgencrm.opportunities.core.Permission;
 import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.core.Submitted;
 import com.leadgencrm.opportunities.core.Versioned;
+import com.leadgencrm.opportunities.event.EventRecorder;
+import com.leadgencrm.opportunities.event.EventType;
 import com.leadgencrm.opportunities.query.ListQuery;
 import com.leadgencrm.opportunities.query.ListStatements;
 import com.leadgencrm.opportunities.query.Page;
@@ -74,6 +76,7 @@ public class FieldService {
   private final InputRules rules;
   private final List<CustomFieldValues> values;
   private final FieldCatalog catalog;
+  private final EventRecorder recorder;
 
   FieldService(
       FieldRepository fields,
@@ -81,8 +84,10 @@ public class FieldService {
       ListStatements lists,
       InputRules rules,
       List<CustomFieldValues> values,
-      FieldCatalog catalog) {
+      FieldCatalog catalog,
+      EventRecorder recorder) {
     this.catalog = catalog;
+    this.recorder = recorder;
     this.fields = fields;
     this.jdbc = jdbc;
     this.lists = lists;
@@ -209,6 +214,7 @@ public class FieldService {
     }
     storesOf(created.relationship()).forEach(store -> store.created(created.ref()));
     catalog.changedInThisTransaction();
+    recorder.record(EventType.FIELD_CREATED, created.id(), null, created.view());
     return versioned(created);
   }
 
@@ -233,10 +239,12 @@ public class FieldService {
   @Requires(Permission.WRITE_FIELDS)
   public void delete(long id, IfMatch ifMatch) {
     Field field = lockForChange(id, ifMatch);
+    FieldView last = field.view();
     storesOf(field.relationship()).forEach(store -> store.deleted(field.ref()));
     fields.delete(field);
     fields.flush();
     catalog.changedInThisTransaction();
+    recorder.record(EventType.FIELD_DELETED, id, last, null);
   }
 
   /**
@@ -261,6 +269,7 @@ public class FieldService {
   }
 
   private Field apply(Field field, FieldInput input) {
+    FieldView last = field.view();
     FieldRef before = field.ref();
     field.replace(input);
     FieldRef after = field.ref();
@@ -269,6 +278,7 @@ public class FieldService {
     }
     Field saved = fields.saveAndFlush(field);
     catalog.changedInThisTransaction();
+    recorder.record(EventType.FIELD_UPDATED, saved.id(), last, saved.view());
     return saved;
   }
 

@@ -57,6 +57,8 @@ class CustomFieldDocument implements ApiDocumentPass {
       }
       // every opportunity carries every active field, null when unset
       add(schemas.get("Opportunity"), field, true);
+      // events keep the representation of their time, which may predate the field
+      add(schemas.get("OpportunityEventData"), field, false);
       add(schemas.get("OpportunityInput"), field, field.isRequired());
       add(schemas.get("OpportunityPatch"), field, false);
       add(schemas.get("OpportunityPatchItem"), field, false);

@@ -68,6 +68,7 @@ class Opportunity {
   @Version private long version;
   private Instant createTimestamp;
   private Instant updateTimestamp;
+  private Instant stageChangeTimestamp;
 
   @SuppressWarnings("NullAway.Init")
   protected Opportunity() {}
@@ -82,6 +83,7 @@ class Opportunity {
     this.customFields = customFields;
     this.createTimestamp = now();
     this.updateTimestamp = createTimestamp;
+    this.stageChangeTimestamp = createTimestamp;
   }
 
   /**
@@ -98,6 +100,9 @@ class Opportunity {
     }
     if (newCustomFields != null || !snapshot().equals(before)) {
       this.updateTimestamp = now();
+    }
+    if (dealStageId != before.dealStageId()) {
+      this.stageChangeTimestamp = updateTimestamp;
     }
   }
 

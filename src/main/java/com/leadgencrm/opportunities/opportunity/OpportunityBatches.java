@@ -11,6 +11,7 @@ import com.leadgencrm.opportunities.core.Refusals;
 import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.core.Savepoints;
 import com.leadgencrm.opportunities.core.Submitted;
+import com.leadgencrm.opportunities.event.EventType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -43,18 +44,21 @@ public class OpportunityBatches {
   private final OpportunityDrafts drafts;
   private final OpportunityLeadService leads;
   private final Savepoints savepoints;
+  private final OpportunityEvents events;
 
   OpportunityBatches(
       OpportunityService service,
       OpportunityRepository opportunities,
       OpportunityDrafts drafts,
       OpportunityLeadService leads,
-      Savepoints savepoints) {
+      Savepoints savepoints,
+      OpportunityEvents events) {
     this.service = service;
     this.opportunities = opportunities;
     this.drafts = drafts;
     this.leads = leads;
     this.savepoints = savepoints;
+    this.events = events;
   }
 
   @Requires(Permission.WRITE_OPPORTUNITIES)
@@ -102,7 +106,7 @@ public class OpportunityBatches {
     }
     opportunities.saveAll(valid);
     opportunities.flush();
-    leads.ensurePrimaryLeads(valid);
+    record(EventType.OPPORTUNITY_CREATED, valid, Map.of());
     for (int k = 0; k < valid.size(); k++) {
       outcomes[positions.get(k)] =
           new ItemOutcome.Applied(positions.get(k), valid.get(k).id(), true);
@@ -112,7 +116,7 @@ public class OpportunityBatches {
 
   private ItemOutcome.Applied createOne(int index, Submitted<OpportunityInput> item) {
     Opportunity opportunity = opportunities.saveAndFlush(drafts.created(item, drafts.single()));
-    leads.ensurePrimaryLeads(List.of(opportunity));
+    record(EventType.OPPORTUNITY_CREATED, List.of(opportunity), Map.of());
     return new ItemOutcome.Applied(index, opportunity.id(), true);
   }
 
@@ -126,6 +130,7 @@ public class OpportunityBatches {
         opportunities.lockAllVisible(ids, Caller.current().ownerScope())) {
       locked.put(opportunity.id(), opportunity);
     }
+    Map<Long, OpportunityView> before = events.views(locked.keySet());
     List<Opportunity> changed = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       try {
@@ -144,7 +149,7 @@ public class OpportunityBatches {
       AtomicBatchRefused.ifAnyRefused(outcomes);
     }
     opportunities.flush();
-    leads.ensurePrimaryLeads(changed);
+    record(EventType.OPPORTUNITY_UPDATED, changed, before);
     return Arrays.asList(outcomes);
   }
 
@@ -152,10 +157,27 @@ public class OpportunityBatches {
     long id = idOf(item);
     OpportunityDrafts.WriteContext context = drafts.single();
     Opportunity opportunity = service.lockForChange(id, IfMatch.NONE, context.definitions());
+    Map<Long, OpportunityView> before = events.views(List.of(id));
     drafts.patch(opportunity, item.patch(), context);
     opportunities.flush();
-    leads.ensurePrimaryLeads(List.of(opportunity));
+    record(EventType.OPPORTUNITY_UPDATED, List.of(opportunity), before);
     return new ItemOutcome.Applied(index, id, false);
+  }
+
+  /**
+   * Associates the primary leads of what was written and records the events, in one round trip:
+   * each opportunity's, in item order (an update that changed nothing records none), then the
+   * associations created.
+   */
+  private void record(
+      EventType type, List<Opportunity> written, Map<Long, OpportunityView> before) {
+    List<com.leadgencrm.opportunities.event.Change> associations =
+        leads.ensurePrimaryLeads(written);
+    List<Long> ids = written.stream().map(Opportunity::id).distinct().toList();
+    List<com.leadgencrm.opportunities.event.Change> changes =
+        new ArrayList<>(OpportunityEvents.opportunities(type, ids, before, events.views(ids)));
+    changes.addAll(associations);
+    events.record(changes);
   }
 
   private static long idOf(Change item) {

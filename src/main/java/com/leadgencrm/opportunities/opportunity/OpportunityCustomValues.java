@@ -2,7 +2,10 @@ package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.core.RecordShape;
 import com.leadgencrm.opportunities.core.Values.TypeMismatch;
+import com.leadgencrm.opportunities.event.EventRecorder;
+import com.leadgencrm.opportunities.event.EventType;
 import com.leadgencrm.opportunities.field.CustomFieldValues;
+import com.leadgencrm.opportunities.field.FieldCatalog;
 import com.leadgencrm.opportunities.field.FieldRef;
 import com.leadgencrm.opportunities.field.ValuesDoNotConvert;
 import com.leadgencrm.opportunities.limits.StatementTimeout;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,11 +36,23 @@ class OpportunityCustomValues implements CustomFieldValues {
   private final JdbcClient jdbc;
   private final CustomValues values;
   private final JsonMapper mapper;
+  private final OpportunityRows rows;
+  private final FieldCatalog catalog;
+  private final EventRecorder recorder;
 
-  OpportunityCustomValues(JdbcClient jdbc, CustomValues values, JsonMapper mapper) {
+  OpportunityCustomValues(
+      JdbcClient jdbc,
+      CustomValues values,
+      JsonMapper mapper,
+      OpportunityRows rows,
+      FieldCatalog catalog,
+      EventRecorder recorder) {
     this.jdbc = jdbc;
     this.values = values;
     this.mapper = mapper;
+    this.rows = rows;
+    this.catalog = catalog;
+    this.recorder = recorder;
   }
 
   @Override
@@ -96,6 +112,8 @@ class OpportunityCustomValues implements CustomFieldValues {
                   : "");
       throw new ValuesDoNotConvert(after.systemName(), target, failures, failed);
     }
+    List<Long> ids = converted.stream().map(Map.Entry::getKey).toList();
+    Map<Long, OpportunityView> was = views(ids, null);
     for (Map.Entry<Long, String> value : converted) {
       jdbc.sql(
               "update opportunity set custom_fields = jsonb_set(custom_fields, array[:name], cast(:value as jsonb))"
@@ -105,6 +123,7 @@ class OpportunityCustomValues implements CustomFieldValues {
           .param("id", value.getKey())
           .update();
     }
+    recordUpdates(ids, was, views(ids, new FieldChange(after.id(), after)));
     if (newType) {
       dropRangeIndex(before);
       createRangeIndex(after);
@@ -115,12 +134,53 @@ class OpportunityCustomValues implements CustomFieldValues {
   public void deleted(FieldRef field) {
     StatementTimeout.extendTo(jdbc, StatementTimeout.SCHEMA_CHANGE);
     jdbc.sql("lock table opportunity in exclusive mode").update();
+    // an inactive field is in no representation: its values go unseen
+    List<Long> ids =
+        !field.isActive()
+            ? List.of()
+            : jdbc.sql("select id from opportunity where jsonb_exists(custom_fields, :name)")
+                .param("name", field.systemName())
+                .query(Long.class)
+                .list();
+    Map<Long, OpportunityView> was = views(ids, null);
     jdbc.sql(
             "update opportunity set custom_fields = custom_fields - :name"
                 + " where jsonb_exists(custom_fields, :name)")
         .param("name", field.systemName())
         .update();
+    recordUpdates(ids, was, views(ids, new FieldChange(field.id(), null)));
     dropRangeIndex(field);
+  }
+
+  /**
+   * The opportunities as a GET answers them: with the committed field definitions ({@code changed}
+   * null), or with one field changed (or gone) as the change being made leaves it.
+   */
+  private Map<Long, OpportunityView> views(List<Long> ids, @Nullable FieldChange changed) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    List<FieldRef> fields = new ArrayList<>(catalog.currentCustomFields("opportunity"));
+    if (changed != null) {
+      fields.removeIf(field -> field.id() == changed.id());
+      if (changed.after() != null) {
+        fields.add(changed.after());
+        fields.sort(java.util.Comparator.comparingLong(FieldRef::id));
+      }
+    }
+    return OpportunityEvents.views(jdbc, rows, ids, new CustomFieldDefinitions(fields));
+  }
+
+  /** A field as a change leaves it: {@code after} null when it is deleted. */
+  private record FieldChange(long id, @Nullable FieldRef after) {}
+
+  /** Every opportunity whose custom value changed with its field is updated: one event each. */
+  private void recordUpdates(
+      List<Long> ids, Map<Long, OpportunityView> before, Map<Long, OpportunityView> after) {
+    if (!ids.isEmpty()) {
+      recorder.recordAll(
+          OpportunityEvents.opportunities(EventType.OPPORTUNITY_UPDATED, ids, before, after));
+    }
   }
 
   private List<Map.Entry<Long, Object>> storedValues(FieldRef field) {

@@ -13,6 +13,7 @@ import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.core.Savepoints;
 import com.leadgencrm.opportunities.core.Submitted;
 import com.leadgencrm.opportunities.core.Versioned;
+import com.leadgencrm.opportunities.event.Change;
 import com.leadgencrm.opportunities.query.ListQuery;
 import com.leadgencrm.opportunities.query.ListStatements;
 import com.leadgencrm.opportunities.query.Page;
@@ -22,12 +23,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -47,8 +45,7 @@ public class OpportunityLeadService {
       List.of(
           SortKey.id(), new SortKey("createTimestamp", "create_timestamp", SortKey.Type.INSTANT));
 
-  private static final String COLUMNS =
-      "id, opportunity_id, lead_id, create_timestamp, update_timestamp";
+  private static final String COLUMNS = OpportunityLeadWrites.COLUMNS;
 
   /** Associations never change, so one tag fits every representation of each. */
   static final String ETAG = ETags.of(1);
@@ -57,13 +54,19 @@ public class OpportunityLeadService {
   private final ListStatements lists;
   private final InputRules rules;
   private final Savepoints savepoints;
+  private final OpportunityLeadWrites writes;
 
   OpportunityLeadService(
-      JdbcClient jdbc, ListStatements lists, InputRules rules, Savepoints savepoints) {
+      JdbcClient jdbc,
+      ListStatements lists,
+      InputRules rules,
+      Savepoints savepoints,
+      OpportunityLeadWrites writes) {
     this.jdbc = jdbc;
     this.lists = lists;
     this.rules = rules;
     this.savepoints = savepoints;
+    this.writes = writes;
   }
 
   /** An association, and whether this request created it. */
@@ -143,12 +146,17 @@ public class OpportunityLeadService {
     if (input.opportunityID() == current.opportunityID() && input.leadID() == current.leadID()) {
       return current;
     }
-    if (!opportunityExists(input.opportunityID())) {
-      throw new InvalidInput(
-          "opportunityID", "opportunity " + input.opportunityID() + " does not exist");
-    }
+    long owner =
+        writes
+            .visibleOwner(input.opportunityID())
+            .orElseThrow(
+                () ->
+                    new InvalidInput(
+                        "opportunityID",
+                        "opportunity " + input.opportunityID() + " does not exist"));
     Long primary =
-        lockVisible(current.opportunityID())
+        writes
+            .lockVisible(current.opportunityID())
             .orElseThrow(() -> new OpportunityLeadNotFound(id))
             .primaryLeadId();
     if (primary != null && primary == current.leadID()) {
@@ -163,16 +171,7 @@ public class OpportunityLeadService {
     if (taken.isPresent()) {
       throw new AssociationExists(input.opportunityID(), input.leadID(), taken.get());
     }
-    return jdbc.sql(
-            """
-            update opportunity_lead set opportunity_id = :o, lead_id = :l,
-                   update_timestamp = date_trunc('microseconds', clock_timestamp())
-             where id = :id returning id, opportunity_id, lead_id, create_timestamp, update_timestamp""")
-        .param("o", input.opportunityID())
-        .param("l", input.leadID())
-        .param("id", id)
-        .query((rs, n) -> view(rs))
-        .single();
+    return writes.move(current, input.opportunityID(), input.leadID(), owner);
   }
 
   /** Associations are visible with their opportunity: a scoped caller's own ones. */
@@ -197,11 +196,16 @@ public class OpportunityLeadService {
 
   private OpportunityLeadView created(Submitted<OpportunityLeadInput> submitted) {
     OpportunityLeadInput input = rules.valid(submitted);
-    if (!opportunityExists(input.opportunityID())) {
-      throw new InvalidInput(
-          "opportunityID", "opportunity " + input.opportunityID() + " does not exist");
-    }
-    Association association = insert(input.opportunityID(), input.leadID());
+    long owner =
+        writes
+            .visibleOwner(input.opportunityID())
+            .orElseThrow(
+                () ->
+                    new InvalidInput(
+                        "opportunityID",
+                        "opportunity " + input.opportunityID() + " does not exist"));
+    OpportunityLeadWrites.Inserted association =
+        writes.insert(input.opportunityID(), input.leadID(), owner);
     if (!association.created()) {
       throw new AssociationExists(input.opportunityID(), input.leadID(), association.view().id());
     }
@@ -228,9 +232,10 @@ public class OpportunityLeadService {
   @Transactional
   @Requires(Permission.WRITE_OPPORTUNITIES)
   public Association associate(long opportunityId, long leadId) {
-    requireOpportunity(opportunityId);
+    long owner = requireOpportunity(opportunityId);
     checkLeadId(leadId);
-    return insert(opportunityId, leadId);
+    OpportunityLeadWrites.Inserted inserted = writes.insert(opportunityId, leadId, owner);
+    return new Association(inserted.view(), inserted.created());
   }
 
   @Transactional
@@ -262,98 +267,21 @@ public class OpportunityLeadService {
     remove(association);
   }
 
-  /** Makes sure the primary lead of each opportunity is associated with it, in one statement. */
+  /**
+   * Makes sure the primary lead of each opportunity is associated with it, in one statement.
+   *
+   * @return the events of the associations this created, for the write to record with its own
+   */
   @Transactional
   @Requires(Permission.WRITE_OPPORTUNITIES)
-  void ensurePrimaryLeads(List<Opportunity> written) {
-    List<Long> opportunityIds = new ArrayList<>();
-    List<Long> leadIds = new ArrayList<>();
-    for (Opportunity opportunity : written) {
-      if (opportunity.primaryLeadId() != null) {
-        opportunityIds.add(opportunity.id());
-        leadIds.add(opportunity.primaryLeadId());
-      }
-    }
-    if (opportunityIds.isEmpty()) {
-      return;
-    }
-    jdbc.sql(
-            """
-            insert into opportunity_lead (id, opportunity_id, lead_id, create_timestamp, update_timestamp)
-            select nextval('opportunity_lead_id_seq'), o, l, :now, :now
-              from unnest(cast(:opportunities as bigint[]), cast(:leads as bigint[])) as pair(o, l)
-            on conflict (opportunity_id, lead_id) do nothing""")
-        .param("opportunities", opportunityIds.toArray(Long[]::new))
-        .param("leads", leadIds.toArray(Long[]::new))
-        .param("now", now())
-        .update();
-  }
-
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+  List<Change> ensurePrimaryLeads(List<Opportunity> written) {
+    return writes.ensurePrimaryLeads(written);
   }
 
   private void remove(OpportunityLeadView association) {
-    // the opportunity's row lock orders this against a concurrent change of its primary lead
-    Long primary =
-        lockVisible(association.opportunityID())
-            .orElseThrow(() -> new OpportunityLeadNotFound(association.id()))
-            .primaryLeadId();
-    if (primary != null && primary == association.leadID()) {
-      throw new PrimaryLeadAssociation(association.opportunityID(), association.leadID());
+    if (!writes.remove(association)) {
+      throw new OpportunityLeadNotFound(association.id());
     }
-    jdbc.sql("delete from opportunity_lead where id = :id").param("id", association.id()).update();
-  }
-
-  /** The primary lead of an opportunity, as its locked row holds it. */
-  private record Locked(@Nullable Long primaryLeadId) {}
-
-  /**
-   * Locks an opportunity whose associations change, if the caller may see it. The owner is part of
-   * the locking query itself: another owner's row is never locked, nor waited for, on behalf of a
-   * caller who sees only their own (visibility was checked before, but the owner may have changed
-   * since).
-   */
-  private Optional<Locked> lockVisible(long opportunityId) {
-    Long scope = Caller.current().ownerScope();
-    return jdbc.sql(
-            "select primary_lead_id from opportunity where id = :id"
-                + (scope == null ? "" : " and owner_id = :owner")
-                + " for update")
-        .param("id", opportunityId)
-        .param("owner", scope == null ? 0L : scope)
-        .query((rs, n) -> new Locked(rs.getObject("primary_lead_id", Long.class)))
-        .optional();
-  }
-
-  private Association insert(long opportunityId, long leadId) {
-    OffsetDateTime now = now();
-    Optional<OpportunityLeadView> created =
-        jdbc.sql(
-                """
-            insert into opportunity_lead (id, opportunity_id, lead_id, create_timestamp, update_timestamp)
-            values (nextval('opportunity_lead_id_seq'), :o, :l, :now, :now)
-            on conflict (opportunity_id, lead_id) do nothing
-            returning id, opportunity_id, lead_id, create_timestamp, update_timestamp""")
-            .param("o", opportunityId)
-            .param("l", leadId)
-            .param("now", now)
-            .query((rs, n) -> view(rs))
-            .optional();
-    if (created.isPresent()) {
-      return new Association(created.get(), true);
-    }
-    // a concurrent insert of the same pair has committed by now: ON CONFLICT waited for it
-    OpportunityLeadView existing =
-        jdbc.sql(
-                "select "
-                    + COLUMNS
-                    + " from opportunity_lead where opportunity_id = :o and lead_id = :l")
-            .param("o", opportunityId)
-            .param("l", leadId)
-            .query((rs, n) -> view(rs))
-            .single();
-    return new Association(existing, false);
   }
 
   private Optional<OpportunityLeadView> find(long id) {
@@ -366,18 +294,14 @@ public class OpportunityLeadService {
 
   /** Whether the opportunity exists and the caller may see it. */
   private boolean opportunityExists(long opportunityId) {
-    return jdbc.sql("select owner_id from opportunity where id = :id")
-        .param("id", opportunityId)
-        .query(Long.class)
-        .optional()
-        .filter(owner -> Caller.current().sees(owner))
-        .isPresent();
+    return writes.visibleOwner(opportunityId).isPresent();
   }
 
-  private void requireOpportunity(long opportunityId) {
-    if (!opportunityExists(opportunityId)) {
-      throw new OpportunityNotFound(opportunityId);
-    }
+  /** The owner of the opportunity, which must exist and be the caller's to see. */
+  private long requireOpportunity(long opportunityId) {
+    return writes
+        .visibleOwner(opportunityId)
+        .orElseThrow(() -> new OpportunityNotFound(opportunityId));
   }
 
   private static void checkLeadId(long leadId) {

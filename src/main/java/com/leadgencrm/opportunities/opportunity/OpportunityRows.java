@@ -24,7 +24,7 @@ class OpportunityRows {
       """
       id, owner_id, deal_stage_id, account_id, campaign_id, opportunity_name, probability, amount,
       is_closed, is_won, is_active, close_date, originating_lead_id, primary_lead_id, create_timestamp,
-      update_timestamp, custom_fields""";
+      update_timestamp, stage_change_timestamp, custom_fields""";
 
   private static final TypeReference<LinkedHashMap<String, Object>> VALUES =
       new TypeReference<>() {};
@@ -55,6 +55,7 @@ class OpportunityRows {
         rs.getObject("primary_lead_id", Long.class),
         rs.getObject("create_timestamp", OffsetDateTime.class).toInstant(),
         rs.getObject("update_timestamp", OffsetDateTime.class).toInstant(),
+        rs.getObject("stage_change_timestamp", OffsetDateTime.class).toInstant(),
         readable(stored(rs.getString("custom_fields")), definitions));
   }
 

@@ -7,7 +7,11 @@ import com.leadgencrm.opportunities.core.Permission;
 import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.core.Submitted;
 import com.leadgencrm.opportunities.core.Versioned;
+import com.leadgencrm.opportunities.event.Change;
+import com.leadgencrm.opportunities.event.EventType;
+import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,24 +27,27 @@ public class OpportunityService {
   private final OpportunityQueries queries;
   private final OpportunityLeadService leads;
   private final OpportunityFields fields;
+  private final OpportunityEvents events;
 
   OpportunityService(
       OpportunityRepository opportunities,
       OpportunityDrafts drafts,
       OpportunityQueries queries,
       OpportunityLeadService leads,
-      OpportunityFields fields) {
+      OpportunityFields fields,
+      OpportunityEvents events) {
     this.opportunities = opportunities;
     this.drafts = drafts;
     this.queries = queries;
     this.leads = leads;
     this.fields = fields;
+    this.events = events;
   }
 
   @Transactional
   @Requires(Permission.WRITE_OPPORTUNITIES)
   public Versioned<OpportunityView> create(Submitted<OpportunityInput> submitted) {
-    return written(opportunities.saveAndFlush(drafts.created(submitted, drafts.single())));
+    return written(opportunities.saveAndFlush(drafts.created(submitted, drafts.single())), null);
   }
 
   @Transactional
@@ -49,8 +56,9 @@ public class OpportunityService {
       long id, Submitted<OpportunityInput> submitted, IfMatch ifMatch) {
     OpportunityDrafts.WriteContext context = drafts.single();
     Opportunity opportunity = lockForChange(id, ifMatch, context.definitions());
+    OpportunityView before = current(id);
     drafts.replace(opportunity, submitted, context);
-    return written(opportunities.saveAndFlush(opportunity));
+    return written(opportunities.saveAndFlush(opportunity), before);
   }
 
   /** Applies a JSON Merge Patch (RFC 7396) to the opportunity's writable properties. */
@@ -60,16 +68,31 @@ public class OpportunityService {
       long id, Submitted<OpportunityInput> patch, IfMatch ifMatch) {
     OpportunityDrafts.WriteContext context = drafts.single();
     Opportunity opportunity = lockForChange(id, ifMatch, context.definitions());
+    OpportunityView before = current(id);
     drafts.patch(opportunity, patch, context);
-    return written(opportunities.saveAndFlush(opportunity));
+    return written(opportunities.saveAndFlush(opportunity), before);
   }
 
   @Transactional
   @Requires(Permission.DELETE_OPPORTUNITIES)
   public void delete(long id, IfMatch ifMatch) {
     Opportunity opportunity = lockForChange(id, ifMatch, fields.definitions());
+    OpportunityView last = current(id);
+    List<Change> changes = new ArrayList<>();
+    changes.add(Change.of(EventType.OPPORTUNITY_DELETED, id, last, null));
+    for (OpportunityLeadView association : events.associationsOf(List.of(id))) {
+      changes.add(
+          OpportunityEvents.association(
+              EventType.OPPORTUNITY_LEAD_DELETED, association, null, opportunity.ownerId()));
+    }
     opportunities.delete(opportunity);
     opportunities.flush();
+    events.record(changes);
+  }
+
+  /** The opportunity as a GET answers it now (the caller has locked it). */
+  private OpportunityView current(long id) {
+    return java.util.Objects.requireNonNull(events.views(List.of(id)).get(id));
   }
 
   /** Locks the opportunity for a change that depends on its current state. */
@@ -82,9 +105,23 @@ public class OpportunityService {
     return opportunity;
   }
 
-  /** Associates the primary lead of what was written, and reads it back as a client would. */
-  private Versioned<OpportunityView> written(Opportunity written) {
-    leads.ensurePrimaryLeads(List.of(written));
-    return queries.get(written.id());
+  /**
+   * Associates the primary lead of what was written, reads it back as a client would, and records
+   * the events: created (no {@code before}) or updated, then the associations it created.
+   */
+  private Versioned<OpportunityView> written(
+      Opportunity written, @Nullable OpportunityView before) {
+    List<Change> associations = leads.ensurePrimaryLeads(List.of(written));
+    Versioned<OpportunityView> after = queries.get(written.id());
+    List<Change> changes = new ArrayList<>();
+    changes.add(
+        Change.of(
+            before == null ? EventType.OPPORTUNITY_CREATED : EventType.OPPORTUNITY_UPDATED,
+            written.id(),
+            before,
+            after.body()));
+    changes.addAll(associations);
+    events.record(changes);
+    return after;
   }
 }

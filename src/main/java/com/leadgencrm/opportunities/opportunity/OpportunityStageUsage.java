@@ -2,6 +2,10 @@ package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.dealstage.StageRef;
 import com.leadgencrm.opportunities.dealstage.StageUsage;
+import com.leadgencrm.opportunities.event.Change;
+import com.leadgencrm.opportunities.event.EventType;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -10,9 +14,11 @@ import org.springframework.stereotype.Component;
 class OpportunityStageUsage implements StageUsage {
 
   private final JdbcClient jdbc;
+  private final OpportunityEvents events;
 
-  OpportunityStageUsage(JdbcClient jdbc) {
+  OpportunityStageUsage(JdbcClient jdbc, OpportunityEvents events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   @Override
@@ -25,21 +31,37 @@ class OpportunityStageUsage implements StageUsage {
 
   /**
    * Moves every opportunity of a stage: a probability that came from the old stage takes the new
-   * stage's default; an explicitly set one stays.
+   * stage's default; an explicitly set one stays. Each moved opportunity is an update (its stage
+   * entered now).
    */
   @Override
-  public void moveAll(long fromStageId, long toStageId, StageRef target) {
+  public List<Change> moveAll(long fromStageId, long toStageId, StageRef target) {
+    List<Long> ids =
+        jdbc.sql("select id from opportunity where deal_stage_id = :from order by id for update")
+            .param("from", fromStageId)
+            .query(Long.class)
+            .list();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, OpportunityView> before = events.views(ids);
+    // one clock reading: the stage is entered when the change is made. Only the opportunities
+    // read above move: one that enters the stage meanwhile keeps it in use (the deletion's count)
     jdbc.sql(
             """
             update opportunity
                set deal_stage_id = :to,
                    probability = case when probability_explicit then probability else :probability end,
                    version = version + 1,
-                   update_timestamp = date_trunc('microseconds', clock_timestamp())
-             where deal_stage_id = :from""")
+                   update_timestamp = clock.at,
+                   stage_change_timestamp = clock.at
+              from (select date_trunc('microseconds', clock_timestamp()) as at) clock
+             where id = any(cast(:ids as bigint[]))""")
         .param("to", toStageId)
-        .param("from", fromStageId)
+        .param("ids", ids.toArray(Long[]::new))
         .param("probability", target.defaultProbability(), java.sql.Types.NUMERIC)
         .update();
+    return OpportunityEvents.opportunities(
+        EventType.OPPORTUNITY_UPDATED, ids, before, events.views(ids));
   }
 }

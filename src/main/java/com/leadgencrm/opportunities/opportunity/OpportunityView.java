@@ -53,4 +53,12 @@ public record OpportunityView(
         Instant createTimestamp,
     @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
         Instant updateTimestamp,
+    @Schema(
+            example = "2026-11-28T09:30:00Z",
+            accessMode = Schema.AccessMode.READ_ONLY,
+            description =
+                "When the opportunity entered its current deal stage (read-only; REST only, wire"
+                    + " protocol rows do not carry it)",
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        Instant stageChangeTimestamp,
     @Schema(hidden = true) @JsonAnyGetter Map<String, Object> custom) {}

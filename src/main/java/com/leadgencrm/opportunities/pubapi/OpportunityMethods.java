@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OpportunityMethods implements WireMethod.Table {
 
+  /** Properties of the REST representation that wire rows do not carry (not in the schema). */
+  private static final Set<String> REST_ONLY = Set.of("stageChangeTimestamp");
+
   private static final Map<String, WireProperties> STANDARD =
       WireProperties.of(OpportunityInput.class);
 
@@ -42,15 +45,18 @@ class OpportunityMethods implements WireMethod.Table {
   public Map<String, WireMethod> methods() {
     return Map.of(
         "getOpportunity",
-        call -> call.rows("opportunity", call.one(id -> queries.get(id).body()), dateTimes()),
+        call ->
+            call.rows(
+                "opportunity", call.one(id -> queries.get(id).body()), dateTimes(), REST_ONLY),
         "getOpportunities",
         call ->
             call.rows(
                 "opportunity",
                 queries.where(call.where(types()), call.limit(), call.offset()),
-                dateTimes()),
+                dateTimes(),
+                REST_ONLY),
         "getOpportunitiesDateRange",
-        call -> call.rows("opportunity", call.range(queries::between), dateTimes()),
+        call -> call.rows("opportunity", call.range(queries::between), dateTimes(), REST_ONLY),
         "createOpportunities",
         call ->
             call.writes(

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One call's {@code params}, read the way the protocol's clients write them, and the shapes of its
@@ -180,9 +181,19 @@ final class WireCall {
 
   /** Rows of REST representations: every value a string, date-times in the version's zone. */
   WireAnswer rows(String key, List<?> representations, Set<String> dateTimes) {
+    return rows(key, representations, dateTimes, Set.of());
+  }
+
+  /** Rows of REST representations without their REST-only properties (not in the schema). */
+  WireAnswer rows(
+      String key, List<?> representations, Set<String> dateTimes, Set<String> restOnly) {
     List<Map<String, @Nullable Object>> rows = new ArrayList<>();
     for (Object representation : representations) {
-      rows.add(values.out(mapper.valueToTree(representation), dateTimes));
+      JsonNode tree = mapper.valueToTree(representation);
+      if (tree instanceof ObjectNode object) {
+        object.remove(restOnly);
+      }
+      rows.add(values.out(tree, dateTimes));
     }
     return WireAnswer.rows(key, rows);
   }

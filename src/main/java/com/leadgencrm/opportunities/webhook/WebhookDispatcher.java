@@ -5,19 +5,11 @@ import com.leadgencrm.opportunities.event.EventLog;
 import com.leadgencrm.opportunities.event.EventProperties;
 import com.leadgencrm.opportunities.event.EventTypes;
 import com.leadgencrm.opportunities.event.EventsSequenced;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -29,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,11 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>An instance leases an endpoint that has work (new events past its position, or deliveries due)
  * with {@code FOR UPDATE SKIP LOCKED}; while it holds the lease no other instance touches the
  * endpoint, so each attempt is made by one instance. Holding it, the instance turns the endpoint's
- * new events into deliveries (the fan-out) and makes the due attempts, a few at a time, then gives
- * the endpoint back. An instance serves a bounded number of endpoints at once, each on its own
- * thread with its own bounded concurrency, so a slow or dead endpoint only ever holds its own
- * thread: the others go on. A lease that its instance did not give back (it died) expires, and
- * another instance takes over; what was in flight is attempted again (at least once).
+ * new events into deliveries (the fan-out) and makes the due attempts ({@link DeliveryAttempts}), a
+ * few at a time, then gives the endpoint back. An instance serves a bounded number of endpoints at
+ * once, each on its own thread with its own bounded concurrency, so a slow or dead endpoint only
+ * ever holds its own thread: the others go on. A lease that its instance did not give back (it
+ * died) expires, and another instance takes over; what was in flight is attempted again (at least
+ * once).
  *
  * <p>Time comes from the {@link Clock} bean, so the retry schedule is tested by moving a clock.
  */
@@ -59,20 +51,15 @@ class WebhookDispatcher implements SmartLifecycle {
 
   private final WebhookRepository webhooks;
   private final DeliveryRepository deliveries;
-  private final WebhookSender sender;
+  private final DeliveryAttempts attempts;
   private final EventLog feed;
   private final EventProperties events;
   private final WebhookProperties properties;
   private final Clock clock;
   private final TransactionTemplate transactions;
-  private final JdbcClient jdbc;
   private final UUID instance = UUID.randomUUID();
   private final Semaphore wakeUp = new Semaphore(0);
   private final Semaphore endpointSlots;
-  private final Timer latency;
-  private final Timer attemptDuration;
-  private final Counter succeeded;
-  private final Counter failed;
   private volatile @Nullable ExecutorService loop;
   private volatile @Nullable ExecutorService endpointThreads;
   private volatile @Nullable ExecutorService attemptThreads;
@@ -81,37 +68,21 @@ class WebhookDispatcher implements SmartLifecycle {
   WebhookDispatcher(
       WebhookRepository webhooks,
       DeliveryRepository deliveries,
-      WebhookSender sender,
+      DeliveryAttempts attempts,
       EventLog feed,
       EventProperties events,
       WebhookProperties properties,
       Clock clock,
-      PlatformTransactionManager transactionManager,
-      JdbcClient jdbc,
-      MeterRegistry meters) {
-    this.jdbc = jdbc;
+      PlatformTransactionManager transactionManager) {
     this.webhooks = webhooks;
     this.deliveries = deliveries;
-    this.sender = sender;
+    this.attempts = attempts;
     this.feed = feed;
     this.events = events;
     this.properties = properties;
     this.clock = clock;
     this.transactions = new TransactionTemplate(transactionManager);
     this.endpointSlots = new Semaphore(properties.endpoints());
-    this.latency =
-        Timer.builder("crm.webhooks.delivery.latency")
-            .description("From an event's occurredAt to its successful delivery")
-            .publishPercentileHistogram()
-            .register(meters);
-    this.attemptDuration =
-        Timer.builder("crm.webhooks.attempt.duration")
-            .description("One attempt, until the receiver answered or the timeout")
-            .register(meters);
-    this.succeeded =
-        Counter.builder("crm.webhooks.attempts").tag("outcome", "succeeded").register(meters);
-    this.failed =
-        Counter.builder("crm.webhooks.attempts").tag("outcome", "failed").register(meters);
   }
 
   /** Newly numbered events: endpoints may have work. */
@@ -190,8 +161,9 @@ class WebhookDispatcher implements SmartLifecycle {
       // timeouts, well within the lease
       List<DeliveryRepository.Due> due =
           deliveries.due(webhookId, now, properties.concurrencyPerEndpoint() * 2);
-      if (!due.isEmpty()) {
-        attempt(webhook, due);
+      ExecutorService threads = attemptThreads;
+      if (!due.isEmpty() && threads != null) {
+        attempts.attempt(webhook, due, threads);
       } else if (!fannedOut) {
         return;
       }
@@ -221,134 +193,6 @@ class WebhookDispatcher implements SmartLifecycle {
           webhooks.advance(webhook.id(), webhook.eventCursor(), to);
         });
     return true;
-  }
-
-  /** Attempts these deliveries, a bounded number at a time, and records what came of them. */
-  private void attempt(Webhook webhook, List<DeliveryRepository.Due> due) {
-    ExecutorService threads = attemptThreads;
-    if (threads == null) {
-      return;
-    }
-    Map<Long, String> bodies =
-        feed.json(due.stream().map(DeliveryRepository.Due::eventId).toList());
-    Semaphore inFlight = new Semaphore(properties.concurrencyPerEndpoint());
-    List<CompletableFuture<DeliveryRepository.Outcome>> attempts = new ArrayList<>();
-    for (DeliveryRepository.Due delivery : due) {
-      inFlight.acquireUninterruptibly();
-      attempts.add(
-          CompletableFuture.supplyAsync(
-                  () -> attemptOne(webhook, delivery, bodies.get(delivery.eventId())), threads)
-              .whenComplete((outcome, failure) -> inFlight.release()));
-    }
-    List<DeliveryRepository.Outcome> outcomes =
-        attempts.stream().map(CompletableFuture::join).toList();
-    Instant now = clock.instant();
-    transactions.executeWithoutResult(
-        status -> {
-          deliveries.record(outcomes, now);
-          boolean anySuccess = outcomes.stream().anyMatch(o -> o.status().equals("succeeded"));
-          endpointHealth(webhook.id(), anySuccess, now);
-        });
-  }
-
-  private DeliveryRepository.Outcome attemptOne(
-      Webhook webhook, DeliveryRepository.Due delivery, @Nullable String body) {
-    Instant at = clock.instant();
-    if (body == null) {
-      return new DeliveryRepository.Outcome(
-          delivery,
-          at,
-          0,
-          null,
-          "not sent: the event is past the feed's retention",
-          null,
-          "failed",
-          null);
-    }
-    WebhookSender.Result result =
-        sender.send(
-            webhook.url(),
-            webhook.signingSecrets(at),
-            delivery.eventId(),
-            delivery.eventType(),
-            body,
-            at);
-    attemptDuration.record(Duration.ofMillis(result.durationMs()));
-    int attempts = delivery.attemptCount() + 1;
-    if (result.succeeded()) {
-      succeeded.increment();
-      occurredAt(body)
-          .ifPresent(occurred -> latency.record(Duration.between(occurred, clock.instant())));
-      return new DeliveryRepository.Outcome(
-          delivery,
-          at,
-          result.durationMs(),
-          result.statusCode(),
-          null,
-          result.responseBody(),
-          "succeeded",
-          null);
-    }
-    failed.increment();
-    Optional<Duration> retry = RetrySchedule.after(attempts);
-    return new DeliveryRepository.Outcome(
-        delivery,
-        at,
-        result.durationMs(),
-        result.statusCode(),
-        result.error(),
-        result.responseBody(),
-        retry.isPresent() ? "pending" : "failed",
-        retry.map(at::plus).orElse(null));
-  }
-
-  /** A success clears the failure streak; 5 days of nothing but failures deactivate. */
-  private void endpointHealth(long webhookId, boolean anySuccess, Instant now) {
-    if (anySuccess) {
-      jdbc.sql(
-              "update webhook set failing_since = null where id = :id and failing_since is not null")
-          .param("id", webhookId)
-          .update();
-      return;
-    }
-    int deactivated =
-        jdbc.sql(
-                """
-                update webhook
-                   set failing_since = coalesce(failing_since, :now),
-                       is_active = is_active and coalesce(failing_since, :now) > :horizon,
-                       deactivated_reason = case when coalesce(failing_since, :now) <= :horizon
-                         then :reason else deactivated_reason end
-                 where id = :id
-                returning case when not is_active and deactivated_reason = :reason then 1 else 0 end""")
-            .param("now", WebhookRepository.utc(now))
-            .param("horizon", WebhookRepository.utc(now.minus(properties.deactivateAfter())))
-            .param(
-                "reason",
-                "Every delivery failed for "
-                    + properties.deactivateAfter().toDays()
-                    + " days; reactivate with PATCH {\"isActive\": true}")
-            .param("id", webhookId)
-            .query(Integer.class)
-            .optional()
-            .orElse(0);
-    if (deactivated == 1) {
-      log.warn("Webhook {} deactivated: every delivery failed for 5 days", webhookId);
-    }
-  }
-
-  private static Optional<Instant> occurredAt(String event) {
-    int key = event.indexOf("\"occurredAt\":\"");
-    if (key < 0) {
-      return Optional.empty();
-    }
-    int start = key + "\"occurredAt\":\"".length();
-    int end = event.indexOf('"', start);
-    try {
-      return Optional.of(Instant.parse(event.substring(start, end)));
-    } catch (DateTimeParseException | IndexOutOfBoundsException e) {
-      return Optional.empty();
-    }
   }
 
   /** Forgets finished deliveries (and their attempts) as old as the feed's retention. */

@@ -54,7 +54,8 @@ class RecordedExchangesTest {
           "idempotent-replayed",
           "allow");
   static final Set<String> MASKED_PROPERTIES =
-      Set.of("createTimestamp", "updateTimestamp", "nextCursor", "requestId");
+      Set.of(
+          "createTimestamp", "updateTimestamp", "stageChangeTimestamp", "nextCursor", "requestId");
 
   ConfigurableApplicationContext service;
   Api admin;

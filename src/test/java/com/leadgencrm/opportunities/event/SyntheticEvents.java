@@ -81,6 +81,7 @@ public final class SyntheticEvents {
     opportunity.put("primaryLeadID", null);
     opportunity.put("createTimestamp", "2026-11-28T09:30:00Z");
     opportunity.put("updateTimestamp", updated);
+    opportunity.put("stageChangeTimestamp", "2026-11-28T09:30:00Z");
     return opportunity;
   }
 
