@@ -86,9 +86,15 @@ final class OperationResponses {
     boolean versioned = single && !path.startsWith("/apiKeys");
     boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
     boolean ifMatch = hasParameter(operation, "If-Match");
+    // a restore answers the opportunity it brought back, with its new entity tag
+    boolean restore = path.endsWith("/restore");
+    if (restore && responses.containsKey("200")) {
+      responses.get("200").addHeaderObject("ETag", ref("ETag"));
+    }
     if (method == PathItem.HttpMethod.POST
         && responses.containsKey("200")
-        && !path.endsWith("/batch")) {
+        && !path.endsWith("/batch")
+        && !restore) {
       ApiResponse created = responses.remove("200");
       created.setDescription("Created");
       responses.addApiResponse("201", created);

@@ -196,6 +196,21 @@ class PermissionMatrixTest {
     return admin.post("/dealStages", stageBody()).id();
   }
 
+  String pipelineBody() {
+    return json(Map.of("name", "Matrix " + UUID.randomUUID()));
+  }
+
+  long pipeline() {
+    return admin.post("/pipelines", pipelineBody()).id();
+  }
+
+  /** An opportunity of the owner, deleted into the recycle bin by the Administrator. */
+  long deletedOf(long owner) {
+    long id = opportunityOf(owner);
+    assertThat(admin.delete("/opportunities/" + id).status()).isEqualTo(204);
+    return id;
+  }
+
   Reply leadField() {
     return admin.post("/fields", json(field()));
   }
@@ -571,6 +586,74 @@ class PermissionMatrixTest {
             0,
             r -> call(r, "deleteDealStages", objects(Map.of("id", stage()))),
             WRITES_DEAL_STAGES));
+    // pipelines: roles as for deal stages; no wire protocol
+    ops.add(new Operation("list pipelines", r -> as(r).get("/pipelines"), 200, 0, null, all(OK)));
+    ops.add(new Operation("read pipeline", r -> as(r).get("/pipelines/1"), 200, 0, null, all(OK)));
+    ops.add(
+        new Operation(
+            "create pipeline",
+            r -> as(r).post("/pipelines", pipelineBody()),
+            201,
+            0,
+            null,
+            WRITES_DEAL_STAGES));
+    ops.add(
+        new Operation(
+            "replace pipeline",
+            r -> as(r).put("/pipelines/" + pipeline(), pipelineBody()),
+            200,
+            0,
+            null,
+            WRITES_DEAL_STAGES));
+    ops.add(
+        new Operation(
+            "change pipeline",
+            r -> as(r).patch("/pipelines/" + pipeline(), json(Map.of("weight", 99))),
+            200,
+            0,
+            null,
+            WRITES_DEAL_STAGES));
+    ops.add(
+        new Operation(
+            "delete pipeline",
+            r -> as(r).delete("/pipelines/" + pipeline()),
+            204,
+            0,
+            null,
+            WRITES_DEAL_STAGES));
+    // the recycle bin: REST only (wire deletes fill it, as "delete own opportunity" shows)
+    ops.add(
+        new Operation(
+            "list deleted opportunities",
+            r -> as(r).get("/opportunities/deleted?id=" + deletedOf(users.get(r))),
+            200,
+            0,
+            null,
+            all(OK)));
+    ops.add(
+        new Operation(
+            "restore own opportunity",
+            r -> as(r).post("/opportunities/" + deletedOf(users.get(r)) + "/restore", ""),
+            200,
+            0,
+            null,
+            DELETES_OPPORTUNITIES));
+    ops.add(
+        new Operation(
+            "restore other's opportunity",
+            r -> as(r).post("/opportunities/" + deletedOf(otherOwner) + "/restore", ""),
+            200,
+            0,
+            null,
+            expect(OK, OK, OK, DENIED, HIDDEN, DENIED)));
+    ops.add(
+        new Operation(
+            "purge deleted opportunity",
+            r -> as(r).delete("/opportunities/deleted/" + deletedOf(users.get(r))),
+            204,
+            0,
+            null,
+            expect(OK, DENIED, DENIED, DENIED, DENIED, DENIED)));
     // fields
     ops.add(
         new Operation(
