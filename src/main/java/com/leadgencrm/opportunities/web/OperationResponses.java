@@ -112,6 +112,19 @@ final class OperationResponses {
         && responses.containsKey("200")) {
       responses.get("200").addHeaderObject("ETag", ref("ETag"));
     }
+    if (path.startsWith("/opportunities/by/") && responses.containsKey("200")) {
+      // an upsert: 200 replaced, 201 created
+      ApiResponse replaced = responses.get("200");
+      replaced.setDescription("Replaced: an opportunity held the key");
+      responses.addApiResponse(
+          "201",
+          new ApiResponse()
+              .description("Created: no opportunity held the key")
+              .content(replaced.getContent())
+              .addHeaderObject("Location", ref("Location"))
+              .addHeaderObject("ETag", ref("ETag")));
+      replaced.addHeaderObject("ETag", ref("ETag"));
+    }
     if (method == PathItem.HttpMethod.DELETE && responses.containsKey("200")) {
       responses.remove("200");
       responses.addApiResponse("204", new ApiResponse().description("Deleted"));
@@ -167,7 +180,9 @@ final class OperationResponses {
       responses.addApiResponse(
           "412", problem(412, hasBody, "If-Match does not name the current entity tag", path));
     }
-    if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH) {
+    if (method == PathItem.HttpMethod.POST
+        || method == PathItem.HttpMethod.PATCH
+        || path.startsWith("/opportunities/by/")) {
       operation.addParametersItem(
           new HeaderParameter()
               .name("Idempotency-Key")

@@ -204,6 +204,26 @@ class PermissionMatrixTest {
     return admin.post("/pipelines", pipelineBody()).id();
   }
 
+  String externalKey;
+
+  /** A unique custom opportunity field, made once: the key of the upserts. */
+  String externalKey() {
+    if (externalKey == null) {
+      Map<String, Object> key = new java.util.HashMap<>(field());
+      key.put("relationship", "opportunity");
+      key.put("label", "Matrix key");
+      key.put("dataLength", 40);
+      key.put("isUnique", true);
+      externalKey = admin.post("/fields", json(key)).json().path("systemName").asString();
+    }
+    return externalKey;
+  }
+
+  /** A PUT by external key of a new value, for an opportunity of the owner. */
+  Reply upsert(Role role, String value, long owner) {
+    return as(role).put("/opportunities/by/" + externalKey() + "/" + value, json(minimal(owner)));
+  }
+
   /** An opportunity of the owner, deleted into the recycle bin by the Administrator. */
   long deletedOf(long owner) {
     long id = opportunityOf(owner);
@@ -621,6 +641,27 @@ class PermissionMatrixTest {
             0,
             null,
             WRITES_DEAL_STAGES));
+    // upserts by external key: REST only
+    ops.add(
+        new Operation(
+            "upsert own opportunity by key",
+            r -> upsert(r, UUID.randomUUID().toString(), users.get(r)),
+            201,
+            0,
+            null,
+            WRITES_OPPORTUNITIES));
+    ops.add(
+        new Operation(
+            "upsert other's opportunity by key",
+            r -> {
+              String value = UUID.randomUUID().toString();
+              assertThat(upsert(ADMINISTRATOR, value, otherOwner).status()).isEqualTo(201);
+              return upsert(r, value, otherOwner);
+            },
+            200,
+            0,
+            null,
+            expect(OK, OK, OK, DENIED, HIDDEN, HIDDEN)));
     // the recycle bin: REST only (wire deletes fill it, as "delete own opportunity" shows)
     ops.add(
         new Operation(
