@@ -39,6 +39,7 @@ class OpportunityCustomValues implements CustomFieldValues {
   private final OpportunityRows rows;
   private final FieldCatalog catalog;
   private final EventRecorder recorder;
+  private final ExternalKeys keys;
 
   OpportunityCustomValues(
       JdbcClient jdbc,
@@ -46,7 +47,9 @@ class OpportunityCustomValues implements CustomFieldValues {
       JsonMapper mapper,
       OpportunityRows rows,
       FieldCatalog catalog,
-      EventRecorder recorder) {
+      EventRecorder recorder,
+      ExternalKeys keys) {
+    this.keys = keys;
     this.jdbc = jdbc;
     this.values = values;
     this.mapper = mapper;
@@ -68,6 +71,8 @@ class OpportunityCustomValues implements CustomFieldValues {
   public Set<String> reserved() {
     Set<String> reserved = new java.util.HashSet<>(OpportunityListParams.NAMES);
     reserved.removeAll(RecordShape.of(OpportunityInput.class).names());
+    // properties beyond the schema, which no standard field describes
+    reserved.addAll(Set.of("currency", "pipelineID", "probabilitySource"));
     return reserved;
   }
 
@@ -77,10 +82,12 @@ class OpportunityCustomValues implements CustomFieldValues {
       StatementTimeout.extendTo(jdbc, StatementTimeout.SCHEMA_CHANGE);
     }
     createRangeIndex(field);
+    keys.changed(null, field);
   }
 
   @Override
   public void changing(FieldRef before, FieldRef after) {
+    keys.changed(before, after);
     boolean newType = before.dataType() != after.dataType();
     boolean shorter = after.dataType().textual() && after.dataLength() < before.dataLength();
     if (!newType && !shorter) {
@@ -150,6 +157,7 @@ class OpportunityCustomValues implements CustomFieldValues {
         .update();
     recordUpdates(ids, was, views(ids, new FieldChange(field.id(), null)));
     dropRangeIndex(field);
+    keys.changed(field, null);
   }
 
   /**

@@ -35,13 +35,19 @@ class OpportunityDrafts {
   private final CustomValues customValues;
   private final DealStageService stages;
   private final InputRules rules;
+  private final String defaultCurrency;
+  private final ExternalKeys keys;
 
   OpportunityDrafts(
       OpportunityFields fields,
       OpportunityRows rows,
       CustomValues customValues,
       DealStageService stages,
-      InputRules rules) {
+      InputRules rules,
+      OpportunityProperties properties,
+      ExternalKeys keys) {
+    this.keys = keys;
+    this.defaultCurrency = properties.defaultCurrency();
     this.fields = fields;
     this.rows = rows;
     this.customValues = customValues;
@@ -69,11 +75,13 @@ class OpportunityDrafts {
     CustomInput custom = whole(submitted, context, errors);
     OpportunityInput input = valid(submitted.record(), submitted, errors);
     checkOwner(input, "create opportunities for");
+    Map<String, Object> stored = custom.stored(Map.of());
+    keys.check(context.definitions(), stored, null);
     return new Opportunity(
         input,
         submitted.says("isWon"),
         Objects.requireNonNull(stage, "validated"),
-        rows.json(custom.stored(Map.of())));
+        rows.json(stored));
   }
 
   /** Replaces the opportunity's properties with a whole submitted one; nothing is flushed. */
@@ -120,8 +128,26 @@ class OpportunityDrafts {
   private OpportunityInput valid(
       OpportunityInput input, Submitted<OpportunityInput> submitted, List<InvalidField> errors) {
     errors.addAll(rules.check(input, submitted.unreadable()));
+    String currency = input.currency() == null ? defaultCurrency : input.currency();
+    int minorUnits = Currencies.minorUnits(currency);
+    if (minorUnits < 0) {
+      if (!submitted.unreadable().contains("currency")) {
+        errors.add(new InvalidField("currency", Currencies.NOT_A_CURRENCY));
+      }
+    } else if (input.amount() != null
+        && !Currencies.fits(input.amount(), minorUnits)
+        && errors.stream().noneMatch(error -> error.field().equals("amount"))) {
+      errors.add(
+          new InvalidField(
+              "amount",
+              "must have at most "
+                  + minorUnits
+                  + " fraction digits in "
+                  + currency
+                  + " (its minor units)"));
+    }
     InvalidInput.ifAny(errors);
-    return input;
+    return input.inCurrency(currency);
   }
 
   private void apply(
@@ -132,6 +158,7 @@ class OpportunityDrafts {
       CustomInput custom) {
     Map<String, Object> before = rows.stored(opportunity.customFields());
     Map<String, Object> after = custom.stored(before);
+    keys.check(custom.definitions(), after, opportunity.id());
     opportunity.replace(
         input, submitted.says("isWon"), stage, same(before, after) ? null : rows.json(after));
   }

@@ -28,6 +28,7 @@ public class OpportunityService {
   private final OpportunityLeadService leads;
   private final OpportunityFields fields;
   private final OpportunityEvents events;
+  private final RecycleBin bin;
 
   OpportunityService(
       OpportunityRepository opportunities,
@@ -35,7 +36,9 @@ public class OpportunityService {
       OpportunityQueries queries,
       OpportunityLeadService leads,
       OpportunityFields fields,
-      OpportunityEvents events) {
+      OpportunityEvents events,
+      RecycleBin bin) {
+    this.bin = bin;
     this.opportunities = opportunities;
     this.drafts = drafts;
     this.queries = queries;
@@ -73,6 +76,7 @@ public class OpportunityService {
     return written(opportunities.saveAndFlush(opportunity), before);
   }
 
+  /** Moves the opportunity and its lead associations to the recycle bin ({@link RecycleBin}). */
   @Transactional
   @Requires(Permission.DELETE_OPPORTUNITIES)
   public void delete(long id, IfMatch ifMatch) {
@@ -85,6 +89,7 @@ public class OpportunityService {
           OpportunityEvents.association(
               EventType.OPPORTUNITY_LEAD_DELETED, association, null, opportunity.ownerId()));
     }
+    bin.keep(id);
     opportunities.delete(opportunity);
     opportunities.flush();
     events.record(changes);

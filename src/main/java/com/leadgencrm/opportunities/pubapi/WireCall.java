@@ -179,6 +179,16 @@ final class WireCall {
     return range.between(which.equals("create"), from, to, limit(), offset());
   }
 
+  /**
+   * Properties of REST representations beyond the schema, by row key: wire rows keep the schema's
+   * fields (custom fields cannot take these names).
+   */
+  private static final Map<String, Set<String>> REST_ONLY =
+      Map.of(
+          "opportunity", Set.of("currency", "pipelineID", "probabilitySource"),
+          "dealStage", Set.of("pipelineID"),
+          "field", Set.of("isUnique"));
+
   /** Rows of REST representations: every value a string, date-times in the version's zone. */
   WireAnswer rows(String key, List<?> representations, Set<String> dateTimes) {
     return rows(key, representations, dateTimes, Set.of());
@@ -192,6 +202,7 @@ final class WireCall {
       JsonNode tree = mapper.valueToTree(representation);
       if (tree instanceof ObjectNode object) {
         object.remove(restOnly);
+        object.remove(REST_ONLY.getOrDefault(key, Set.of()));
       }
       rows.add(values.out(tree, dateTimes));
     }
