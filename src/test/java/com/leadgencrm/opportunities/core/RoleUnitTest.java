@@ -17,6 +17,7 @@ class RoleUnitTest {
             Permission.READ,
             Permission.WRITE_OPPORTUNITIES,
             Permission.DELETE_OPPORTUNITIES,
+            Permission.PURGE_OPPORTUNITIES,
             Permission.WRITE_DEAL_STAGES,
             Permission.WRITE_FIELDS,
             Permission.MANAGE_WEBHOOKS,
@@ -29,19 +30,20 @@ class RoleUnitTest {
       delimiterString = "|",
       textBlock =
           """
-          # role            | read | write opp. | delete opp. | write stages | write fields | webhooks | manage keys | own only
-          ADMINISTRATOR     | yes  | yes        | yes         | yes          | yes          | yes      | yes         | no
-          COMPANY_MANAGER   | yes  | yes        | yes         | yes          | yes          | yes      | no          | no
-          MARKETING_MANAGER | yes  | no         | no          | no           | yes          | no       | no          | no
-          SALES_MANAGER     | yes  | yes        | yes         | no           | no           | no       | no          | no
-          SALESPERSON       | yes  | yes        | yes         | no           | no           | no       | no          | yes
-          JR_SALESPERSON    | yes  | yes        | no          | no           | no           | no       | no          | yes
+          # role            | read | write opp. | delete opp. | purge bin | write stages | write fields | webhooks | manage keys | own only
+          ADMINISTRATOR     | yes  | yes        | yes         | yes       | yes          | yes          | yes      | yes         | no
+          COMPANY_MANAGER   | yes  | yes        | yes         | no        | yes          | yes          | yes      | no          | no
+          MARKETING_MANAGER | yes  | no         | no          | no        | no           | yes          | no       | no          | no
+          SALES_MANAGER     | yes  | yes        | yes         | no        | no           | no           | no       | no          | no
+          SALESPERSON       | yes  | yes        | yes         | no        | no           | no           | no       | no          | yes
+          JR_SALESPERSON    | yes  | yes        | no          | no        | no           | no           | no       | no          | yes
           """)
   void eachRoleAllowsExactlyItsRowOfTheTable(
       Role role,
       String read,
       String writeOpportunities,
       String deleteOpportunities,
+      String purgeOpportunities,
       String writeDealStages,
       String writeFields,
       String manageWebhooks,
@@ -52,6 +54,7 @@ class RoleUnitTest {
             read,
             writeOpportunities,
             deleteOpportunities,
+            purgeOpportunities,
             writeDealStages,
             writeFields,
             manageWebhooks,
