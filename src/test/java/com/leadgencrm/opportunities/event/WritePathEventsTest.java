@@ -354,9 +354,13 @@ class WritePathEventsTest {
 
   @Test
   void aCustomFieldConvertedOrDeletedUpdatesTheOpportunitiesWhoseValueChanged() {
+    long beforeField = head();
     String code = customField("text", 20);
     long fieldId =
         api.get("/fields?systemName=" + code).json().path("items").get(0).path("id").asLong();
+    List<JsonNode> creation = eventsAfter(beforeField, about("field", fieldId));
+    assertThat(types(creation)).containsExactly("field.created");
+    assertThat(creation.get(0).path("data")).isEqualTo(api.get("/fields/" + fieldId).json());
     Map<String, Object> numeric = minimal(uniqueOwner());
     numeric.put(code, "123");
     long withValue = create(api, numeric);
