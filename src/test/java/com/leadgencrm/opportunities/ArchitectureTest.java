@@ -150,7 +150,7 @@ class ArchitectureTest {
                 .map(JavaClass::getSimpleName)
                 .sorted())
         .containsExactly(
-            "ApiKeyController", "BearerKeyConverter", "RequestSizeLimit", "SecurityConfiguration");
+            "ApiKeyController", "BearerKeyConverter", "RequestBodyLimits", "SecurityConfiguration");
   }
 
   // ---- layers

@@ -119,12 +119,14 @@ class EventApiDocs {
         };
     Schema<?> changes =
         type.action() == EventType.Action.UPDATED
-            ? new ObjectSchema()
+            // a plain Schema: ObjectSchema would write a map example as its toString()
+            ? new Schema<Object>()
+                .type("object")
                 .additionalProperties(new Schema<>().$ref(SCHEMAS + "EventChange"))
                 .description(
                     "Every changed property (custom fields included), with its value before and "
                         + "after")
-                .example(Map.of("amount", Map.of("from", 100.00, "to", 250.00)))
+                .example(changeExample(type.resource()))
             : new ObjectSchema().nullable(true).description("Null: only updates list changes");
     Schema<?> event =
         new ObjectSchema()
@@ -249,5 +251,16 @@ class EventApiDocs {
                         .addMediaType(
                             "application/problem+json",
                             new MediaType().schema(new Schema<>().$ref(SCHEMAS + "Problem")))));
+  }
+
+  /** A change of a property the resource has. */
+  private static Map<String, Object> changeExample(ResourceType resource) {
+    return switch (resource) {
+      case OPPORTUNITY -> Map.of("amount", Map.of("from", 100.00, "to", 250.00));
+      case OPPORTUNITY_LEAD -> Map.of("leadID", Map.of("from", 905270274, "to", 905270275));
+      case DEAL_STAGE -> Map.of("defaultProbability", Map.of("from", 20, "to", 30));
+      case PIPELINE -> Map.of("name", Map.of("from", "Sales", "to", "New business"));
+      case FIELD -> Map.of("label", Map.of("from", "Budget", "to", "Approved budget"));
+    };
   }
 }

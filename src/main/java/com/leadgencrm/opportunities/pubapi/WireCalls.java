@@ -43,16 +43,19 @@ class WireCalls {
   private final JsonMapper mapper;
   private final ZoneId v1Zone;
   private final LimitsProperties limits;
+  private final WireMetrics metrics;
 
   WireCalls(
       List<WireMethod.Table> tables,
       Savepoints savepoints,
       JsonMapper mapper,
       LimitsProperties limits,
+      WireMetrics metrics,
       @Value("${crm.pubapi.v1-time-zone:UTC}") String v1Zone) {
     tables.forEach(table -> methods.putAll(table.methods()));
     this.savepoints = savepoints;
     this.limits = limits;
+    this.metrics = metrics;
     this.mapper = mapper;
     this.v1Zone = ZoneId.of(v1Zone);
   }
@@ -122,6 +125,7 @@ class WireCalls {
           e);
       answer = WireAnswer.failed(WireError.unexpected());
     }
+    metrics.answered(request, answer.error());
     return new Answered(envelope(answer.result(), answer.error(), request.id()), answer.stored());
   }
 
@@ -212,6 +216,7 @@ class WireCalls {
 
   /** The envelope of a call refused before it could run (authentication, limits, outages). */
   byte[] refused(WireRequest request, WireError error) {
+    metrics.answered(request, error.object());
     return envelope(null, error.object(), request.id());
   }
 }

@@ -187,7 +187,14 @@ public final class ListQuery {
               case "0", "false" -> false;
               default -> throw new IllegalArgumentException(text);
             };
-        case INSTANT -> OffsetDateTime.ofInstant(Values.instant(text.trim()), ZoneOffset.UTC);
+        case INSTANT -> {
+          try {
+            yield OffsetDateTime.ofInstant(Values.instant(text.trim()), ZoneOffset.UTC);
+          } catch (Values.TypeMismatch e) {
+            // told in the wire protocol's words (ColumnType.INSTANT), not in REST's
+            throw new IllegalArgumentException(text, e);
+          }
+        }
       };
     }
   }

@@ -47,7 +47,8 @@ final class OperationResponses {
                       .addMediaType(
                           "application/json",
                           new MediaType()
-                              .schema(new Schema<>().$ref("#/components/schemas/WireResponse")))));
+                              .schema(new Schema<>().$ref("#/components/schemas/WireResponse"))
+                              .example(wireTooLarge()))));
       responses.addApiResponse(
           "422", problem(422, hasBody, "The Idempotency-Key was used for another call", path));
       operation.addParametersItem(
@@ -286,5 +287,22 @@ final class OperationResponses {
                             new Schema<>()
                                 .$ref("#/components/schemas/" + OpenApiConfiguration.PROBLEM))
                         .example(ProblemExamples.of(status, path, hasBody))));
+  }
+
+  /** The envelope a wire call over the size limit is answered with: its id was never read. */
+  private static Map<String, Object> wireTooLarge() {
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("result", null);
+    envelope.put(
+        "error",
+        Map.of(
+            "code",
+            413,
+            "message",
+            "The request body is larger than 2097152 bytes",
+            "data",
+            List.of()));
+    envelope.put("id", null);
+    return envelope;
   }
 }

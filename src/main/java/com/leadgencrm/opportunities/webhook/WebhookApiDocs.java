@@ -99,7 +99,13 @@ class WebhookApiDocs {
                                     .schema(new Schema<>().$ref("#/components/schemas/Event")))))
             .responses(
                 new ApiResponses()
-                    .addApiResponse("2XX", new ApiResponse().description("Received: no retry")));
+                    .addApiResponse("2XX", new ApiResponse().description("Received: no retry"))
+                    .addApiResponse(
+                        "4XX",
+                        new ApiResponse()
+                            .description(
+                                "Not received: retried on the schedule, like a 5XX, a timeout or a"
+                                    + " refused connection")));
     return new Callback().addPathItem("{$request.body#/url}", new PathItem().post(post));
   }
 

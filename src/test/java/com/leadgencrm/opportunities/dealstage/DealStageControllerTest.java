@@ -13,6 +13,7 @@ import com.leadgencrm.opportunities.core.IfMatch;
 import com.leadgencrm.opportunities.core.InvalidField;
 import com.leadgencrm.opportunities.core.InvalidInput;
 import com.leadgencrm.opportunities.core.PreconditionFailed;
+import com.leadgencrm.opportunities.core.ServerSecrets;
 import com.leadgencrm.opportunities.core.Submitted;
 import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.limits.LimitsProperties;
@@ -20,6 +21,7 @@ import jakarta.servlet.Filter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +54,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
     includeFilters =
         @ComponentScan.Filter(
             type = FilterType.REGEX,
-            pattern = "com\\.leadgencrm\\.opportunities\\.json\\.JsonConfiguration"),
+            pattern =
+                "com\\.leadgencrm\\.opportunities\\.(json\\.JsonConfiguration|query\\.Cursors)"),
     excludeFilters =
         @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Filter.class))
 @AutoConfigureMockMvc(addFilters = false)
@@ -70,6 +73,13 @@ class DealStageControllerTest {
       "updateTimestamp":"2026-03-01T09:31:00.123456Z"}""";
 
   @Autowired MockMvcTester mvc;
+  @MockitoBean ServerSecrets secrets;
+
+  @BeforeEach
+  void cursorsAreSignedWithATestSecret() {
+    given(secrets.get("cursor")).willReturn(new byte[32]);
+  }
+
   @MockitoBean DealStageService stages;
 
   // ---- entity tags

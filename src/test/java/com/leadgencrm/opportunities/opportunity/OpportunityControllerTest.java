@@ -12,11 +12,13 @@ import com.leadgencrm.opportunities.core.AtomicBatchRefused;
 import com.leadgencrm.opportunities.core.InvalidInput;
 import com.leadgencrm.opportunities.core.ItemOutcome;
 import com.leadgencrm.opportunities.core.NotFound;
+import com.leadgencrm.opportunities.core.ServerSecrets;
 import com.leadgencrm.opportunities.limits.LimitsProperties;
 import jakarta.servlet.Filter;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +43,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
     includeFilters =
         @ComponentScan.Filter(
             type = FilterType.REGEX,
-            pattern = "com\\.leadgencrm\\.opportunities\\.json\\.JsonConfiguration"),
+            pattern =
+                "com\\.leadgencrm\\.opportunities\\.(json\\.JsonConfiguration|query\\.Cursors)"),
     excludeFilters =
         @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Filter.class))
 @AutoConfigureMockMvc(addFilters = false)
@@ -51,6 +54,13 @@ class OpportunityControllerTest {
   static final Instant CREATED = Instant.parse("2026-03-01T09:30:00Z");
 
   @Autowired MockMvcTester mvc;
+  @MockitoBean ServerSecrets secrets;
+
+  @BeforeEach
+  void cursorsAreSignedWithATestSecret() {
+    given(secrets.get("cursor")).willReturn(new byte[32]);
+  }
+
   @MockitoBean OpportunityQueries queries;
   @MockitoBean OpportunityService opportunities;
   @MockitoBean OpportunityBatches batches;

@@ -247,7 +247,8 @@ class WireEnvelopeTest {
     assertThat(
             wire.call("{\"method\":\"getOpportunities\",\"params\":{\"limit\":\"many\"},\"id\":1}")
                 .path("error"))
-        .isEqualTo(Wire.errorOf(205, "Invalid parameters: limit must be a number"));
+        .isEqualTo(
+            Wire.errorOf(205, "Invalid parameters: limit must be a whole number, 0 or more"));
     assertThat(
             wire.call(
                     "{\"method\":\"getOpportunities\",\"params\":{\"where\":{\"colour\":\"red\"}},\"id\":1}")
@@ -288,7 +289,8 @@ class WireEnvelopeTest {
     assertThat(
             wire.call("{\"method\":\"getDealStages\",\"params\":{\"offset\":-1},\"id\":1}")
                 .path("error"))
-        .isEqualTo(Wire.errorOf(205, "Invalid parameters: offset must be a number"));
+        .isEqualTo(
+            Wire.errorOf(205, "Invalid parameters: offset must be a whole number, 0 or more"));
     assertThat(
             wire.call(
                     "{\"method\":\"getDealStagesDateRange\",\"params\":{\"startDate\":\"2026-01-01\"},\"id\":1}")
