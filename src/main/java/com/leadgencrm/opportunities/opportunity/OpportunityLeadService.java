@@ -154,11 +154,11 @@ public class OpportunityLeadService {
                     new InvalidInput(
                         "opportunityID",
                         "opportunity " + input.opportunityID() + " does not exist"));
-    Long primary =
+    OpportunityLeadWrites.Locked from =
         writes
             .lockVisible(current.opportunityID())
-            .orElseThrow(() -> new OpportunityLeadNotFound(id))
-            .primaryLeadId();
+            .orElseThrow(() -> new OpportunityLeadNotFound(id));
+    Long primary = from.primaryLeadId();
     if (primary != null && primary == current.leadID()) {
       throw new PrimaryLeadAssociation(current.opportunityID(), current.leadID());
     }
@@ -171,7 +171,7 @@ public class OpportunityLeadService {
     if (taken.isPresent()) {
       throw new AssociationExists(input.opportunityID(), input.leadID(), taken.get());
     }
-    return writes.move(current, input.opportunityID(), input.leadID(), owner);
+    return writes.move(current, input.opportunityID(), input.leadID(), from.owner(), owner);
   }
 
   /** Associations are visible with their opportunity: a scoped caller's own ones. */

@@ -92,11 +92,11 @@ class OpportunityLeadWrites {
   }
 
   /**
-   * Moves an association to another pair, keeping its id; records the update with the owner of the
-   * opportunity it now belongs to.
+   * Moves an association to another pair, keeping its id; records the update with the owners of the
+   * opportunity it belonged to and of the one it now belongs to (both see it in the feed).
    */
   OpportunityLeadView move(
-      OpportunityLeadView current, long opportunityId, long leadId, long owner) {
+      OpportunityLeadView current, long opportunityId, long leadId, long ownerBefore, long owner) {
     OpportunityLeadView moved =
         jdbc.sql(
                 """
@@ -111,7 +111,7 @@ class OpportunityLeadWrites {
     events.record(
         List.of(
             OpportunityEvents.association(
-                EventType.OPPORTUNITY_LEAD_UPDATED, current, moved, owner)));
+                EventType.OPPORTUNITY_LEAD_UPDATED, current, moved, ownerBefore, owner)));
     return moved;
   }
 

@@ -6,6 +6,8 @@ import static com.leadgencrm.opportunities.opportunity.Opportunities.uniqueOwner
 import static com.leadgencrm.opportunities.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadgencrm.opportunities.core.Role;
+import com.leadgencrm.opportunities.security.Keys;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
 import com.leadgencrm.opportunities.support.IntegrationTest;
@@ -301,6 +303,49 @@ class WritePathEventsTest {
     assertThat(events.get(3).path("changes").path("leadID").path("to").asLong()).isEqualTo(778);
     assertThat(events.get(4).path("data")).isEqualTo(beforeDelete);
     assertThat(events.get(4).path("transactionID")).isEqualTo(events.get(5).path("transactionID"));
+  }
+
+  @Test
+  void aWireMoveOfAnAssociationToAnotherOwnersOpportunityIsSeenByBothOwners() {
+    long previous = uniqueOwner();
+    long next = uniqueOwner();
+    long from = create(api, minimal(previous));
+    long to = create(api, minimal(next));
+    Reply linked =
+        api.post("/opportunityLeads", json(Map.of("opportunityID", from, "leadID", 4343)));
+    assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+    JsonNode moved =
+        WireClient.of(api, Api.ADMIN_TOKEN)
+            .call(
+                "{\"method\":\"updateOpportunityLeads\",\"params\":{\"objects\":[{\"id\":\""
+                    + linked.id()
+                    + "\",\"opportunityID\":\""
+                    + to
+                    + "\"}]},\"id\":1}");
+    assertThat(moved.path("result").path("updates").path(0).path("success").asBoolean())
+        .as(moved.toString())
+        .isTrue();
+
+    String query = "/events?resourceType=opportunityLead&resourceID=" + linked.id();
+    List<JsonNode> previousSees = items(Keys.client(api, Role.SALESPERSON, previous).get(query));
+    assertThat(types(previousSees))
+        .as("the owner the association was moved away from: before the change")
+        .containsExactly("opportunityLead.created", "opportunityLead.updated");
+    JsonNode move = previousSees.get(1);
+    assertThat(move.path("changes").path("opportunityID").path("from").asLong()).isEqualTo(from);
+    assertThat(move.path("changes").path("opportunityID").path("to").asLong()).isEqualTo(to);
+    assertThat(move.path("data")).isEqualTo(api.get("/opportunityLeads/" + linked.id()).json());
+    assertThat(items(Keys.client(api, Role.SALESPERSON, next).get(query)))
+        .as("the owner it was moved to: after the change")
+        .containsExactly(move);
+    assertThat(items(Keys.client(api, Role.SALESPERSON, uniqueOwner()).get(query))).isEmpty();
+  }
+
+  static List<JsonNode> items(Reply reply) {
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    List<JsonNode> items = new ArrayList<>();
+    reply.json().path("items").forEach(items::add);
+    return items;
   }
 
   @Test
