@@ -306,6 +306,52 @@ class WritePathEventsTest {
   }
 
   @Test
+  void anAssociationBatchRecordsTheCreatedItemsInOneTransactionAndNothingOfRefusedOnes() {
+    long id = create(api, minimal(uniqueOwner()));
+    Reply existing =
+        api.post("/opportunityLeads", json(Map.of("opportunityID", id, "leadID", 5100)));
+    assertThat(existing.status()).as(existing.body()).isEqualTo(201);
+    long start = head();
+    Reply batch =
+        api.post(
+            "/opportunityLeads/batch",
+            json(
+                Map.of(
+                    "items",
+                    List.of(
+                        Map.of("opportunityID", id, "leadID", 5101),
+                        Map.of("opportunityID", id, "leadID", 5100),
+                        Map.of("opportunityID", 987654321987L, "leadID", 5102),
+                        Map.of("opportunityID", id, "leadID", 5103)))));
+    assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+    JsonNode results = batch.json().path("results");
+    assertThat(results.get(1).path("status").asInt()).isEqualTo(409);
+    assertThat(results.get(2).path("status").asInt()).isEqualTo(400);
+    List<JsonNode> events = eventsAfter(start, ofOpportunity(id));
+    assertThat(types(events)).containsExactly("opportunityLead.created", "opportunityLead.created");
+    oneTransaction(events);
+    assertThat(events.get(0).path("data"))
+        .isEqualTo(api.get("/opportunityLeads/" + results.get(0).path("id").asLong()).json());
+    assertThat(events.get(1).path("resource").path("id").asLong())
+        .isEqualTo(results.get(3).path("id").asLong());
+
+    long beforeRefused = head();
+    Reply refused =
+        api.post(
+            "/opportunityLeads/batch?atomic=true",
+            json(
+                Map.of(
+                    "items",
+                    List.of(
+                        Map.of("opportunityID", id, "leadID", 5104),
+                        Map.of("opportunityID", id, "leadID", 5100)))));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(eventsAfter(beforeRefused, ofOpportunity(id))).isEmpty();
+    assertThat(api.get("/opportunityLeads?leadID=5104&opportunityID=" + id).json().path("items"))
+        .isEmpty();
+  }
+
+  @Test
   void aWireMoveOfAnAssociationToAnotherOwnersOpportunityIsSeenByBothOwners() {
     long previous = uniqueOwner();
     long next = uniqueOwner();
