@@ -88,7 +88,7 @@ SCENARIOS_PENDING=$(cat <<'EOF'
 summary|j|16|static.lua|GET /opportunities/summary?groupBy=dealStageID (the whole pipeline by stage)|-|1|/opportunities/summary?groupBy=dealStageID|scaling|issue 17 (SPEC 7); pgbench: the GROUP BY of the endpoint
 waterfall|l|16|static.lua|GET /opportunities/waterfall?from=2026-01-01&to=2026-03-31|-|1|/opportunities/waterfall?from=2026-01-01T00:00:00Z&to=2026-03-31T00:00:00Z|scaling|issue 17 (SPEC 7); needs the bench data set's history
 csv_export|n|1|csv_export.lua|GET /opportunities with Accept: text/csv (every row; rows/s)|-|0|/opportunities|scaling|issue 17; a wrk script sending Accept: text/csv, items per request = data set size
-webhook_deliveries|o|4|-|deliveries/s to a local receiver, GET /webhooks/{id}/deliveries|-|1|/webhooks/{webhook_id}/deliveries||issue 16 (SPEC 6); a local receiver and a webhook created by the run
+webhook_deliveries|o|4|-|deliveries/s to a local receiver, GET /webhooks/{id}/deliveries|-|1|/webhooks/{webhook_id}/deliveries||not a request rate (see bench/README.md): a receiver process, the service with CRM_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true, events made by the run, a result report.py reads
 EOF
 )
 

@@ -46,8 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       {@code updateTimestamp} is not a change by itself).
  *   <li>An update whose representations do not differ records nothing (returns false / counts 0).
  *   <li>Owner scope: opportunity events take their owners from {@code ownerID} of {@code before}
- *       and {@code after}; association events need the owner of their opportunity ({@link
- *       Change#ofAssociation}) and take the opportunity from {@code opportunityID}.
+ *       and {@code after}; association events need the owner of their opportunity before and after
+ *       the change ({@link Change#ofAssociation}; a move to another opportunity has two) and take
+ *       the opportunity from {@code opportunityID} of {@code data}.
  *   <li>Many changes of one write (a batch, a cascade) go through {@link #recordAll} in one JDBC
  *       batch: one round trip instead of one per event.
  * </ul>
@@ -65,7 +66,7 @@ import tools.jackson.databind.json.JsonMapper;
  * restore from the recycle bin    opportunity.restored + opportunityLead.created per association
  * purge (admin, or after 30 days) opportunity.purged (the scheduled purge acts as Caller.SYSTEM)
  * create / delete an association  opportunityLead.created / .deleted (Change.ofAssociation)
- * update an association (wire)    opportunityLead.updated
+ * update an association (wire)    opportunityLead.updated (owners of the old and new opportunity)
  * deal stage create/change/delete dealStage.*; a deletion with moveTo: opportunity.updated per
  *                                 opportunity moved, then dealStage.deleted (one recordAll)
  * pipeline create/change/delete   pipeline.* (and the events of any stages it takes along)
@@ -215,16 +216,17 @@ public class EventRecorder {
         ownerAfter = after == null ? null : owner(after, change);
       }
       case OPPORTUNITY_LEAD -> {
-        if (change.opportunityOwnerId() == null) {
+        if ((before != null && change.ownerBefore() == null)
+            || (after != null && change.ownerAfter() == null)) {
           throw new IllegalArgumentException(
               "An association event needs the owner of its opportunity: " + change);
         }
         opportunityId = integer(data, "opportunityID", change);
-        ownerBefore = before == null ? null : change.opportunityOwnerId();
-        ownerAfter = after == null ? null : change.opportunityOwnerId();
+        ownerBefore = before == null ? null : change.ownerBefore();
+        ownerAfter = after == null ? null : change.ownerAfter();
       }
       default -> {
-        if (change.opportunityOwnerId() != null) {
+        if (change.ownerBefore() != null || change.ownerAfter() != null) {
           throw new IllegalArgumentException(
               type.value() + " events are seen by everyone: no owner: " + change);
         }

@@ -112,8 +112,21 @@ class OpportunityEvents {
       @Nullable OpportunityLeadView before,
       @Nullable OpportunityLeadView after,
       long owner) {
+    return association(type, before, after, owner, owner);
+  }
+
+  /**
+   * An association event whose opportunity may change: the owner of its opportunity before and
+   * after, so that both see it.
+   */
+  static Change association(
+      EventType type,
+      @Nullable OpportunityLeadView before,
+      @Nullable OpportunityLeadView after,
+      long ownerBefore,
+      long ownerAfter) {
     long id = after != null ? after.id() : java.util.Objects.requireNonNull(before).id();
-    return Change.ofAssociation(type, id, before, after, owner);
+    return Change.ofAssociation(type, id, before, after, ownerBefore, ownerAfter);
   }
 
   /** Records the changes of one write, in their order, in one round trip. */

@@ -154,11 +154,11 @@ public class OpportunityLeadService {
                     new InvalidInput(
                         "opportunityID",
                         "opportunity " + input.opportunityID() + " does not exist"));
-    Long primary =
+    OpportunityLeadWrites.Locked from =
         writes
             .lockVisible(current.opportunityID())
-            .orElseThrow(() -> new OpportunityLeadNotFound(id))
-            .primaryLeadId();
+            .orElseThrow(() -> new OpportunityLeadNotFound(id));
+    Long primary = from.primaryLeadId();
     if (primary != null && primary == current.leadID()) {
       throw new PrimaryLeadAssociation(current.opportunityID(), current.leadID());
     }
@@ -171,7 +171,7 @@ public class OpportunityLeadService {
     if (taken.isPresent()) {
       throw new AssociationExists(input.opportunityID(), input.leadID(), taken.get());
     }
-    return writes.move(current, input.opportunityID(), input.leadID(), owner);
+    return writes.move(current, input.opportunityID(), input.leadID(), from.owner(), owner);
   }
 
   /** Associations are visible with their opportunity: a scoped caller's own ones. */
@@ -195,6 +195,13 @@ public class OpportunityLeadService {
   }
 
   private OpportunityLeadView created(Submitted<OpportunityLeadInput> submitted) {
+    OpportunityLeadWrites.Inserted inserted = inserted(submitted);
+    writes.record(List.of(java.util.Objects.requireNonNull(inserted.event())));
+    return inserted.view();
+  }
+
+  /** A new association, whose event the caller records; an existing pair is a conflict. */
+  private OpportunityLeadWrites.Inserted inserted(Submitted<OpportunityLeadInput> submitted) {
     OpportunityLeadInput input = rules.valid(submitted);
     long owner =
         writes
@@ -205,11 +212,11 @@ public class OpportunityLeadService {
                         "opportunityID",
                         "opportunity " + input.opportunityID() + " does not exist"));
     OpportunityLeadWrites.Inserted association =
-        writes.insert(input.opportunityID(), input.leadID(), owner);
+        writes.insertUnrecorded(input.opportunityID(), input.leadID(), owner);
     if (!association.created()) {
       throw new AssociationExists(input.opportunityID(), input.leadID(), association.view().id());
     }
-    return association.view();
+    return association;
   }
 
   /**
@@ -219,12 +226,24 @@ public class OpportunityLeadService {
   @Transactional
   @Requires(Permission.WRITE_OPPORTUNITIES)
   public List<ItemOutcome> createAll(List<Submitted<OpportunityLeadInput>> items, boolean atomic) {
+    Map<Integer, Change> events = new java.util.HashMap<>();
     List<ItemOutcome> outcomes =
         savepoints.each(
-            items, (index, item) -> new ItemOutcome.Applied(index, created(item).id(), true));
+            items,
+            (index, item) -> {
+              OpportunityLeadWrites.Inserted inserted = inserted(item);
+              events.put(index, java.util.Objects.requireNonNull(inserted.event()));
+              return new ItemOutcome.Applied(index, inserted.view().id(), true);
+            });
     if (atomic) {
       AtomicBatchRefused.ifAnyRefused(outcomes.toArray(ItemOutcome[]::new));
     }
+    // the events of the items that stayed (not rolled back to their savepoint), in one round trip
+    writes.record(
+        outcomes.stream()
+            .filter(ItemOutcome.Applied.class::isInstance)
+            .map(outcome -> events.get(outcome.index()))
+            .toList());
     return outcomes;
   }
 

@@ -33,11 +33,28 @@ class OpportunityLeadWrites {
     this.events = events;
   }
 
-  /** An association, and whether this request created it. */
-  record Inserted(OpportunityLeadView view, boolean created) {}
+  /** An association, whether this request created it, and then the event of its creation. */
+  record Inserted(OpportunityLeadView view, boolean created, @Nullable Change event) {}
 
   /** Associates the lead with the opportunity of this owner (once), recording a creation. */
   Inserted insert(long opportunityId, long leadId, long owner) {
+    Inserted inserted = insertUnrecorded(opportunityId, leadId, owner);
+    if (inserted.event() != null) {
+      events.record(List.of(inserted.event()));
+    }
+    return inserted;
+  }
+
+  /** Records the changes of one write, in their order, in one round trip. */
+  void record(List<Change> changes) {
+    events.record(changes);
+  }
+
+  /**
+   * Associates the lead with the opportunity of this owner (once), leaving the event of a creation
+   * for the caller to {@link #record} in the same transaction (a batch records all of its at once).
+   */
+  Inserted insertUnrecorded(long opportunityId, long leadId, long owner) {
     Optional<OpportunityLeadView> created =
         jdbc.sql(
                 """
@@ -51,11 +68,11 @@ class OpportunityLeadWrites {
             .query((rs, n) -> OpportunityLeadService.view(rs))
             .optional();
     if (created.isPresent()) {
-      events.record(
-          List.of(
-              OpportunityEvents.association(
-                  EventType.OPPORTUNITY_LEAD_CREATED, null, created.get(), owner)));
-      return new Inserted(created.get(), true);
+      return new Inserted(
+          created.get(),
+          true,
+          OpportunityEvents.association(
+              EventType.OPPORTUNITY_LEAD_CREATED, null, created.get(), owner));
     }
     // a concurrent insert of the same pair has committed by now: ON CONFLICT waited for it
     OpportunityLeadView existing =
@@ -67,7 +84,7 @@ class OpportunityLeadWrites {
             .param("l", leadId)
             .query((rs, n) -> OpportunityLeadService.view(rs))
             .single();
-    return new Inserted(existing, false);
+    return new Inserted(existing, false, null);
   }
 
   /**
@@ -92,11 +109,11 @@ class OpportunityLeadWrites {
   }
 
   /**
-   * Moves an association to another pair, keeping its id; records the update with the owner of the
-   * opportunity it now belongs to.
+   * Moves an association to another pair, keeping its id; records the update with the owners of the
+   * opportunity it belonged to and of the one it now belongs to (both see it in the feed).
    */
   OpportunityLeadView move(
-      OpportunityLeadView current, long opportunityId, long leadId, long owner) {
+      OpportunityLeadView current, long opportunityId, long leadId, long ownerBefore, long owner) {
     OpportunityLeadView moved =
         jdbc.sql(
                 """
@@ -111,7 +128,7 @@ class OpportunityLeadWrites {
     events.record(
         List.of(
             OpportunityEvents.association(
-                EventType.OPPORTUNITY_LEAD_UPDATED, current, moved, owner)));
+                EventType.OPPORTUNITY_LEAD_UPDATED, current, moved, ownerBefore, owner)));
     return moved;
   }
 

@@ -6,6 +6,8 @@ import static com.leadgencrm.opportunities.opportunity.Opportunities.uniqueOwner
 import static com.leadgencrm.opportunities.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadgencrm.opportunities.core.Role;
+import com.leadgencrm.opportunities.security.Keys;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
 import com.leadgencrm.opportunities.support.IntegrationTest;
@@ -304,6 +306,95 @@ class WritePathEventsTest {
   }
 
   @Test
+  void anAssociationBatchRecordsTheCreatedItemsInOneTransactionAndNothingOfRefusedOnes() {
+    long id = create(api, minimal(uniqueOwner()));
+    Reply existing =
+        api.post("/opportunityLeads", json(Map.of("opportunityID", id, "leadID", 5100)));
+    assertThat(existing.status()).as(existing.body()).isEqualTo(201);
+    long start = head();
+    Reply batch =
+        api.post(
+            "/opportunityLeads/batch",
+            json(
+                Map.of(
+                    "items",
+                    List.of(
+                        Map.of("opportunityID", id, "leadID", 5101),
+                        Map.of("opportunityID", id, "leadID", 5100),
+                        Map.of("opportunityID", 987654321987L, "leadID", 5102),
+                        Map.of("opportunityID", id, "leadID", 5103)))));
+    assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+    JsonNode results = batch.json().path("results");
+    assertThat(results.get(1).path("status").asInt()).isEqualTo(409);
+    assertThat(results.get(2).path("status").asInt()).isEqualTo(400);
+    List<JsonNode> events = eventsAfter(start, ofOpportunity(id));
+    assertThat(types(events)).containsExactly("opportunityLead.created", "opportunityLead.created");
+    oneTransaction(events);
+    assertThat(events.get(0).path("data"))
+        .isEqualTo(api.get("/opportunityLeads/" + results.get(0).path("id").asLong()).json());
+    assertThat(events.get(1).path("resource").path("id").asLong())
+        .isEqualTo(results.get(3).path("id").asLong());
+
+    long beforeRefused = head();
+    Reply refused =
+        api.post(
+            "/opportunityLeads/batch?atomic=true",
+            json(
+                Map.of(
+                    "items",
+                    List.of(
+                        Map.of("opportunityID", id, "leadID", 5104),
+                        Map.of("opportunityID", id, "leadID", 5100)))));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(eventsAfter(beforeRefused, ofOpportunity(id))).isEmpty();
+    assertThat(api.get("/opportunityLeads?leadID=5104&opportunityID=" + id).json().path("items"))
+        .isEmpty();
+  }
+
+  @Test
+  void aWireMoveOfAnAssociationToAnotherOwnersOpportunityIsSeenByBothOwners() {
+    long previous = uniqueOwner();
+    long next = uniqueOwner();
+    long from = create(api, minimal(previous));
+    long to = create(api, minimal(next));
+    Reply linked =
+        api.post("/opportunityLeads", json(Map.of("opportunityID", from, "leadID", 4343)));
+    assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+    JsonNode moved =
+        WireClient.of(api, Api.ADMIN_TOKEN)
+            .call(
+                "{\"method\":\"updateOpportunityLeads\",\"params\":{\"objects\":[{\"id\":\""
+                    + linked.id()
+                    + "\",\"opportunityID\":\""
+                    + to
+                    + "\"}]},\"id\":1}");
+    assertThat(moved.path("result").path("updates").path(0).path("success").asBoolean())
+        .as(moved.toString())
+        .isTrue();
+
+    String query = "/events?resourceType=opportunityLead&resourceID=" + linked.id();
+    List<JsonNode> previousSees = items(Keys.client(api, Role.SALESPERSON, previous).get(query));
+    assertThat(types(previousSees))
+        .as("the owner the association was moved away from: before the change")
+        .containsExactly("opportunityLead.created", "opportunityLead.updated");
+    JsonNode move = previousSees.get(1);
+    assertThat(move.path("changes").path("opportunityID").path("from").asLong()).isEqualTo(from);
+    assertThat(move.path("changes").path("opportunityID").path("to").asLong()).isEqualTo(to);
+    assertThat(move.path("data")).isEqualTo(api.get("/opportunityLeads/" + linked.id()).json());
+    assertThat(items(Keys.client(api, Role.SALESPERSON, next).get(query)))
+        .as("the owner it was moved to: after the change")
+        .containsExactly(move);
+    assertThat(items(Keys.client(api, Role.SALESPERSON, uniqueOwner()).get(query))).isEmpty();
+  }
+
+  static List<JsonNode> items(Reply reply) {
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    List<JsonNode> items = new ArrayList<>();
+    reply.json().path("items").forEach(items::add);
+    return items;
+  }
+
+  @Test
   void aStageDeletionWithMoveToUpdatesEveryMovedOpportunityInItsTransaction() {
     long start = head();
     Reply from =
@@ -354,9 +445,13 @@ class WritePathEventsTest {
 
   @Test
   void aCustomFieldConvertedOrDeletedUpdatesTheOpportunitiesWhoseValueChanged() {
+    long beforeField = head();
     String code = customField("text", 20);
     long fieldId =
         api.get("/fields?systemName=" + code).json().path("items").get(0).path("id").asLong();
+    List<JsonNode> creation = eventsAfter(beforeField, about("field", fieldId));
+    assertThat(types(creation)).containsExactly("field.created");
+    assertThat(creation.get(0).path("data")).isEqualTo(api.get("/fields/" + fieldId).json());
     Map<String, Object> numeric = minimal(uniqueOwner());
     numeric.put(code, "123");
     long withValue = create(api, numeric);

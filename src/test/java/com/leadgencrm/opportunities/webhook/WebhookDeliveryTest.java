@@ -1,7 +1,6 @@
 package com.leadgencrm.opportunities.webhook;
 
 import static com.leadgencrm.opportunities.event.SyntheticEvents.dealStage;
-import static com.leadgencrm.opportunities.event.SyntheticEvents.opportunity;
 import static com.leadgencrm.opportunities.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,6 +10,7 @@ import com.leadgencrm.opportunities.core.Role;
 import com.leadgencrm.opportunities.event.EventRecorder;
 import com.leadgencrm.opportunities.event.EventType;
 import com.leadgencrm.opportunities.event.SyntheticEvents;
+import com.leadgencrm.opportunities.opportunity.Opportunities;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import com.leadgencrm.opportunities.support.TestClock;
@@ -232,36 +232,80 @@ class WebhookDeliveryTest {
   }
 
   @Test
-  void aSlowEndpointNeverHoldsUpAnotherNorAnApiCall() throws Exception {
+  void aHangingReceiverNeverSlowsAnApiCallNorAnotherEndpoint() throws Exception {
     Receiver hanging = receiver();
     hanging.delayMillis = 60_000;
     Receiver healthy = receiver();
     webhook(hanging, "opportunity.*");
     webhook(healthy, "opportunity.*");
+    long owner = Opportunities.uniqueOwner();
+    // the hanging receiver holds the delivery of this first write: it sleeps from here on
+    Opportunities.create(api, Opportunities.minimal(owner));
+    await().atMost(SOON).until(() -> !hanging.all().isEmpty());
 
+    // API writes whose events go to the sleeping receiver
     List<Long> writeMillis = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
-      long id = SyntheticEvents.nextId();
       long started = System.nanoTime();
-      Api.Reply created = api.post("/dealStages", json(Map.of("dealStageName", "Hang " + id)));
-      events.inTransaction(
-          ADMIN,
-          r ->
-              r.record(
-                  EventType.OPPORTUNITY_CREATED,
-                  id,
-                  null,
-                  opportunity(id, 7001, "1.00", "2026-11-28T09:30:00Z")));
+      Opportunities.create(api, Opportunities.minimal(owner));
       writeMillis.add((System.nanoTime() - started) / 1_000_000);
-      api.delete("/dealStages/" + created.id());
     }
-    await().atMost(SOON).until(() -> healthy.all().size() == 30);
+    String mine = "\"ownerID\":" + owner + ",";
+    await()
+        .atMost(SOON)
+        .until(() -> healthy.all().stream().filter(r -> r.body().contains(mine)).count() == 31);
     // the hanging endpoint has its attempts in flight, the others' are done
-    assertThat(hanging.all()).hasSizeGreaterThanOrEqualTo(1).hasSizeLessThanOrEqualTo(30);
+    assertThat(hanging.all()).hasSizeGreaterThanOrEqualTo(1).hasSizeLessThanOrEqualTo(31);
     // a write that waited for the hanging endpoint would take its whole attempt timeout (10 s)
     // or its hang (60 s): no write came near either, whatever else the machine was doing
     assertThat(writeMillis.stream().mapToLong(Long::longValue).max().orElseThrow())
         .isLessThan(10_000);
+  }
+
+  @Test
+  void aReceiverDownForAWhileThenBackGetsEverythingAtItsNextScheduledAttempt() throws Exception {
+    Receiver receiver = receiver();
+    receiver.status = 503;
+    long id = webhook(receiver, "dealStage.created").path("id").asLong();
+    long first = stageCreated();
+    long second = stageCreated();
+    // down: the first attempts fail, and the retries 5 s later too
+    await().atMost(SOON).until(() -> attemptCounts(id).equals(List.of(1, 1)));
+    clock.advance(Duration.ofSeconds(5));
+    await().atMost(SOON).until(() -> attemptCounts(id).equals(List.of(2, 2)));
+    assertThat(receiver.all()).hasSize(4);
+
+    // back: nothing is sent before the next attempts are due (5 min later), then both at once
+    receiver.status = 200;
+    clock.advance(Duration.ofMinutes(5).minusSeconds(2));
+    Thread.sleep(600);
+    assertThat(receiver.all()).hasSize(4);
+    assertThat(deliveries(id)).allMatch(d -> d.path("status").asString().equals("pending"));
+    clock.advance(Duration.ofSeconds(2));
+    await()
+        .atMost(SOON)
+        .until(
+            () ->
+                deliveries(id).stream()
+                    .allMatch(d -> d.path("status").asString().equals("succeeded")));
+    assertThat(attemptCounts(id)).containsExactly(3, 3);
+    assertThat(deliveries(id)).allMatch(d -> d.path("nextAttemptAt").isNull());
+    assertThat(receiver.all().subList(4, 6).stream().map(r -> r.header("webhook-id")))
+        .containsExactlyInAnyOrder(
+            eventOf(first).path("id").asString(), eventOf(second).path("id").asString());
+
+    // and what happens from now on goes at once, on its first attempt
+    long third = stageCreated();
+    await().atMost(SOON).until(() -> receiver.all().size() == 7);
+    assertThat(receiver.all().get(6).header("webhook-id"))
+        .isEqualTo(eventOf(third).path("id").asString());
+    JsonNode webhook = api.get("/webhooks/" + id).json();
+    assertThat(webhook.path("isActive").asBoolean()).isTrue();
+    assertThat(webhook.path("failingSince").isNull()).isTrue();
+  }
+
+  List<Integer> attemptCounts(long webhookId) {
+    return deliveries(webhookId).stream().map(d -> d.path("attemptCount").asInt()).toList();
   }
 
   @Test
