@@ -1,6 +1,7 @@
 package com.leadgencrm.opportunities.dealstage;
 
 import com.leadgencrm.opportunities.core.Numbers;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -32,6 +33,10 @@ class DealStage {
   private @Nullable BigDecimal defaultProbability;
   private long weight;
   private boolean isEditable;
+
+  @Column(name = "pipeline_id")
+  private long pipelineId;
+
   @Version private long version;
   private Instant createTimestamp;
   private Instant updateTimestamp;
@@ -39,7 +44,8 @@ class DealStage {
   @SuppressWarnings("NullAway.Init")
   protected DealStage() {}
 
-  DealStage(DealStageInput input, long defaultWeight) {
+  DealStage(DealStageInput input, long defaultWeight, long pipelineId) {
+    this.pipelineId = pipelineId;
     this.dealStageName = input.dealStageName();
     this.description = input.description();
     this.defaultProbability = input.defaultProbability();
@@ -56,8 +62,10 @@ class DealStage {
   void replace(DealStageInput input) {
     long newWeight = input.weight() != null ? input.weight() : weight;
     boolean newEditable = input.isEditable() == null || input.isEditable();
+    long newPipeline = input.pipelineID() != null ? input.pipelineID() : pipelineId;
     boolean sameContent =
-        dealStageName.equals(input.dealStageName())
+        pipelineId == newPipeline
+            && dealStageName.equals(input.dealStageName())
             && Objects.equals(description, input.description())
             && sameNumber(defaultProbability, input.defaultProbability())
             && weight == newWeight;
@@ -72,6 +80,7 @@ class DealStage {
     this.defaultProbability = input.defaultProbability();
     this.weight = newWeight;
     this.isEditable = newEditable;
+    this.pipelineId = newPipeline;
     this.updateTimestamp = now();
   }
 
@@ -90,6 +99,10 @@ class DealStage {
     return Objects.requireNonNull(id, "not yet persisted");
   }
 
+  long pipelineId() {
+    return pipelineId;
+  }
+
   long version() {
     return version;
   }
@@ -101,7 +114,12 @@ class DealStage {
   /** The writable properties as a client would send them back. */
   DealStageInput input() {
     return new DealStageInput(
-        dealStageName, description, Numbers.plain(defaultProbability), weight, isEditable);
+        dealStageName,
+        description,
+        Numbers.plain(defaultProbability),
+        weight,
+        isEditable,
+        pipelineId);
   }
 
   DealStageView view() {
@@ -111,6 +129,7 @@ class DealStage {
         description,
         Numbers.plain(defaultProbability),
         weight,
+        pipelineId,
         isEditable,
         createTimestamp,
         updateTimestamp);

@@ -61,4 +61,15 @@ public record DealStageInput(
                     + "except to set isEditable back to true. Defaults to true.",
             example = "true",
             nullable = true)
-        @Nullable Boolean isEditable) {}
+        @Nullable Boolean isEditable,
+    @Schema(
+            description =
+                "The pipeline the stage belongs to (an existing pipeline). Defaults to the"
+                    + " default pipeline on create, and to the current one on replace.",
+            example = "1",
+            minimum = "1",
+            maximum = "999999999999999999",
+            nullable = true)
+        @Min(1)
+        @Max(999_999_999_999_999_999L)
+        @Nullable Long pipelineID) {}

@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
 public record DealStageListParams(
     @Parameter(description = "Only these ids (id=1&id=2, or id=1,2)") @Size(max = 500)
         @Nullable List<Long> id,
+    @Parameter(description = "Only the stages of these pipelines (pipelineID=1,51)")
+        @Size(max = 500)
+        @Nullable List<Long> pipelineID,
     @Parameter(description = "Only editable (true) or locked (false) stages")
         @Nullable Boolean isEditable,
     @Parameter(description = "Case-insensitive search in dealStageName (clos finds Closed Won)")

@@ -3,6 +3,7 @@ package com.leadgencrm.opportunities.dealstage;
 import com.leadgencrm.opportunities.core.ETags;
 import com.leadgencrm.opportunities.core.IfMatch;
 import com.leadgencrm.opportunities.core.InputRules;
+import com.leadgencrm.opportunities.core.InvalidField;
 import com.leadgencrm.opportunities.core.InvalidInput;
 import com.leadgencrm.opportunities.core.Numbers;
 import com.leadgencrm.opportunities.core.Permission;
@@ -46,21 +47,24 @@ public class DealStageService {
 
   private static final String COLUMNS =
       """
-      id, deal_stage_name, description, default_probability, weight, is_editable, version,
-      create_timestamp, update_timestamp""";
+      id, deal_stage_name, description, default_probability, weight, pipeline_id, is_editable,
+      version, create_timestamp, update_timestamp""";
 
   private final DealStageRepository stages;
   private final JdbcClient jdbc;
   private final ListStatements lists;
   private final InputRules rules;
   private final List<StageUsage> usages;
+  private final PipelineService pipelines;
 
   DealStageService(
       DealStageRepository stages,
       JdbcClient jdbc,
       ListStatements lists,
       InputRules rules,
-      List<StageUsage> usages) {
+      List<StageUsage> usages,
+      PipelineService pipelines) {
+    this.pipelines = pipelines;
     this.stages = stages;
     this.jdbc = jdbc;
     this.lists = lists;
@@ -72,6 +76,7 @@ public class DealStageService {
   public Page<DealStageView> list(DealStageListParams params, PageSpec page) {
     return new ListQuery()
         .anyOf("id", params.id())
+        .anyOf("pipeline_id", params.pipelineID())
         .equal("is_editable", params.isEditable())
         .contains("deal_stage_name", params.q())
         .atLeast("create_timestamp", params.createTimestampFrom())
@@ -88,6 +93,7 @@ public class DealStageService {
         rs.getString("description"),
         Numbers.plain(rs.getBigDecimal("default_probability")),
         rs.getLong("weight"),
+        rs.getLong("pipeline_id"),
         rs.getBoolean("is_editable"),
         rs.getObject("create_timestamp", OffsetDateTime.class).toInstant(),
         rs.getObject("update_timestamp", OffsetDateTime.class).toInstant());
@@ -149,12 +155,13 @@ public class DealStageService {
   @Transactional
   @Requires(Permission.WRITE_DEAL_STAGES)
   public Versioned<DealStageView> create(Submitted<DealStageInput> submitted) {
-    DealStageInput input = rules.valid(submitted);
-    if (stages.nameTaken(input.dealStageName(), 0)) {
+    DealStageInput input = rules.valid(submitted, pipelineErrors(submitted.record()));
+    long pipeline = input.pipelineID() != null ? input.pipelineID() : pipelines.defaultId();
+    if (stages.nameTaken(input.dealStageName(), pipeline, 0)) {
       throw new DealStageNameTaken(input.dealStageName());
     }
     long weight = Math.min(stages.maxWeight() + 1, MAX_WEIGHT);
-    return versioned(save(new DealStage(input, weight), input.dealStageName()));
+    return versioned(save(new DealStage(input, weight, pipeline), input.dealStageName()));
   }
 
   @Transactional
@@ -162,7 +169,7 @@ public class DealStageService {
   public Versioned<DealStageView> replace(
       long id, Submitted<DealStageInput> submitted, IfMatch ifMatch) {
     DealStage stage = lockForChange(id, ifMatch);
-    return versioned(apply(stage, rules.valid(submitted)));
+    return versioned(apply(stage, rules.valid(submitted, pipelineErrors(submitted.record()))));
   }
 
   /** Applies a JSON Merge Patch (RFC 7396) to the stage's writable properties. */
@@ -170,7 +177,10 @@ public class DealStageService {
   @Requires(Permission.WRITE_DEAL_STAGES)
   public Versioned<DealStageView> patch(long id, Submitted<DealStageInput> patch, IfMatch ifMatch) {
     DealStage stage = lockForChange(id, ifMatch);
-    return versioned(apply(stage, rules.validPatch(patch, stage.input())));
+    return versioned(
+        apply(
+            stage,
+            rules.validPatch(patch, stage.input(), pipelineErrors(patch.onto(stage.input())))));
   }
 
   /**
@@ -215,12 +225,22 @@ public class DealStageService {
   }
 
   private DealStage apply(DealStage stage, DealStageInput input) {
-    if (stage.renamesTo(input.dealStageName())
-        && stages.nameTaken(input.dealStageName(), stage.id())) {
+    long pipeline = input.pipelineID() != null ? input.pipelineID() : stage.pipelineId();
+    if ((stage.renamesTo(input.dealStageName()) || pipeline != stage.pipelineId())
+        && stages.nameTaken(input.dealStageName(), pipeline, stage.id())) {
       throw new DealStageNameTaken(input.dealStageName());
     }
     stage.replace(input);
     return save(stage, input.dealStageName());
+  }
+
+  /** A pipelineID that names no pipeline (the pipeline is locked against deletion otherwise). */
+  private List<InvalidField> pipelineErrors(DealStageInput input) {
+    Long pipeline = input.pipelineID();
+    if (pipeline == null || pipeline < 1 || pipelines.exists(pipeline)) {
+      return List.of();
+    }
+    return List.of(new InvalidField("pipelineID", "pipeline " + pipeline + " does not exist"));
   }
 
   private DealStage save(DealStage stage, String name) {

@@ -28,6 +28,11 @@ public record DealStageView(
             requiredMode = Schema.RequiredMode.REQUIRED)
         @Nullable BigDecimal defaultProbability,
     @Schema(example = "3", requiredMode = Schema.RequiredMode.REQUIRED) long weight,
+    @Schema(
+            description = "The pipeline the stage belongs to",
+            example = "1",
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        long pipelineID,
     @Schema(example = "true", requiredMode = Schema.RequiredMode.REQUIRED) boolean isEditable,
     @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
         Instant createTimestamp,

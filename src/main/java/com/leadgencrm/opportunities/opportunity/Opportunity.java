@@ -49,6 +49,7 @@ class Opportunity {
   private @Nullable BigDecimal probability;
   private boolean probabilityExplicit;
   private @Nullable BigDecimal amount;
+  private String currency;
   private boolean isClosed;
   private boolean isWon;
   private boolean isActive;
@@ -108,8 +109,9 @@ class Opportunity {
     this.opportunityName = Objects.requireNonNull(input.opportunityName());
     setProbability(input.probability(), stage);
     moveTo(stage);
-    // stored with two fraction digits: what a create returns is what a read returns
-    this.amount = input.amount() == null ? null : input.amount().setScale(2);
+    // stored with the currency's fraction digits: what a create returns is what a read returns
+    this.currency = Objects.requireNonNull(input.currency(), "resolved by OpportunityDrafts");
+    this.amount = Currencies.scaled(input.amount(), currency);
     settle(Boolean.TRUE.equals(input.isClosed()), Boolean.TRUE.equals(input.isWon()), wonSaid);
     this.isActive = input.isActive() == null || input.isActive();
     this.closeDate = Objects.requireNonNull(input.closeDate());
@@ -178,6 +180,7 @@ class Opportunity {
         probability == null ? null : probability.stripTrailingZeros(),
         probabilityExplicit,
         amount == null ? null : amount.stripTrailingZeros(),
+        currency,
         isClosed,
         isWon,
         isActive,
@@ -195,6 +198,7 @@ class Opportunity {
       @Nullable BigDecimal probability,
       boolean probabilityExplicit,
       @Nullable BigDecimal amount,
+      String currency,
       boolean isClosed,
       boolean isWon,
       boolean isActive,
@@ -249,7 +253,8 @@ class Opportunity {
         isActive,
         closeDate,
         originatingLeadId,
-        primaryLeadId);
+        primaryLeadId,
+        currency);
   }
 
   private static Instant now() {

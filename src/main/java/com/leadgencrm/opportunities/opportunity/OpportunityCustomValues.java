@@ -52,6 +52,8 @@ class OpportunityCustomValues implements CustomFieldValues {
   public Set<String> reserved() {
     Set<String> reserved = new java.util.HashSet<>(OpportunityListParams.NAMES);
     reserved.removeAll(RecordShape.of(OpportunityInput.class).names());
+    // properties beyond the schema, which no standard field describes
+    reserved.addAll(Set.of("currency", "pipelineID", "probabilitySource"));
     return reserved;
   }
 

@@ -35,13 +35,16 @@ class OpportunityDrafts {
   private final CustomValues customValues;
   private final DealStageService stages;
   private final InputRules rules;
+  private final String defaultCurrency;
 
   OpportunityDrafts(
       OpportunityFields fields,
       OpportunityRows rows,
       CustomValues customValues,
       DealStageService stages,
-      InputRules rules) {
+      InputRules rules,
+      OpportunityProperties properties) {
+    this.defaultCurrency = properties.defaultCurrency();
     this.fields = fields;
     this.rows = rows;
     this.customValues = customValues;
@@ -120,8 +123,26 @@ class OpportunityDrafts {
   private OpportunityInput valid(
       OpportunityInput input, Submitted<OpportunityInput> submitted, List<InvalidField> errors) {
     errors.addAll(rules.check(input, submitted.unreadable()));
+    String currency = input.currency() == null ? defaultCurrency : input.currency();
+    int minorUnits = Currencies.minorUnits(currency);
+    if (minorUnits < 0) {
+      if (!submitted.unreadable().contains("currency")) {
+        errors.add(new InvalidField("currency", Currencies.NOT_A_CURRENCY));
+      }
+    } else if (input.amount() != null
+        && !Currencies.fits(input.amount(), minorUnits)
+        && errors.stream().noneMatch(error -> error.field().equals("amount"))) {
+      errors.add(
+          new InvalidField(
+              "amount",
+              "must have at most "
+                  + minorUnits
+                  + " fraction digits in "
+                  + currency
+                  + " (its minor units)"));
+    }
     InvalidInput.ifAny(errors);
-    return input;
+    return input.inCurrency(currency);
   }
 
   private void apply(

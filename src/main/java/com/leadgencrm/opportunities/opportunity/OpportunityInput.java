@@ -67,13 +67,15 @@ public record OpportunityInput(
         @Digits(integer = 3, fraction = 2)
         @Nullable BigDecimal probability,
     @Schema(
-            description = "Expected value: exact, at most 2 fraction digits",
+            description =
+                "Expected value, in currency: exact, with at most as many fraction digits as the"
+                    + " currency has minor units (USD 2, JPY 0, KWD 3)",
             example = "125000.50",
             minimum = "0",
-            maximum = "9999999999999999.99",
+            maximum = "9999999999999999.9999",
             nullable = true)
         @DecimalMin("0")
-        @Digits(integer = 16, fraction = 2)
+        @Digits(integer = 16, fraction = 4)
         @Nullable BigDecimal amount,
     @Schema(
             description = "Closed deal; defaults to false (true when isWon is set to true)",
@@ -116,10 +118,39 @@ public record OpportunityInput(
             nullable = true)
         @Min(1)
         @Max(MAX_ID)
-        @Nullable Long primaryLeadID) {
+        @Nullable Long primaryLeadID,
+    @Schema(
+            description =
+                "ISO 4217 code of the amount's currency; CRM_DEFAULT_CURRENCY (USD unless"
+                    + " configured) when left out or null",
+            example = "USD",
+            minLength = 3,
+            maxLength = 3,
+            pattern = "^[A-Z]{3}$",
+            nullable = true)
+        @Nullable String currency) {
 
   /** Largest id of another service: 18 digits. */
   public static final long MAX_ID = 999_999_999_999_999_999L;
 
   static final String MAX = "999999999999999999";
+
+  /** The same input in another currency. */
+  OpportunityInput inCurrency(String code) {
+    return new OpportunityInput(
+        ownerID,
+        dealStageID,
+        accountID,
+        campaignID,
+        opportunityName,
+        probability,
+        amount,
+        isClosed,
+        isWon,
+        isActive,
+        closeDate,
+        originatingLeadID,
+        primaryLeadID,
+        code);
+  }
 }

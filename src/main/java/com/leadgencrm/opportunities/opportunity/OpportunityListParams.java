@@ -22,6 +22,8 @@ public record OpportunityListParams(
         @Nullable List<Long> ownerID,
     @Parameter(description = "Only these deal stages") @Size(max = 500)
         @Nullable List<Long> dealStageID,
+    @Parameter(description = "Only opportunities in the stages of these pipelines") @Size(max = 500)
+        @Nullable List<Long> pipelineID,
     @Parameter(description = "Only these accounts") @Size(max = 500) @Nullable List<Long> accountID,
     @Parameter(description = "Only these campaigns") @Size(max = 500)
         @Nullable List<Long> campaignID,
@@ -31,6 +33,8 @@ public record OpportunityListParams(
         @Nullable List<Long> primaryLeadID,
     @Parameter(description = "Only opportunities associated with these leads") @Size(max = 500)
         @Nullable List<Long> leadID,
+    @Parameter(description = "Only amounts in these currencies (currency=EUR,USD)") @Size(max = 500)
+        @Nullable List<String> currency,
     @Parameter(description = "Closed (true) or open (false)") @Nullable Boolean isClosed,
     @Parameter(description = "Won or not") @Nullable Boolean isWon,
     @Parameter(description = "Active or not") @Nullable Boolean isActive,
@@ -72,6 +76,9 @@ public record OpportunityListParams(
                       "amount",
                       "amount,asc",
                       "amount,desc",
+                      "currency",
+                      "currency,asc",
+                      "currency,desc",
                       "probability",
                       "probability,asc",
                       "probability,desc",

@@ -43,6 +43,7 @@ public class OpportunityQueries {
           SortKey.id(),
           new SortKey("opportunityName", "opportunity_name", SortKey.Type.TEXT),
           new SortKey("amount", "coalesce(amount, -1)", SortKey.Type.DECIMAL),
+          new SortKey("currency", "currency", SortKey.Type.TEXT),
           new SortKey("probability", "coalesce(probability, -1)", SortKey.Type.DECIMAL),
           new SortKey("closeDate", "close_date", SortKey.Type.INSTANT),
           new SortKey("createTimestamp", "create_timestamp", SortKey.Type.INSTANT),
@@ -138,6 +139,7 @@ public class OpportunityQueries {
             .anyOf("campaign_id", params.campaignID())
             .anyOf("originating_lead_id", params.originatingLeadID())
             .anyOf("primary_lead_id", params.primaryLeadID())
+            .anyOf("currency", params.currency())
             .equal("is_closed", params.isClosed())
             .equal("is_won", params.isWon())
             .equal("is_active", params.isActive())
@@ -149,6 +151,11 @@ public class OpportunityQueries {
             .atMost("update_timestamp", params.updateTimestampTo())
             .contains("opportunity_name", params.q());
     amountRange(list, params.amountFrom(), params.amountTo());
+    if (params.pipelineID() != null && !params.pipelineID().isEmpty()) {
+      list.where(
+          "deal_stage_id in (select s.id from deal_stage s where s.pipeline_id in (:pipelineIds))",
+          Map.of("pipelineIds", params.pipelineID()));
+    }
     if (params.leadID() != null && !params.leadID().isEmpty()) {
       list.where(
           "exists (select 1 from opportunity_lead l where l.opportunity_id = opportunity.id"

@@ -22,9 +22,10 @@ class OpportunityRows {
 
   static final String COLUMNS =
       """
-      id, owner_id, deal_stage_id, account_id, campaign_id, opportunity_name, probability, amount,
-      is_closed, is_won, is_active, close_date, originating_lead_id, primary_lead_id, create_timestamp,
-      update_timestamp, custom_fields""";
+      id, owner_id, deal_stage_id, account_id, campaign_id, opportunity_name, probability,
+      probability_explicit, amount, currency, is_closed, is_won, is_active, close_date, originating_lead_id, primary_lead_id, create_timestamp,
+      update_timestamp, custom_fields,
+      (select s.pipeline_id from deal_stage s where s.id = opportunity.deal_stage_id) as pipeline_id""";
 
   private static final TypeReference<LinkedHashMap<String, Object>> VALUES =
       new TypeReference<>() {};
@@ -42,11 +43,14 @@ class OpportunityRows {
         rs.getLong("id"),
         rs.getLong("owner_id"),
         rs.getLong("deal_stage_id"),
+        rs.getLong("pipeline_id"),
         rs.getObject("account_id", Long.class),
         rs.getObject("campaign_id", Long.class),
         rs.getString("opportunity_name"),
         Numbers.plain(rs.getBigDecimal("probability")),
+        rs.getBoolean("probability_explicit") ? "manual" : "stage",
         rs.getBigDecimal("amount"),
+        rs.getString("currency"),
         rs.getBoolean("is_closed"),
         rs.getBoolean("is_won"),
         rs.getBoolean("is_active"),

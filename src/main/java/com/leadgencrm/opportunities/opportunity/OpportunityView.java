@@ -18,6 +18,11 @@ public record OpportunityView(
     @Schema(example = "1051", requiredMode = Schema.RequiredMode.REQUIRED) long id,
     @Schema(example = "7", requiredMode = Schema.RequiredMode.REQUIRED) long ownerID,
     @Schema(example = "2", requiredMode = Schema.RequiredMode.REQUIRED) long dealStageID,
+    @Schema(
+            description = "Read-only: the pipeline of the opportunity's stage",
+            example = "1",
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        long pipelineID,
     @Schema(example = "5012", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
         @Nullable Long accountID,
     @Schema(example = "88", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
@@ -35,11 +40,27 @@ public record OpportunityView(
             requiredMode = Schema.RequiredMode.REQUIRED)
         @Nullable BigDecimal probability,
     @Schema(
+            description =
+                "Read-only. stage: the probability is the stage's defaultProbability and follows"
+                    + " the opportunity from stage to stage; manual: it was set explicitly and"
+                    + " stays (a merge patch with probability null makes it follow the stage"
+                    + " again)",
+            allowableValues = {"stage", "manual"},
+            example = "stage",
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        String probabilitySource,
+    @Schema(
+            description = "In currency, with exactly its minor units of fraction digits",
             example = "125000.50",
             minimum = "0",
             nullable = true,
             requiredMode = Schema.RequiredMode.REQUIRED)
         @Nullable BigDecimal amount,
+    @Schema(
+            description = "ISO 4217 code of the amount's currency",
+            example = "USD",
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        String currency,
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isClosed,
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isWon,
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isActive,

@@ -178,11 +178,24 @@ final class WireCall {
     return range.between(which.equals("create"), from, to, limit(), offset());
   }
 
+  /**
+   * Properties of REST representations beyond the schema, by row key: wire rows keep the schema's
+   * fields (custom fields cannot take these names).
+   */
+  private static final Map<String, Set<String>> REST_ONLY =
+      Map.of(
+          "opportunity", Set.of("currency", "pipelineID", "probabilitySource"),
+          "dealStage", Set.of("pipelineID"),
+          "field", Set.of("isUnique"));
+
   /** Rows of REST representations: every value a string, date-times in the version's zone. */
   WireAnswer rows(String key, List<?> representations, Set<String> dateTimes) {
     List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+    Set<String> restOnly = REST_ONLY.getOrDefault(key, Set.of());
     for (Object representation : representations) {
-      rows.add(values.out(mapper.valueToTree(representation), dateTimes));
+      Map<String, @Nullable Object> row = values.out(mapper.valueToTree(representation), dateTimes);
+      row.keySet().removeAll(restOnly);
+      rows.add(row);
     }
     return WireAnswer.rows(key, rows);
   }

@@ -45,7 +45,8 @@ public class QueryRecords implements HandlerMethodArgumentResolver {
     BOOLEAN,
     DECIMAL,
     INSTANT,
-    LONGS
+    LONGS,
+    TEXTS
   }
 
   /** The kind of each component of a parameter record, read once per record type. */
@@ -95,7 +96,11 @@ public class QueryRecords implements HandlerMethodArgumentResolver {
         // a list may be given comma-separated, repeated (as generated clients send arrays), or both
         Kind kind = kinds[component.index()];
         values[component.index()] =
-            read(kind, kind == Kind.LONGS && given.length > 1 ? String.join(",", given) : given[0]);
+            read(
+                kind,
+                (kind == Kind.LONGS || kind == Kind.TEXTS) && given.length > 1
+                    ? String.join(",", given)
+                    : given[0]);
       } catch (IllegalArgumentException e) {
         errors.add(new InvalidField(component.name(), message(kinds[component.index()])));
       }
@@ -146,6 +151,16 @@ public class QueryRecords implements HandlerMethodArgumentResolver {
         }
         yield ids;
       }
+      case TEXTS -> {
+        if (text.isBlank()) {
+          yield null;
+        }
+        List<String> texts = new ArrayList<>();
+        for (String value : text.split(",", -1)) {
+          texts.add(value.trim());
+        }
+        yield texts;
+      }
     };
   }
 
@@ -157,6 +172,7 @@ public class QueryRecords implements HandlerMethodArgumentResolver {
       case DECIMAL -> "must be a number";
       case INSTANT -> Values.INSTANT;
       case LONGS -> "must be integers, comma-separated or repeated";
+      case TEXTS -> "must be values, comma-separated or repeated";
     };
   }
 
@@ -184,6 +200,11 @@ public class QueryRecords implements HandlerMethodArgumentResolver {
         && component.genericType() instanceof ParameterizedType list
         && list.getActualTypeArguments()[0] == Long.class) {
       return Kind.LONGS;
+    }
+    if (type == List.class
+        && component.genericType() instanceof ParameterizedType list
+        && list.getActualTypeArguments()[0] == String.class) {
+      return Kind.TEXTS;
     }
     throw new IllegalStateException("No query parameter type " + component.genericType());
   }

@@ -62,11 +62,11 @@ class DealStageControllerTest {
   static final Instant CREATED = Instant.parse("2026-03-01T09:30:00.123456Z");
   static final DealStageView DEMO =
       new DealStageView(
-          51, "Demo", "Shown", new BigDecimal("30"), 8, true, CREATED, CREATED.plusSeconds(60));
+          51, "Demo", "Shown", new BigDecimal("30"), 8, 1, true, CREATED, CREATED.plusSeconds(60));
   static final String DEMO_JSON =
       """
       {"id":51,"dealStageName":"Demo","description":"Shown","defaultProbability":30,"weight":8,\
-      "isEditable":true,"createTimestamp":"2026-03-01T09:30:00.123456Z",\
+      "pipelineID":1,"isEditable":true,"createTimestamp":"2026-03-01T09:30:00.123456Z",\
       "updateTimestamp":"2026-03-01T09:31:00.123456Z"}""";
 
   @Autowired MockMvcTester mvc;
@@ -126,7 +126,7 @@ class DealStageControllerTest {
     ArgumentCaptor<Submitted<DealStageInput>> submitted = ArgumentCaptor.forClass(Submitted.class);
     verify(stages).create(submitted.capture());
     assertThat(submitted.getValue().record())
-        .isEqualTo(new DealStageInput("Demo", "Shown", new BigDecimal("30"), null, null));
+        .isEqualTo(new DealStageInput("Demo", "Shown", new BigDecimal("30"), null, null, null));
   }
 
   @Test

@@ -264,9 +264,15 @@ class ListPlanTest {
             .params(page.params())
             .query(String.class)
             .single();
-    assertThat(plan).as(page.sql() + "\n" + plan).doesNotContain("\"Seq Scan\"");
-    assertThat(plan).contains("Index");
     JsonNode root = Api.JSON.readTree(plan).get(0);
+    // deal stages are a handful of rows (one page): reading them whole, for the pipelineID of
+    // each row, is the cheapest plan; every other table is read through an index
+    List<String> scanned = new ArrayList<>();
+    root.findParents("Node Type").stream()
+        .filter(node -> node.path("Node Type").asString().equals("Seq Scan"))
+        .forEach(node -> scanned.add(node.path("Relation Name").asString()));
+    assertThat(scanned).as(page.sql() + "\n" + plan).allMatch("deal_stage"::equals);
+    assertThat(plan).contains("Index");
     Set<String> indexes = new TreeSet<>();
     root.findValues("Index Name").forEach(name -> indexes.add(name.asString()));
     return String.join(", ", indexes) + " | " + root.path("Execution Time").asDouble() + " | ";

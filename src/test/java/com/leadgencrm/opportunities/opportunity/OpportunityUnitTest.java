@@ -33,7 +33,8 @@ class OpportunityUnitTest {
         null,
         Instant.parse("2026-12-31T00:00:00Z"),
         null,
-        null);
+        null,
+        "USD");
   }
 
   static Opportunity opportunity(
@@ -171,6 +172,7 @@ class OpportunityUnitTest {
                 true,
                 Instant.parse("2026-12-31T00:00:00Z"),
                 null,
-                null));
+                null,
+                "USD"));
   }
 }

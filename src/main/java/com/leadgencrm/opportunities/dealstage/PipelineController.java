@@ -1,0 +1,141 @@
+package com.leadgencrm.opportunities.dealstage;
+
+import com.leadgencrm.opportunities.core.Versioned;
+import com.leadgencrm.opportunities.json.JsonInput;
+import com.leadgencrm.opportunities.query.Cursors;
+import com.leadgencrm.opportunities.query.Page;
+import com.leadgencrm.opportunities.web.IfMatchHeader;
+import com.leadgencrm.opportunities.web.QueryParameters;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping(path = "/pipelines", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(
+    name = "Pipelines",
+    description = "Sales processes, each with its own deal stages; one is the default")
+class PipelineController {
+
+  private final PipelineService pipelines;
+  private final Cursors cursors;
+
+  PipelineController(PipelineService pipelines, Cursors cursors) {
+    this.pipelines = pipelines;
+    this.cursors = cursors;
+  }
+
+  @GetMapping
+  @Operation(
+      operationId = "listPipelines",
+      summary = "List pipelines",
+      description = "In order (weight, then id) unless sorted otherwise.")
+  Page<PipelineView> list(
+      @ParameterObject PipelineListParams params,
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+    QueryParameters.check(query, PipelineListParams.class);
+    return pipelines.list(
+        params,
+        cursors.page(
+            params.sort(), params.limit(), params.cursor(), PipelineService.SORT_KEYS, query));
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(operationId = "createPipeline", summary = "Create a pipeline")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = PipelineInput.class)))
+  ResponseEntity<PipelineView> create(@RequestBody JsonNode body) {
+    Versioned<PipelineView> created = pipelines.create(JsonInput.read(body, PipelineInput.class));
+    return ResponseEntity.created(URI.create("/pipelines/" + created.body().id()))
+        .eTag(created.etag())
+        .body(created.body());
+  }
+
+  @GetMapping("/{id}")
+  @Operation(operationId = "getPipeline", summary = "Read a pipeline")
+  @Nullable ResponseEntity<PipelineView> get(@PathVariable long id, WebRequest request) {
+    Versioned<PipelineView> pipeline = pipelines.get(id);
+    if (request.checkNotModified(pipeline.etag())) {
+      return null;
+    }
+    return ResponseEntity.ok().eTag(pipeline.etag()).body(pipeline.body());
+  }
+
+  @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(operationId = "replacePipeline", summary = "Replace a pipeline")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = PipelineInput.class)))
+  ResponseEntity<PipelineView> replace(
+      @PathVariable long id,
+      @RequestBody JsonNode body,
+      @Parameter(description = "Entity tag the change is based on: 412 when stale")
+          @RequestHeader(name = "If-Match", required = false)
+          @Nullable String ifMatch) {
+    return ok(
+        pipelines.replace(
+            id, JsonInput.read(body, PipelineInput.class), IfMatchHeader.parse(ifMatch)));
+  }
+
+  @PatchMapping(
+      path = "/{id}",
+      consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+  @Operation(
+      operationId = "patchPipeline",
+      summary = "Change some properties of a pipeline (JSON Merge Patch)",
+      description = "Properties left out keep their values; null resets an optional property.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(ref = "#/components/schemas/PipelinePatch")))
+  ResponseEntity<PipelineView> patch(
+      @PathVariable long id,
+      @RequestBody JsonNode patch,
+      @Parameter(description = "Entity tag the change is based on: 412 when stale")
+          @RequestHeader(name = "If-Match", required = false)
+          @Nullable String ifMatch) {
+    return ok(
+        pipelines.patch(
+            id, JsonInput.patch(patch, PipelineInput.class), IfMatchHeader.parse(ifMatch)));
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(
+      operationId = "deletePipeline",
+      summary = "Delete a pipeline",
+      description =
+          "409 for the default pipeline, the last one, and one that still has deal stages.")
+  ResponseEntity<Void> delete(
+      @PathVariable long id,
+      @Parameter(description = "Entity tag the change is based on: 412 when stale")
+          @RequestHeader(name = "If-Match", required = false)
+          @Nullable String ifMatch) {
+    pipelines.delete(id, IfMatchHeader.parse(ifMatch));
+    return ResponseEntity.noContent().build();
+  }
+
+  private static ResponseEntity<PipelineView> ok(Versioned<PipelineView> pipeline) {
+    return ResponseEntity.ok().eTag(pipeline.etag()).body(pipeline.body());
+  }
+}

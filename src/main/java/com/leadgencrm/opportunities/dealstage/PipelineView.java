@@ -1,0 +1,20 @@
+package com.leadgencrm.opportunities.dealstage;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+
+/** A pipeline as clients read it. */
+@Schema(name = "Pipeline", description = "A sales process with its own deal stages")
+public record PipelineView(
+    @Schema(example = "51", requiredMode = Schema.RequiredMode.REQUIRED) long id,
+    @Schema(example = "Renewals", maxLength = 255, requiredMode = Schema.RequiredMode.REQUIRED)
+        String name,
+    @Schema(
+            description = "The pipeline of stages created without a pipelineID",
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        boolean isDefault,
+    @Schema(example = "2", requiredMode = Schema.RequiredMode.REQUIRED) long weight,
+    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
+        Instant createTimestamp,
+    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
+        Instant updateTimestamp) {}
