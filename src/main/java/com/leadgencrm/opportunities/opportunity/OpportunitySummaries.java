@@ -7,13 +7,10 @@ import com.leadgencrm.opportunities.query.ListStatements;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * What the pipeline is worth (SPEC §7): the opportunities a list request selects, grouped by one or
  * two keys and by currency, with their figures and each currency's totals. One statement, with the
  * list's own conditions (its filters and the caller's scope), computed by PostgreSQL in exact
- * decimals: a group and the totals are one {@code GROUPING SETS} scan.
+ * decimals, never adding amounts of different currencies: the groups and the totals are one {@code
+ * GROUPING SETS} scan.
  */
 @Service
 @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
@@ -45,17 +43,11 @@ public class OpportunitySummaries {
   private final OpportunityQueries queries;
   private final OpportunityFields fields;
   private final ListStatements lists;
-  private final String defaultCurrency;
 
-  OpportunitySummaries(
-      OpportunityQueries queries,
-      OpportunityFields fields,
-      ListStatements lists,
-      @Value("${crm.default-currency:USD}") String defaultCurrency) {
+  OpportunitySummaries(OpportunityQueries queries, OpportunityFields fields, ListStatements lists) {
     this.queries = queries;
     this.fields = fields;
     this.lists = lists;
-    this.defaultCurrency = Currency.getInstance(defaultCurrency).getCurrencyCode();
   }
 
   /**
@@ -76,7 +68,7 @@ public class OpportunitySummaries {
         .select(
             lists,
             condition -> statement(keys, condition),
-            Map.of("defaultCurrency", defaultCurrency),
+            Map.of(),
             (rs, n) -> {
               String currency = rs.getString("currency");
               OpportunitySummary.Figures figures = figures(rs);
@@ -101,17 +93,15 @@ public class OpportunitySummaries {
   private static final String CURRENCY = "cast(:defaultCurrency as text)";
 
   private static String statement(List<SummaryKeys.Key> keys, String condition) {
-    StringBuilder inner = new StringBuilder("select " + CURRENCY + " as currency");
+    StringBuilder inner = new StringBuilder("select currency");
     List<String> keyColumns = new ArrayList<>();
     List<String> order = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       String column = "k" + i;
       inner.append(", ").append(keys.get(i).expression()).append(" as ").append(column);
       keyColumns.add(column);
-      String by = keys.get(i).order().formatted(column);
-      order.add(by + " asc nulls last");
-      if (!by.equals(column)) {
-        order.add(column + " asc nulls last");
+      for (String by : keys.get(i).order()) {
+        order.add(by.formatted(column) + " asc nulls last");
       }
     }
     inner
@@ -153,28 +143,9 @@ public class OpportunitySummaries {
         + ", currency";
   }
 
-  /**
-   * The minor units of the currency in {@code column}: ISO 4217's, from the JDK's table (2 unless
-   * the currency has other).
-   */
+  /** The minor units of the currency in {@code column} (V30's {@code currency_minor_units}). */
   static String scale(String column) {
-    Map<Integer, List<String>> byDigits = new TreeMap<>();
-    for (Currency currency : Currency.getAvailableCurrencies()) {
-      int digits = currency.getDefaultFractionDigits();
-      if (digits >= 0 && digits != 2) {
-        byDigits.computeIfAbsent(digits, d -> new ArrayList<>()).add(currency.getCurrencyCode());
-      }
-    }
-    StringBuilder sql = new StringBuilder("case");
-    byDigits.forEach(
-        (digits, codes) ->
-            sql.append(" when ")
-                .append(column)
-                .append(" in ('")
-                .append(String.join("', '", codes.stream().sorted().toList()))
-                .append("') then ")
-                .append(digits));
-    return sql.append(" else 2 end").toString();
+    return "currency_minor_units(" + column + ")";
   }
 
   private static OpportunitySummary.Figures figures(ResultSet rs) throws SQLException {

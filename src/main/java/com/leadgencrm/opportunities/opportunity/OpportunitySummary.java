@@ -165,6 +165,7 @@ public record OpportunitySummary(
       description = "Holds the keys of groupBy only (custom fields by systemName), and currency",
       additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
   record KeyDoc(
+      @Schema(example = "1", nullable = true) @Nullable Long pipelineID,
       @Schema(example = "3", nullable = true) @Nullable Long dealStageID,
       @Schema(example = "7", nullable = true) @Nullable Long ownerID,
       @Schema(example = "5012", nullable = true) @Nullable Long accountID,

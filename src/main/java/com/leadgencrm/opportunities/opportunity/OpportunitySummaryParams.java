@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 public record OpportunitySummaryParams(
     @Parameter(
             description =
-                "One or two keys, comma-separated: pipelineID (when pipelines exist), dealStageID,"
+                "One or two keys, comma-separated: pipelineID, dealStageID (in pipeline order),"
                     + " ownerID, accountID, campaignID, closeMonth (2026-12), closeQuarter"
                     + " (2026-Q4), isClosed, isWon, or the systemName of an active custom field of"
                     + " type text, boolean, integer or date. Groups are per currency as well.",

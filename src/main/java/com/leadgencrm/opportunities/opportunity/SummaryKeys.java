@@ -33,9 +33,10 @@ final class SummaryKeys {
    *
    * @param name the key's property name in groups
    * @param expression its value, over an opportunity row
-   * @param order its groups' order, over the key's value named {@code %s}
+   * @param order its groups' order: expressions over the key's value named {@code %1$s}, the last
+   *     of them the value itself
    */
-  record Key(String name, String expression, Type type, String order) {
+  record Key(String name, String expression, Type type, List<String> order) {
 
     @Nullable Object read(ResultSet rs, String column) throws SQLException {
       return switch (type) {
@@ -52,22 +53,35 @@ final class SummaryKeys {
 
   static {
     standard(
+        "pipelineID",
+        "(select s.pipeline_id from deal_stage s where s.id = deal_stage_id)",
+        Type.LONG,
+        "(select p.weight from pipeline p where p.id = %1$s)");
+    // stages in pipeline order: their pipeline's, then their own
+    standard(
         "dealStageID",
         "deal_stage_id",
         Type.LONG,
-        "(select d.weight from deal_stage d where d.id = %s)");
-    standard("ownerID", "owner_id", Type.LONG, null);
-    standard("accountID", "account_id", Type.LONG, null);
-    standard("campaignID", "campaign_id", Type.LONG, null);
-    standard("closeMonth", "to_char(close_date at time zone 'UTC', 'YYYY-MM')", Type.TEXT, null);
-    standard(
-        "closeQuarter", "to_char(close_date at time zone 'UTC', 'YYYY-\"Q\"Q')", Type.TEXT, null);
-    standard("isClosed", "is_closed", Type.BOOLEAN, null);
-    standard("isWon", "is_won", Type.BOOLEAN, null);
+        "(select p.weight from deal_stage s join pipeline p on p.id = s.pipeline_id"
+            + " where s.id = %1$s)",
+        "(select s.weight from deal_stage s where s.id = %1$s)");
+    standard("ownerID", "owner_id", Type.LONG);
+    standard("accountID", "account_id", Type.LONG);
+    standard("campaignID", "campaign_id", Type.LONG);
+    standard("closeMonth", "to_char(close_date at time zone 'UTC', 'YYYY-MM')", Type.TEXT);
+    standard("closeQuarter", "to_char(close_date at time zone 'UTC', 'YYYY-\"Q\"Q')", Type.TEXT);
+    standard("isClosed", "is_closed", Type.BOOLEAN);
+    standard("isWon", "is_won", Type.BOOLEAN);
   }
 
-  private static void standard(String name, String expression, Type type, @Nullable String order) {
-    STANDARD.put(name, new Key(name, expression, type, order == null ? "%s" : order));
+  private static void standard(String name, String expression, Type type, String... order) {
+    STANDARD.put(name, new Key(name, expression, type, ordered(order)));
+  }
+
+  private static List<String> ordered(String... before) {
+    List<String> order = new ArrayList<>(List.of(before));
+    order.add("%1$s");
+    return List.copyOf(order);
   }
 
   private SummaryKeys() {}
@@ -115,9 +129,9 @@ final class SummaryKeys {
     }
     String value = "(custom_fields ->> '" + field.systemName() + "')";
     return switch (field.dataType()) {
-      case TEXT, DATE -> new Key(field.systemName(), value, Type.TEXT, "%s");
-      case BOOLEAN -> new Key(field.systemName(), value + "::boolean", Type.BOOLEAN, "%s");
-      case INTEGER -> new Key(field.systemName(), value + "::bigint", Type.LONG, "%s");
+      case TEXT, DATE -> new Key(field.systemName(), value, Type.TEXT, ordered());
+      case BOOLEAN -> new Key(field.systemName(), value + "::boolean", Type.BOOLEAN, ordered());
+      case INTEGER -> new Key(field.systemName(), value + "::bigint", Type.LONG, ordered());
       default -> null;
     };
   }

@@ -51,7 +51,7 @@ import tools.jackson.databind.JsonNode;
 class SummaryTest {
 
   static final int COUNT = 300;
-  static final String CURRENCY = "USD";
+  static final List<String> CURRENCIES = List.of("USD", "EUR", "JPY", "KWD");
   static final List<String> REGIONS = List.of("east", "north", "south", "west");
 
   @Autowired Api api;
@@ -59,6 +59,7 @@ class SummaryTest {
   final List<JsonNode> rows = new ArrayList<>();
   final List<Long> owners = new ArrayList<>();
   final List<Long> fieldIds = new ArrayList<>();
+  final List<Long> stages = new ArrayList<>(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L));
   String ownerFilter;
   String region;
   String vip;
@@ -72,6 +73,27 @@ class SummaryTest {
     seats = field("integer");
     signed = field("date");
     Random random = new Random(20261202);
+    // a second pipeline whose stages' order is not their ids' order
+    Reply pipeline =
+        api.post("/pipelines", json(Map.of("name", "Summary " + UUID.randomUUID(), "weight", 5)));
+    assertThat(pipeline.status()).as(pipeline.body()).isEqualTo(201);
+    for (int weight : List.of(20, 10)) {
+      Reply stage =
+          api.post(
+              "/dealStages",
+              json(
+                  Map.of(
+                      "dealStageName",
+                      "Summary " + weight,
+                      "pipelineID",
+                      pipeline.id(),
+                      "weight",
+                      weight,
+                      "defaultProbability",
+                      weight)));
+      assertThat(stage.status()).as(stage.body()).isEqualTo(201);
+      stages.add(stage.id());
+    }
     long base = Opportunities.uniqueOwner();
     for (int i = 0; i < 5; i++) {
       owners.add(base + i);
@@ -80,7 +102,7 @@ class SummaryTest {
     for (int i = 0; i < COUNT; i++) {
       Map<String, Object> o = new HashMap<>();
       o.put("ownerID", owners.get(random.nextInt(owners.size())));
-      o.put("dealStageID", 1 + random.nextInt(7));
+      o.put("dealStageID", stages.get(random.nextInt(stages.size())));
       if (random.nextInt(3) > 0) {
         o.put("accountID", 1 + random.nextInt(4));
       }
@@ -92,8 +114,10 @@ class SummaryTest {
         // 0 to 100 with up to two decimals: weighted amounts that need rounding
         o.put("probability", BigDecimal.valueOf(random.nextInt(10_001), 2));
       }
+      String currency = CURRENCIES.get(random.nextInt(CURRENCIES.size()));
+      o.put("currency", currency);
       if (random.nextInt(5) > 0) {
-        o.put("amount", BigDecimal.valueOf(random.nextInt(100_000_000), 2));
+        o.put("amount", BigDecimal.valueOf(random.nextInt(100_000_000), minorUnits(currency)));
       }
       int closing = random.nextInt(3);
       o.put("isClosed", closing > 0);
@@ -148,6 +172,7 @@ class SummaryTest {
 
   /** A group's figures, summed here in exact decimals. */
   static final class Figures {
+    final String currency;
     long count;
     long openCount;
     long wonCount;
@@ -157,6 +182,10 @@ class SummaryTest {
     BigDecimal weighted = BigDecimal.ZERO;
     BigDecimal wonAmount = BigDecimal.ZERO;
     BigDecimal lostAmount = BigDecimal.ZERO;
+
+    Figures(String currency) {
+      this.currency = currency;
+    }
 
     void add(JsonNode o) {
       BigDecimal value =
@@ -183,11 +212,13 @@ class SummaryTest {
       assertMoney(answer, "amount", amount, what);
       assertThat(answer.path("openCount").asLong()).as(what + " openCount").isEqualTo(openCount);
       assertMoney(answer, "openAmount", openAmount, what);
-      // rounded once, at the end, half-up to the currency's 2 minor units
+      // rounded once, at the end, half-up to the currency's minor units
       assertMoney(
           answer,
           "weightedAmount",
-          weighted.divide(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP),
+          weighted
+              .divide(BigDecimal.valueOf(100))
+              .setScale(minorUnits(currency), RoundingMode.HALF_UP),
           what);
       assertThat(answer.path("wonCount").asLong()).as(what + " wonCount").isEqualTo(wonCount);
       assertMoney(answer, "wonAmount", wonAmount, what);
@@ -204,12 +235,17 @@ class SummaryTest {
       }
     }
 
-    static void assertMoney(JsonNode answer, String name, BigDecimal expected, String what) {
-      // exact, and written with the currency's two minor units
+    void assertMoney(JsonNode answer, String name, BigDecimal expected, String what) {
+      // exact, and written with the currency's minor units
       assertThat(answer.path(name).toString())
           .as(what + " " + name)
-          .isEqualTo(expected.setScale(2, RoundingMode.UNNECESSARY).toPlainString());
+          .isEqualTo(
+              expected.setScale(minorUnits(currency), RoundingMode.UNNECESSARY).toPlainString());
     }
+  }
+
+  static int minorUnits(String currency) {
+    return java.util.Currency.getInstance(currency).getDefaultFractionDigits();
   }
 
   /** The value of a groupBy key of an opportunity, as the summary's key holds it (or null). */
@@ -217,7 +253,7 @@ class SummaryTest {
     return switch (key) {
       case "closeMonth" -> month(o).toString().substring(0, 7);
       case "closeQuarter" -> month(o).getYear() + "-Q" + ((month(o).getMonthValue() - 1) / 3 + 1);
-      case "dealStageID", "ownerID", "accountID", "campaignID" ->
+      case "pipelineID", "dealStageID", "ownerID", "accountID", "campaignID" ->
           o.path(key).isNull() ? null : o.path(key).asLong();
       case "isClosed", "isWon" -> o.path(key).asBoolean();
       default -> {
@@ -236,19 +272,37 @@ class SummaryTest {
     return LocalDate.ofInstant(Instant.parse(o.path("closeDate").asString()), ZoneOffset.UTC);
   }
 
-  /** How the summary orders values of a key: stages by pipeline weight, no value last. */
+  /**
+   * How the summary orders values of a key: stages and pipelines in pipeline order, no value last.
+   */
   Comparator<@Nullable Object> order(String key) {
-    Map<Long, Long> weights = new HashMap<>();
-    if (key.equals("dealStageID")) {
-      api.get("/dealStages?limit=500")
-          .json()
-          .path("items")
-          .forEach(s -> weights.put(s.path("id").asLong(), s.path("weight").asLong()));
-    }
+    Map<Long, Long> pipelineWeights = new HashMap<>();
+    api.get("/pipelines?limit=500")
+        .json()
+        .path("items")
+        .forEach(p -> pipelineWeights.put(p.path("id").asLong(), p.path("weight").asLong()));
+    Map<Long, long[]> stageOrder = new HashMap<>();
+    api.get("/dealStages?limit=500")
+        .json()
+        .path("items")
+        .forEach(
+            s ->
+                stageOrder.put(
+                    s.path("id").asLong(),
+                    new long[] {
+                      pipelineWeights.get(s.path("pipelineID").asLong()), s.path("weight").asLong()
+                    }));
     Comparator<Object> byValue =
-        key.equals("dealStageID")
-            ? Comparator.comparing((Object v) -> weights.get((Long) v)).thenComparing(v -> (Long) v)
-            : (a, b) -> compareValues(a, b);
+        switch (key) {
+          case "dealStageID" ->
+              Comparator.comparing((Object v) -> stageOrder.get((Long) v)[0])
+                  .thenComparing(v -> stageOrder.get((Long) v)[1])
+                  .thenComparing(v -> (Long) v);
+          case "pipelineID" ->
+              Comparator.comparing((Object v) -> pipelineWeights.get((Long) v))
+                  .thenComparing(v -> (Long) v);
+          default -> (a, b) -> compareValues(a, b);
+        };
     return Comparator.nullsLast(byValue);
   }
 
@@ -267,15 +321,20 @@ class SummaryTest {
       Comparator<List<Object>> byKey = (a, b) -> one.compare(a.get(index), b.get(index));
       tupleOrder = tupleOrder == null ? byKey : tupleOrder.thenComparing(byKey);
     }
-    Map<List<Object>, Figures> expected = new TreeMap<>(tupleOrder);
-    Figures total = new Figures();
+    // then by currency, the last element of each tuple
+    Comparator<List<Object>> byCurrency = Comparator.comparing(t -> (String) t.get(t.size() - 1));
+    Map<List<Object>, Figures> expected =
+        new TreeMap<>(tupleOrder == null ? byCurrency : tupleOrder.thenComparing(byCurrency));
+    Map<String, Figures> totals = new TreeMap<>();
     for (JsonNode o : chosen) {
+      String currency = o.path("currency").asString();
       List<Object> tuple = new ArrayList<>();
       for (String key : keys) {
         tuple.add(keyOf(o, key));
       }
-      expected.computeIfAbsent(tuple, t -> new Figures()).add(o);
-      total.add(o);
+      tuple.add(currency);
+      expected.computeIfAbsent(tuple, t -> new Figures(currency)).add(o);
+      totals.computeIfAbsent(currency, Figures::new).add(o);
     }
     JsonNode groups = answer.path("groups");
     assertThat(groups.size()).as("groups of " + keys + ": " + answer).isEqualTo(expected.size());
@@ -286,18 +345,18 @@ class SummaryTest {
       for (int i = 0; i < keys.size(); i++) {
         key.put(keys.get(i), entry.getKey().get(i));
       }
-      key.put("currency", CURRENCY);
+      key.put("currency", entry.getValue().currency);
       assertThat(group.path("key").toString())
           .as("group %d of %s", g, keys)
           .isEqualTo(Api.JSON.writeValueAsString(key));
       entry.getValue().assertAnswered(group, "group " + key);
     }
-    if (chosen.isEmpty()) {
-      assertThat(answer.path("totals").size()).isZero();
-    } else {
-      assertThat(answer.path("totals").size()).isEqualTo(1);
-      assertThat(answer.path("totals").get(0).path("currency").asString()).isEqualTo(CURRENCY);
-      total.assertAnswered(answer.path("totals").get(0), "total");
+    assertThat(answer.path("totals").size()).isEqualTo(totals.size());
+    int t = 0;
+    for (Figures total : totals.values()) {
+      JsonNode answered = answer.path("totals").get(t++);
+      assertThat(answered.path("currency").asString()).isEqualTo(total.currency);
+      total.assertAnswered(answered, "total " + total.currency);
     }
   }
 
@@ -314,6 +373,7 @@ class SummaryTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "pipelineID",
         "dealStageID",
         "ownerID",
         "accountID",
@@ -372,6 +432,10 @@ class SummaryTest {
             .and(o -> !o.path("amount").isNull())
             .and(o -> o.path("amount").decimalValue().compareTo(new BigDecimal(500000)) >= 0)
             .and(o -> o.path("isActive").asBoolean()));
+    assertSummary(
+        summary(api, "ownerID=" + ownerFilter + "&currency=JPY,KWD&groupBy=pipelineID"),
+        List.of("pipelineID"),
+        mine().and(o -> List.of("JPY", "KWD").contains(o.path("currency").asString())));
     assertSummary(
         summary(api, "ownerID=" + ownerFilter + "&q=acme&" + region + "=north&groupBy=isWon"),
         List.of("isWon"),
@@ -442,7 +506,7 @@ class SummaryTest {
       CSVRecord record = records.get(i + 1);
       assertThat(record.get(0)).isEqualTo("false");
       assertThat(record.get(1)).isEqualTo(cell.apply(group.path("key").path("dealStageID")));
-      assertThat(record.get(2)).isEqualTo(CURRENCY);
+      assertThat(record.get(2)).isEqualTo(group.path("key").path("currency").asString());
       for (int c = 3; c < header.size(); c++) {
         assertThat(record.get(c)).as(header.get(c)).isEqualTo(cell.apply(group.get(header.get(c))));
       }
@@ -451,7 +515,8 @@ class SummaryTest {
     assertThat(totalRecord.get(0)).isEqualTo("true");
     assertThat(totalRecord.get(1)).isEmpty();
     assertThat(totalRecord.get(4))
-        .isEqualTo(answer.path("totals").get(0).path("amount").toString());
+        .isEqualTo(
+            answer.path("totals").get(answer.path("totals").size() - 1).path("amount").toString());
     assertThat(Objects.requireNonNull(csv.header("Content-Type"))).startsWith("text/csv");
   }
 }
