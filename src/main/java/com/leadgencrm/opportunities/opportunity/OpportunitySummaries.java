@@ -6,6 +6,7 @@ import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.query.ListStatements;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,32 +44,43 @@ public class OpportunitySummaries {
   private final OpportunityQueries queries;
   private final OpportunityFields fields;
   private final ListStatements lists;
+  private final SummaryHistory history;
 
-  OpportunitySummaries(OpportunityQueries queries, OpportunityFields fields, ListStatements lists) {
+  OpportunitySummaries(
+      OpportunityQueries queries,
+      OpportunityFields fields,
+      ListStatements lists,
+      SummaryHistory history) {
     this.queries = queries;
     this.fields = fields;
     this.lists = lists;
+    this.history = history;
   }
 
   /**
    * The summary of the opportunities the list's filters select, grouped by {@code groupBy}.
    *
    * @param custom the request's parameters that name custom fields, with their values
+   * @param asOf the moment whose pipeline is summed (rebuilt from the change feed); now when null
    */
   @Requires(Permission.READ)
   @HeavyRead
   public OpportunitySummary summary(
-      OpportunityListParams params, Map<String, String> custom, @Nullable String groupBy) {
+      OpportunityListParams params,
+      Map<String, String> custom,
+      @Nullable String groupBy,
+      @Nullable Instant asOf) {
     CustomFieldDefinitions definitions = fields.definitions();
     List<SummaryKeys.Key> keys = SummaryKeys.parse(groupBy, definitions);
+    SummaryHistory.AsOf past = asOf == null ? null : history.at(asOf);
     List<OpportunitySummary.Group> groups = new ArrayList<>();
     List<OpportunitySummary.Total> totals = new ArrayList<>();
     queries
         .query(params, custom, definitions)
         .select(
             lists,
-            condition -> statement(keys, condition),
-            Map.of(),
+            condition -> (past == null ? "" : past.with()) + statement(keys, condition),
+            past == null ? Map.of() : past.params(),
             (rs, n) -> {
               String currency = rs.getString("currency");
               OpportunitySummary.Figures figures = figures(rs);

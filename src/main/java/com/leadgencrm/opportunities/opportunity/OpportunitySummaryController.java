@@ -57,7 +57,7 @@ class OpportunitySummaryController {
       @ParameterObject OpportunitySummaryParams params,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
     check(query);
-    return summaries.summary(filters, query.toSingleValueMap(), params.groupBy());
+    return summaries.summary(filters, query.toSingleValueMap(), params.groupBy(), params.asOf());
   }
 
   @GetMapping(produces = CsvOutput.MEDIA_TYPE)
@@ -72,7 +72,7 @@ class OpportunitySummaryController {
       HttpServletResponse response) {
     check(query);
     OpportunitySummary summary =
-        summaries.summary(filters, query.toSingleValueMap(), params.groupBy());
+        summaries.summary(filters, query.toSingleValueMap(), params.groupBy(), params.asOf());
     List<String> keys =
         params.groupBy() == null
             ? List.of()

@@ -2,6 +2,7 @@ package com.leadgencrm.opportunities.opportunity;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +16,14 @@ public record OpportunitySummaryParams(
                     + " type text, boolean, integer or date. Groups are per currency as well.",
             required = true,
             schema = @Schema(type = "string"))
-        @Nullable String groupBy) {
+        @Nullable String groupBy,
+    @Parameter(
+            description =
+                "The pipeline as it stood at this moment (a date-time with offset, or a date"
+                    + " meaning 00:00 UTC), rebuilt from the change feed: within its retention"
+                    + " (CRM_EVENTS_RETENTION_DAYS), not in the future. The filters apply to the"
+                    + " opportunities as they were then.")
+        @Nullable Instant asOf) {
 
-  static final Set<String> NAMES = Set.of("groupBy");
+  static final Set<String> NAMES = Set.of("groupBy", "asOf");
 }
