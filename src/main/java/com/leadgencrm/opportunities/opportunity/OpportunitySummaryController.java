@@ -118,6 +118,12 @@ class OpportunitySummaryController {
    * answer.
    */
   private void check(MultiValueMap<String, String> query) {
+    check(query, OpportunitySummaryParams.NAMES, queries);
+  }
+
+  /** The list's filters and {@code own} parameters, no paging (one answer, not pages). */
+  static void check(
+      MultiValueMap<String, String> query, java.util.Set<String> own, OpportunityQueries queries) {
     List<InvalidField> paging = new ArrayList<>();
     for (String name : PageSpec.PAGING_PARAMETERS) {
       if (query.containsKey(name)) {
@@ -128,8 +134,6 @@ class OpportunitySummaryController {
       throw new InvalidInput(paging);
     }
     QueryParameters.check(
-        query,
-        OpportunityListParams.class,
-        name -> OpportunitySummaryParams.NAMES.contains(name) || queries.filtersBy(name));
+        query, OpportunityListParams.class, name -> own.contains(name) || queries.filtersBy(name));
   }
 }

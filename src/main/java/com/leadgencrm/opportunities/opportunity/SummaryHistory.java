@@ -64,49 +64,67 @@ class SummaryHistory {
 
   /** The opportunities as of {@code asOf}; 400 naming {@code asOf} outside the feed's reach. */
   AsOf at(Instant asOf) {
-    Instant now = clock.instant();
-    if (asOf.isAfter(now)) {
-      throw new InvalidInput("asOf", "must not be in the future");
-    }
-    if (asOf.isBefore(now.minus(events.retention()))) {
-      throw new InvalidInput(
-          "asOf",
-          "must be within the last "
-              + events.retention().toDays()
-              + " days: the history of older changes is no longer kept");
-    }
-    String with =
-        "with opportunity as (select"
-            + " (d->>'id')::bigint as id,"
-            + " (d->>'ownerID')::bigint as owner_id,"
-            + " (d->>'dealStageID')::bigint as deal_stage_id,"
-            + " (d->>'accountID')::bigint as account_id,"
-            + " (d->>'campaignID')::bigint as campaign_id,"
-            + " d->>'opportunityName' as opportunity_name,"
-            + " (d->>'probability')::numeric as probability,"
-            + " (d->>'amount')::numeric as amount,"
-            + " coalesce(d->>'currency', cast(:asOfCurrency as text)) as currency,"
-            + " (d->>'isClosed')::boolean as is_closed,"
-            + " (d->>'isWon')::boolean as is_won,"
-            + " (d->>'isActive')::boolean as is_active,"
-            + " (d->>'closeDate')::timestamptz as close_date,"
-            + " (d->>'originatingLeadID')::bigint as originating_lead_id,"
-            + " (d->>'primaryLeadID')::bigint as primary_lead_id,"
-            + " (d->>'createTimestamp')::timestamptz as create_timestamp,"
-            + " (d->>'updateTimestamp')::timestamptz as update_timestamp,"
-            + " jsonb_strip_nulls(d - array['"
-            + String.join("', '", STANDARD)
-            + "']) as custom_fields"
-            + " from (select distinct on (aggregate_id) type, payload::jsonb -> 'data' as d"
-            + " from event where aggregate_type = 'opportunity' and occurred_at <= :asOf"
-            + " order by aggregate_id, id desc) last"
-            + " where type not in ('opportunity.deleted', 'opportunity.purged')) ";
+    check("asOf", asOf);
     return new AsOf(
-        with,
+        "with " + snapshot("opportunity", "asOf") + " ",
         Map.of(
             "asOf",
             OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC),
             "asOfCurrency",
             opportunities.defaultCurrency()));
+  }
+
+  /** 400 naming {@code parameter} for a moment in the future or beyond the feed's retention. */
+  void check(String parameter, Instant moment) {
+    Instant now = clock.instant();
+    if (moment.isAfter(now)) {
+      throw new InvalidInput(parameter, "must not be in the future");
+    }
+    if (moment.isBefore(now.minus(events.retention()))) {
+      throw new InvalidInput(
+          parameter,
+          "must be within the last "
+              + events.retention().toDays()
+              + " days: the history of older changes is no longer kept");
+    }
+  }
+
+  /** The default currency, for a representation recorded before opportunities had one. */
+  String defaultCurrency() {
+    return opportunities.defaultCurrency();
+  }
+
+  /**
+   * A common table expression {@code name} holding the opportunities as of the moment bound to
+   * {@code :moment} (and the default currency bound to {@code :asOfCurrency}).
+   */
+  static String snapshot(String name, String moment) {
+    return name
+        + " as (select"
+        + " (d->>'id')::bigint as id,"
+        + " (d->>'ownerID')::bigint as owner_id,"
+        + " (d->>'dealStageID')::bigint as deal_stage_id,"
+        + " (d->>'accountID')::bigint as account_id,"
+        + " (d->>'campaignID')::bigint as campaign_id,"
+        + " d->>'opportunityName' as opportunity_name,"
+        + " (d->>'probability')::numeric as probability,"
+        + " (d->>'amount')::numeric as amount,"
+        + " coalesce(d->>'currency', cast(:asOfCurrency as text)) as currency,"
+        + " (d->>'isClosed')::boolean as is_closed,"
+        + " (d->>'isWon')::boolean as is_won,"
+        + " (d->>'isActive')::boolean as is_active,"
+        + " (d->>'closeDate')::timestamptz as close_date,"
+        + " (d->>'originatingLeadID')::bigint as originating_lead_id,"
+        + " (d->>'primaryLeadID')::bigint as primary_lead_id,"
+        + " (d->>'createTimestamp')::timestamptz as create_timestamp,"
+        + " (d->>'updateTimestamp')::timestamptz as update_timestamp,"
+        + " jsonb_strip_nulls(d - array['"
+        + String.join("', '", STANDARD)
+        + "']) as custom_fields"
+        + " from (select distinct on (aggregate_id) type, payload::jsonb -> 'data' as d"
+        + " from event where aggregate_type = 'opportunity' and occurred_at <= :"
+        + moment
+        + " order by aggregate_id, id desc) last"
+        + " where type not in ('opportunity.deleted', 'opportunity.purged'))";
   }
 }

@@ -27,7 +27,8 @@ final class CsvAnswers {
   private CsvAnswers() {}
 
   static void document(String path, PathItem.HttpMethod method, Operation operation) {
-    if (path.equals("/opportunities/summary") && operation.getParameters() != null) {
+    if ((path.equals("/opportunities/summary") || path.equals("/opportunities/waterfall"))
+        && operation.getParameters() != null) {
       // the summary takes the list's filters, not its paging: one answer
       operation
           .getParameters()

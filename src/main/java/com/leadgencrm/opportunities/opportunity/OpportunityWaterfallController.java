@@ -1,0 +1,47 @@
+package com.leadgencrm.opportunities.opportunity;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /opportunities/waterfall}: how the pipeline of a close period changed. */
+@RestController
+@RequestMapping(path = "/opportunities/waterfall", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Opportunities")
+class OpportunityWaterfallController {
+
+  private final OpportunityQueries queries;
+  private final OpportunityWaterfalls waterfalls;
+
+  OpportunityWaterfallController(OpportunityQueries queries, OpportunityWaterfalls waterfalls) {
+    this.queries = queries;
+    this.waterfalls = waterfalls;
+  }
+
+  @GetMapping
+  @Operation(
+      operationId = "opportunityWaterfall",
+      summary = "How the pipeline of a close period changed between two moments",
+      description =
+          "The open opportunities closing in [closeDateFrom, closeDateTo] (default: the calendar"
+              + " quarter holding to) at from and at to, rebuilt from the change feed, each"
+              + " selected by the list's filters as it was then (only the caller's own for a"
+              + " salesperson); per currency, count and amount of start, created, pulledIn,"
+              + " pushedOut, increased, decreased, won, lost, removed and end, with start +"
+              + " created + pulledIn - pushedOut + increased - decreased - won - lost - removed ="
+              + " end (counts without increased and decreased).")
+  OpportunityWaterfall waterfall(
+      @ParameterObject OpportunityListParams filters,
+      @ParameterObject OpportunityWaterfallParams params,
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+    OpportunitySummaryController.check(query, OpportunityWaterfallParams.NAMES, queries);
+    return waterfalls.waterfall(filters, query.toSingleValueMap(), params.from(), params.to());
+  }
+}
