@@ -27,7 +27,9 @@ final class CsvAnswers {
   private CsvAnswers() {}
 
   static void document(String path, PathItem.HttpMethod method, Operation operation) {
-    if ((path.equals("/opportunities/summary") || path.equals("/opportunities/waterfall"))
+    if ((path.equals("/opportunities/summary")
+            || path.equals("/opportunities/waterfall")
+            || path.equals("/opportunities/stageFlow"))
         && operation.getParameters() != null) {
       // the summary takes the list's filters, not its paging: one answer
       operation
