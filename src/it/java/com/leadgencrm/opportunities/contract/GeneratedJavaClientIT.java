@@ -11,6 +11,7 @@ import com.leadgencrm.client.api.DealStagesApi;
 import com.leadgencrm.client.api.FieldsApi;
 import com.leadgencrm.client.api.OpportunitiesApi;
 import com.leadgencrm.client.api.OpportunityLeadsApi;
+import com.leadgencrm.client.api.PipelinesApi;
 import com.leadgencrm.client.model.ApiKey;
 import com.leadgencrm.client.model.ApiKeyInput;
 import com.leadgencrm.client.model.BatchItemResult;
@@ -32,6 +33,9 @@ import com.leadgencrm.client.model.OpportunityPatch;
 import com.leadgencrm.client.model.OpportunityPatchBatch;
 import com.leadgencrm.client.model.OpportunityPatchItem;
 import com.leadgencrm.client.model.PageOpportunity;
+import com.leadgencrm.client.model.Pipeline;
+import com.leadgencrm.client.model.PipelineInput;
+import com.leadgencrm.client.model.PipelinePatch;
 import com.leadgencrm.client.model.Problem;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.ContractFields;
@@ -66,6 +70,7 @@ class GeneratedJavaClientIT {
   OpportunitiesApi opportunities;
   OpportunityLeadsApi leads;
   DealStagesApi stages;
+  PipelinesApi pipelines;
   FieldsApi fields;
   ApiKeysApi keys;
 
@@ -84,6 +89,7 @@ class GeneratedJavaClientIT {
     opportunities = new OpportunitiesApi(client);
     leads = new OpportunityLeadsApi(client);
     stages = new DealStagesApi(client);
+    pipelines = new PipelinesApi(client);
     fields = new FieldsApi(client);
     keys = new ApiKeysApi(client);
   }
@@ -103,7 +109,7 @@ class GeneratedJavaClientIT {
   PageOpportunity list(List<Long> owners, Integer limit, String cursor) throws ApiException {
     return opportunities.listOpportunities(
         null, owners, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, "id", limit, cursor);
+        null, null, null, null, null, null, null, "id", limit, cursor);
   }
 
   static java.util.Optional<String> header(ApiResponse<?> response, String name) {
@@ -306,6 +312,33 @@ class GeneratedJavaClientIT {
   }
 
   @Test
+  void managesPipelines() throws Exception {
+    String name = "Renewals " + UUID.randomUUID();
+    ApiResponse<Pipeline> created =
+        pipelines.createPipelineWithHttpInfo(new PipelineInput().name(name), null);
+    assertThat(created.getStatusCode()).isEqualTo(201);
+    long id = created.getData().getId();
+    String etag = header(pipelines.getPipelineWithHttpInfo(id, null), "ETag").orElseThrow();
+    assertThat(pipelines.replacePipeline(id, new PipelineInput().name(name + "!"), etag))
+        .extracting(Pipeline::getName)
+        .isEqualTo(name + "!");
+    assertThat(pipelines.patchPipeline(id, new PipelinePatch().weight(77L), null, null))
+        .extracting(Pipeline::getWeight)
+        .isEqualTo(77L);
+    assertThat(
+            pipelines
+                .listPipelines(List.of(id, 1L), null, null, null, null, null, null, "id", 10, null)
+                .getItems())
+        .extracting(Pipeline::getId)
+        .containsExactly(1L, id);
+    pipelines.deletePipeline(id, null);
+    assertThat(
+            catchThrowableOfType(ApiException.class, () -> pipelines.getPipeline(id, null))
+                .getCode())
+        .isEqualTo(404);
+  }
+
+  @Test
   void managesDealStages() throws Exception {
     String name = "Contract " + UUID.randomUUID();
     ApiResponse<DealStage> created =
@@ -323,7 +356,8 @@ class GeneratedJavaClientIT {
         .isNull();
     assertThat(
             stages
-                .listDealStages(List.of(id, 2L), null, null, null, null, null, null, "id", 10, null)
+                .listDealStages(
+                    List.of(id, 2L), null, null, null, null, null, null, null, "id", 10, null)
                 .getItems())
         .extracting(DealStage::getId)
         .containsExactly(2L, id);

@@ -11,7 +11,9 @@ public enum Permission {
   WRITE_OPPORTUNITIES,
   /** Delete opportunities, and remove (or move away) their lead associations. */
   DELETE_OPPORTUNITIES,
-  /** Create, change and delete deal stages. */
+  /** Purge deleted opportunities from the recycle bin for good. */
+  PURGE_OPPORTUNITIES,
+  /** Create, change and delete deal stages and pipelines. */
   WRITE_DEAL_STAGES,
   /** Create, change and delete custom fields. */
   WRITE_FIELDS,

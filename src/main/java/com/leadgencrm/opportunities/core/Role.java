@@ -52,6 +52,7 @@ public enum Role {
       case READ -> true;
       case WRITE_OPPORTUNITIES -> writesOpportunities();
       case DELETE_OPPORTUNITIES -> deletesOpportunities();
+      case PURGE_OPPORTUNITIES -> this == ADMINISTRATOR;
       case WRITE_DEAL_STAGES -> writesDealStages();
       case WRITE_FIELDS -> writesFields();
       case MANAGE_WEBHOOKS -> this == ADMINISTRATOR || this == COMPANY_MANAGER;

@@ -34,6 +34,7 @@ class Field {
   private boolean isAvailableInContactManager;
   private boolean isEditableInContactManager;
   private boolean isAvailableInForms;
+  private boolean isUnique;
   @Version private long version;
   private Instant createTimestamp;
   private Instant updateTimestamp;
@@ -76,6 +77,7 @@ class Field {
     this.isAvailableInContactManager = input.isAvailableInContactManager();
     this.isEditableInContactManager = input.isEditableInContactManager();
     this.isAvailableInForms = input.isAvailableInForms();
+    this.isUnique = Boolean.TRUE.equals(input.isUnique());
   }
 
   long id() {
@@ -100,7 +102,15 @@ class Field {
 
   FieldRef ref() {
     return new FieldRef(
-        id(), relationship, systemName, dataType(), dataLength, isRequired, isActive, isCustom);
+        id(),
+        relationship,
+        systemName,
+        dataType(),
+        dataLength,
+        isRequired,
+        isActive,
+        isCustom,
+        isUnique);
   }
 
   FieldView view() {
@@ -118,6 +128,7 @@ class Field {
         isAvailableInContactManager,
         isEditableInContactManager,
         isAvailableInForms,
+        isUnique,
         createTimestamp,
         updateTimestamp);
   }

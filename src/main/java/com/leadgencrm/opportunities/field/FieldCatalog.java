@@ -81,7 +81,7 @@ public class FieldCatalog {
         jdbc.sql(
                 """
                 select c.version, f.id, f.relationship, f.system_name, f.data_type, f.data_length,
-                       f.is_required, f.is_active, f.is_custom
+                       f.is_required, f.is_active, f.is_custom, f.is_unique
                   from field_catalog c left join field f on f.is_custom
                  order by f.id""")
             .query(
@@ -98,7 +98,8 @@ public class FieldCatalog {
                                 rs.getInt("data_length"),
                                 rs.getBoolean("is_required"),
                                 rs.getBoolean("is_active"),
-                                rs.getBoolean("is_custom"))))
+                                rs.getBoolean("is_custom"),
+                                rs.getBoolean("is_unique"))))
             .list();
     long version = rows.isEmpty() ? 0 : rows.get(0).version();
     List<FieldRef> fields = new ArrayList<>();

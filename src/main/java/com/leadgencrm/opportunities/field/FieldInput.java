@@ -127,7 +127,16 @@ public record FieldInput(
         Boolean isEditableInContactManager,
     @Schema(example = "false", requiredMode = Schema.RequiredMode.REQUIRED)
         @NotNull(message = "is required")
-        Boolean isAvailableInForms)
+        Boolean isAvailableInForms,
+    @Schema(
+            description =
+                "Values are unique among opportunities (custom opportunity fields of type text,"
+                    + " email, url, phone or integer): an external key, for PUT"
+                    + " /opportunities/by/{systemName}/{value}. Turning it on while values repeat"
+                    + " is 409 listing them. Defaults to false.",
+            example = "false",
+            nullable = true)
+        @Nullable Boolean isUnique)
     implements CrossFieldRules {
 
   @Override
@@ -141,6 +150,15 @@ public record FieldInput(
     DataType type = dataType == null ? null : DataType.of(dataType);
     if (type != null && type.textual() && dataLength != null && dataLength < 1) {
       errors.add(new InvalidField("dataLength", "must be at least 1 for data type " + dataType));
+    }
+    if (Boolean.TRUE.equals(isUnique)
+        && (!"opportunity".equals(relationship)
+            || (type != null && !FieldRef.KEY_TYPES.contains(type)))) {
+      errors.add(
+          new InvalidField(
+              "isUnique",
+              "can be true only for opportunity fields of type text, email, url, phone or"
+                  + " integer"));
     }
     return errors;
   }

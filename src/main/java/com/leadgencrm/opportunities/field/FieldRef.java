@@ -9,4 +9,24 @@ public record FieldRef(
     int dataLength,
     boolean isRequired,
     boolean isActive,
-    boolean isCustom) {}
+    boolean isCustom,
+    boolean isUnique) {
+
+  /** The data types whose fields can be unique: external keys. */
+  public static final java.util.Set<DataType> KEY_TYPES =
+      java.util.EnumSet.of(
+          DataType.TEXT, DataType.EMAIL, DataType.URL, DataType.PHONE, DataType.INTEGER);
+
+  /** A field of the same definition, not unique (for code that predates the flag). */
+  public FieldRef(
+      long id,
+      String relationship,
+      String systemName,
+      DataType dataType,
+      int dataLength,
+      boolean isRequired,
+      boolean isActive,
+      boolean isCustom) {
+    this(id, relationship, systemName, dataType, dataLength, isRequired, isActive, isCustom, false);
+  }
+}

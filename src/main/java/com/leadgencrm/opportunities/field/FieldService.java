@@ -66,7 +66,7 @@ public class FieldService {
       """
       id, relationship, system_name, label, source, data_type, data_length, is_required, is_custom,
       is_active, is_available_in_contact_manager, is_editable_in_contact_manager, is_available_in_forms,
-      create_timestamp, update_timestamp""";
+      is_unique, create_timestamp, update_timestamp""";
 
   private final FieldRepository fields;
   private final JdbcClient jdbc;
@@ -135,6 +135,7 @@ public class FieldService {
         rs.getBoolean("is_available_in_contact_manager"),
         rs.getBoolean("is_editable_in_contact_manager"),
         rs.getBoolean("is_available_in_forms"),
+        rs.getBoolean("is_unique"),
         rs.getObject("create_timestamp", OffsetDateTime.class).toInstant(),
         rs.getObject("update_timestamp", OffsetDateTime.class).toInstant());
   }

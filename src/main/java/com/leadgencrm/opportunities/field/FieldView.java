@@ -46,6 +46,10 @@ public record FieldView(
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isAvailableInContactManager,
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isEditableInContactManager,
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isAvailableInForms,
+    @Schema(
+            description = "Values are unique among opportunities: an external key",
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        boolean isUnique,
     @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
         Instant createTimestamp,
     @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
@@ -64,6 +68,7 @@ public record FieldView(
         isActive,
         isAvailableInContactManager,
         isEditableInContactManager,
-        isAvailableInForms);
+        isAvailableInForms,
+        isUnique);
   }
 }

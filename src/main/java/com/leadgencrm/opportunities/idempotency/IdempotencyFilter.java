@@ -78,7 +78,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String method = request.getMethod();
     return request.getHeader(HEADER) == null
-        || !(method.equals("POST") || method.equals("PATCH"))
+        || !(method.equals("POST")
+            || method.equals("PATCH")
+            // an upsert by external key replaces or creates: a retry must not do it twice
+            || (method.equals("PUT") && request.getRequestURI().contains("/opportunities/by/")))
         // an adapter marked it as a read before it ran: nothing to keep, no transaction needed
         || !Idempotency.isStored(request);
   }

@@ -19,6 +19,10 @@ final class CustomInput {
   private final CustomValues values;
   private final Map<String, Object> given = new TreeMap<>();
 
+  CustomFieldDefinitions definitions() {
+    return definitions;
+  }
+
   CustomInput(CustomFieldDefinitions definitions, CustomValues values) {
     this.definitions = definitions;
     this.values = values;

@@ -198,7 +198,10 @@ class OpportunityController {
   @Operation(
       operationId = "deleteOpportunity",
       summary = "Delete an opportunity",
-      description = "Its lead associations go with it.")
+      description =
+          "It moves to the recycle bin with its lead associations, for CRM_RECYCLE_DAYS (30):"
+              + " GET /opportunities/deleted lists it, POST /opportunities/{id}/restore brings it"
+              + " back. Until then it is 404 everywhere else.")
   ResponseEntity<Void> delete(
       @PathVariable long id,
       @Parameter(description = "Entity tag the change is based on: 412 when stale")

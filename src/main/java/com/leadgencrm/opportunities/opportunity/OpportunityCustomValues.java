@@ -32,8 +32,11 @@ class OpportunityCustomValues implements CustomFieldValues {
   private final JdbcClient jdbc;
   private final CustomValues values;
   private final JsonMapper mapper;
+  private final ExternalKeys keys;
 
-  OpportunityCustomValues(JdbcClient jdbc, CustomValues values, JsonMapper mapper) {
+  OpportunityCustomValues(
+      JdbcClient jdbc, CustomValues values, JsonMapper mapper, ExternalKeys keys) {
+    this.keys = keys;
     this.jdbc = jdbc;
     this.values = values;
     this.mapper = mapper;
@@ -63,10 +66,12 @@ class OpportunityCustomValues implements CustomFieldValues {
       StatementTimeout.extendTo(jdbc, StatementTimeout.SCHEMA_CHANGE);
     }
     createRangeIndex(field);
+    keys.changed(null, field);
   }
 
   @Override
   public void changing(FieldRef before, FieldRef after) {
+    keys.changed(before, after);
     boolean newType = before.dataType() != after.dataType();
     boolean shorter = after.dataType().textual() && after.dataLength() < before.dataLength();
     if (!newType && !shorter) {
@@ -123,6 +128,7 @@ class OpportunityCustomValues implements CustomFieldValues {
         .param("name", field.systemName())
         .update();
     dropRangeIndex(field);
+    keys.changed(field, null);
   }
 
   private List<Map.Entry<Long, Object>> storedValues(FieldRef field) {

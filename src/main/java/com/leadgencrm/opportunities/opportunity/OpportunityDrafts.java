@@ -36,6 +36,7 @@ class OpportunityDrafts {
   private final DealStageService stages;
   private final InputRules rules;
   private final String defaultCurrency;
+  private final ExternalKeys keys;
 
   OpportunityDrafts(
       OpportunityFields fields,
@@ -43,7 +44,9 @@ class OpportunityDrafts {
       CustomValues customValues,
       DealStageService stages,
       InputRules rules,
-      OpportunityProperties properties) {
+      OpportunityProperties properties,
+      ExternalKeys keys) {
+    this.keys = keys;
     this.defaultCurrency = properties.defaultCurrency();
     this.fields = fields;
     this.rows = rows;
@@ -72,11 +75,13 @@ class OpportunityDrafts {
     CustomInput custom = whole(submitted, context, errors);
     OpportunityInput input = valid(submitted.record(), submitted, errors);
     checkOwner(input, "create opportunities for");
+    Map<String, Object> stored = custom.stored(Map.of());
+    keys.check(context.definitions(), stored, null);
     return new Opportunity(
         input,
         submitted.says("isWon"),
         Objects.requireNonNull(stage, "validated"),
-        rows.json(custom.stored(Map.of())));
+        rows.json(stored));
   }
 
   /** Replaces the opportunity's properties with a whole submitted one; nothing is flushed. */
@@ -153,6 +158,7 @@ class OpportunityDrafts {
       CustomInput custom) {
     Map<String, Object> before = rows.stored(opportunity.customFields());
     Map<String, Object> after = custom.stored(before);
+    keys.check(custom.definitions(), after, opportunity.id());
     opportunity.replace(
         input, submitted.says("isWon"), stage, same(before, after) ? null : rows.json(after));
   }

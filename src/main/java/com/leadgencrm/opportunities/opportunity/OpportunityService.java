@@ -23,13 +23,16 @@ public class OpportunityService {
   private final OpportunityQueries queries;
   private final OpportunityLeadService leads;
   private final OpportunityFields fields;
+  private final RecycleBin bin;
 
   OpportunityService(
       OpportunityRepository opportunities,
       OpportunityDrafts drafts,
       OpportunityQueries queries,
       OpportunityLeadService leads,
-      OpportunityFields fields) {
+      OpportunityFields fields,
+      RecycleBin bin) {
+    this.bin = bin;
     this.opportunities = opportunities;
     this.drafts = drafts;
     this.queries = queries;
@@ -64,10 +67,12 @@ public class OpportunityService {
     return written(opportunities.saveAndFlush(opportunity));
   }
 
+  /** Moves the opportunity and its lead associations to the recycle bin ({@link RecycleBin}). */
   @Transactional
   @Requires(Permission.DELETE_OPPORTUNITIES)
   public void delete(long id, IfMatch ifMatch) {
     Opportunity opportunity = lockForChange(id, ifMatch, fields.definitions());
+    bin.keep(id);
     opportunities.delete(opportunity);
     opportunities.flush();
   }

@@ -86,9 +86,15 @@ final class OperationResponses {
     boolean versioned = single && !path.startsWith("/apiKeys");
     boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
     boolean ifMatch = hasParameter(operation, "If-Match");
+    // a restore answers the opportunity it brought back, with its new entity tag
+    boolean restore = path.endsWith("/restore");
+    if (restore && responses.containsKey("200")) {
+      responses.get("200").addHeaderObject("ETag", ref("ETag"));
+    }
     if (method == PathItem.HttpMethod.POST
         && responses.containsKey("200")
-        && !path.endsWith("/batch")) {
+        && !path.endsWith("/batch")
+        && !restore) {
       ApiResponse created = responses.remove("200");
       created.setDescription("Created");
       responses.addApiResponse("201", created);
@@ -105,6 +111,19 @@ final class OperationResponses {
             || method == PathItem.HttpMethod.PATCH)
         && responses.containsKey("200")) {
       responses.get("200").addHeaderObject("ETag", ref("ETag"));
+    }
+    if (path.startsWith("/opportunities/by/") && responses.containsKey("200")) {
+      // an upsert: 200 replaced, 201 created
+      ApiResponse replaced = responses.get("200");
+      replaced.setDescription("Replaced: an opportunity held the key");
+      responses.addApiResponse(
+          "201",
+          new ApiResponse()
+              .description("Created: no opportunity held the key")
+              .content(replaced.getContent())
+              .addHeaderObject("Location", ref("Location"))
+              .addHeaderObject("ETag", ref("ETag")));
+      replaced.addHeaderObject("ETag", ref("ETag"));
     }
     if (method == PathItem.HttpMethod.DELETE && responses.containsKey("200")) {
       responses.remove("200");
@@ -161,7 +180,9 @@ final class OperationResponses {
       responses.addApiResponse(
           "412", problem(412, hasBody, "If-Match does not name the current entity tag", path));
     }
-    if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH) {
+    if (method == PathItem.HttpMethod.POST
+        || method == PathItem.HttpMethod.PATCH
+        || path.startsWith("/opportunities/by/")) {
       operation.addParametersItem(
           new HeaderParameter()
               .name("Idempotency-Key")

@@ -196,6 +196,41 @@ class PermissionMatrixTest {
     return admin.post("/dealStages", stageBody()).id();
   }
 
+  String pipelineBody() {
+    return json(Map.of("name", "Matrix " + UUID.randomUUID()));
+  }
+
+  long pipeline() {
+    return admin.post("/pipelines", pipelineBody()).id();
+  }
+
+  String externalKey;
+
+  /** A unique custom opportunity field, made once: the key of the upserts. */
+  String externalKey() {
+    if (externalKey == null) {
+      Map<String, Object> key = new java.util.HashMap<>(field());
+      key.put("relationship", "opportunity");
+      key.put("label", "Matrix key");
+      key.put("dataLength", 40);
+      key.put("isUnique", true);
+      externalKey = admin.post("/fields", json(key)).json().path("systemName").asString();
+    }
+    return externalKey;
+  }
+
+  /** A PUT by external key of a new value, for an opportunity of the owner. */
+  Reply upsert(Role role, String value, long owner) {
+    return as(role).put("/opportunities/by/" + externalKey() + "/" + value, json(minimal(owner)));
+  }
+
+  /** An opportunity of the owner, deleted into the recycle bin by the Administrator. */
+  long deletedOf(long owner) {
+    long id = opportunityOf(owner);
+    assertThat(admin.delete("/opportunities/" + id).status()).isEqualTo(204);
+    return id;
+  }
+
   Reply leadField() {
     return admin.post("/fields", json(field()));
   }
@@ -571,6 +606,95 @@ class PermissionMatrixTest {
             0,
             r -> call(r, "deleteDealStages", objects(Map.of("id", stage()))),
             WRITES_DEAL_STAGES));
+    // pipelines: roles as for deal stages; no wire protocol
+    ops.add(new Operation("list pipelines", r -> as(r).get("/pipelines"), 200, 0, null, all(OK)));
+    ops.add(new Operation("read pipeline", r -> as(r).get("/pipelines/1"), 200, 0, null, all(OK)));
+    ops.add(
+        new Operation(
+            "create pipeline",
+            r -> as(r).post("/pipelines", pipelineBody()),
+            201,
+            0,
+            null,
+            WRITES_DEAL_STAGES));
+    ops.add(
+        new Operation(
+            "replace pipeline",
+            r -> as(r).put("/pipelines/" + pipeline(), pipelineBody()),
+            200,
+            0,
+            null,
+            WRITES_DEAL_STAGES));
+    ops.add(
+        new Operation(
+            "change pipeline",
+            r -> as(r).patch("/pipelines/" + pipeline(), json(Map.of("weight", 99))),
+            200,
+            0,
+            null,
+            WRITES_DEAL_STAGES));
+    ops.add(
+        new Operation(
+            "delete pipeline",
+            r -> as(r).delete("/pipelines/" + pipeline()),
+            204,
+            0,
+            null,
+            WRITES_DEAL_STAGES));
+    // upserts by external key: REST only
+    ops.add(
+        new Operation(
+            "upsert own opportunity by key",
+            r -> upsert(r, UUID.randomUUID().toString(), users.get(r)),
+            201,
+            0,
+            null,
+            WRITES_OPPORTUNITIES));
+    ops.add(
+        new Operation(
+            "upsert other's opportunity by key",
+            r -> {
+              String value = UUID.randomUUID().toString();
+              assertThat(upsert(ADMINISTRATOR, value, otherOwner).status()).isEqualTo(201);
+              return upsert(r, value, otherOwner);
+            },
+            200,
+            0,
+            null,
+            expect(OK, OK, OK, DENIED, HIDDEN, HIDDEN)));
+    // the recycle bin: REST only (wire deletes fill it, as "delete own opportunity" shows)
+    ops.add(
+        new Operation(
+            "list deleted opportunities",
+            r -> as(r).get("/opportunities/deleted?id=" + deletedOf(users.get(r))),
+            200,
+            0,
+            null,
+            all(OK)));
+    ops.add(
+        new Operation(
+            "restore own opportunity",
+            r -> as(r).post("/opportunities/" + deletedOf(users.get(r)) + "/restore", ""),
+            200,
+            0,
+            null,
+            DELETES_OPPORTUNITIES));
+    ops.add(
+        new Operation(
+            "restore other's opportunity",
+            r -> as(r).post("/opportunities/" + deletedOf(otherOwner) + "/restore", ""),
+            200,
+            0,
+            null,
+            expect(OK, OK, OK, DENIED, HIDDEN, DENIED)));
+    ops.add(
+        new Operation(
+            "purge deleted opportunity",
+            r -> as(r).delete("/opportunities/deleted/" + deletedOf(users.get(r))),
+            204,
+            0,
+            null,
+            expect(OK, DENIED, DENIED, DENIED, DENIED, DENIED)));
     // fields
     ops.add(
         new Operation(

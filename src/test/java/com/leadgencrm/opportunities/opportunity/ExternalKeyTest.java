@@ -1,0 +1,208 @@
+package com.leadgencrm.opportunities.opportunity;
+
+import static com.leadgencrm.opportunities.opportunity.Opportunities.minimal;
+import static com.leadgencrm.opportunities.opportunity.Opportunities.uniqueOwner;
+import static com.leadgencrm.opportunities.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadgencrm.opportunities.core.Role;
+import com.leadgencrm.opportunities.security.Keys;
+import com.leadgencrm.opportunities.support.Api;
+import com.leadgencrm.opportunities.support.Api.Reply;
+import com.leadgencrm.opportunities.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Unique custom fields as external keys, and upserts by them (SPEC §2). */
+@IntegrationTest
+class ExternalKeyTest {
+
+  @Autowired Api api;
+
+  String field(String dataType, boolean unique) {
+    String systemName = "key_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    Map<String, Object> field = new HashMap<>();
+    field.put("relationship", "opportunity");
+    field.put("systemName", systemName);
+    field.put("label", "Key " + systemName);
+    field.put("dataType", dataType);
+    field.put("dataLength", dataType.equals("text") ? 40 : 18);
+    field.put("isRequired", false);
+    field.put("isCustom", true);
+    field.put("isActive", true);
+    field.put("isAvailableInContactManager", true);
+    field.put("isEditableInContactManager", true);
+    field.put("isAvailableInForms", false);
+    field.put("isUnique", unique);
+    Reply created = api.post("/fields", json(field));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().path("isUnique").asBoolean()).isEqualTo(unique);
+    return systemName;
+  }
+
+  Reply createWith(String key, Object value) {
+    var opportunity = minimal(uniqueOwner());
+    opportunity.put(key, value);
+    return api.post("/opportunities", json(opportunity));
+  }
+
+  @Test
+  void aUniqueFieldRefusesADuplicateNamingTheHolder() {
+    String key = field("text", true);
+    long holder = createWith(key, "SO-1").id();
+    Reply duplicate = createWith(key, "SO-1");
+    assertThat(duplicate.status()).isEqualTo(409);
+    assertThat(duplicate.json().path("existingId").asLong()).isEqualTo(holder);
+    assertThat(duplicate.json().path("detail").asString()).contains(Long.toString(holder));
+    long other = createWith(key, "SO-2").id();
+    Reply patched = api.patch("/opportunities/" + other, json(Map.of(key, "SO-1")));
+    assertThat(patched.status()).isEqualTo(409);
+    assertThat(api.patch("/opportunities/" + holder, json(Map.of(key, "SO-1"))).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void onlyTextEmailUrlPhoneAndIntegerFieldsCanBeUnique() {
+    Map<String, Object> field = new HashMap<>();
+    field.put("relationship", "opportunity");
+    field.put("label", "Flag");
+    field.put("dataType", "boolean");
+    field.put("dataLength", 1);
+    field.put("isRequired", false);
+    field.put("isCustom", true);
+    field.put("isActive", true);
+    field.put("isAvailableInContactManager", true);
+    field.put("isEditableInContactManager", true);
+    field.put("isAvailableInForms", false);
+    field.put("isUnique", true);
+    assertThat(api.post("/fields", json(field)).errorFields()).containsExactly("isUnique");
+  }
+
+  @Test
+  void turningUniqueOnWithDuplicatesIs409ListingThem() {
+    String key = field("text", false);
+    long first = createWith(key, "dup").id();
+    long second = createWith(key, "dup").id();
+    long fieldId =
+        api.get("/fields?systemName=" + key).json().path("items").get(0).path("id").asLong();
+    Reply refused = api.patch("/fields/" + fieldId, "{\"isUnique\": true}");
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    JsonNode duplicates = refused.json().path("duplicates");
+    assertThat(duplicates.get(0).path("value").asString()).isEqualTo("dup");
+    assertThat(duplicates.get(0).path("opportunityIDs").toString())
+        .isEqualTo("[" + first + "," + second + "]");
+    api.patch("/opportunities/" + second, json(Map.of(key, "unique now")));
+    assertThat(api.patch("/fields/" + fieldId, "{\"isUnique\": true}").status()).isEqualTo(200);
+    assertThat(createWith(key, "dup").status()).isEqualTo(409);
+  }
+
+  @Test
+  void putByKeyCreatesThenReplaces() {
+    String key = field("text", true);
+    long owner = uniqueOwner();
+    Reply created = api.put("/opportunities/by/" + key + "/ERP-7", json(minimal(owner)));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    long id = created.id();
+    assertThat(created.header("Location")).endsWith("/opportunities/" + id);
+    assertThat(created.json().path(key).asString()).isEqualTo("ERP-7");
+
+    var changed = minimal(owner);
+    changed.put("opportunityName", "Renamed");
+    changed.put(key, "ERP-7");
+    Reply replaced = api.put("/opportunities/by/" + key + "/ERP-7", json(changed));
+    assertThat(replaced.status()).isEqualTo(200);
+    assertThat(replaced.id()).isEqualTo(id);
+    assertThat(replaced.json().path("opportunityName").asString()).isEqualTo("Renamed");
+
+    Reply stale =
+        api.request("PUT", "/opportunities/by/" + key + "/ERP-7")
+            .header("If-Match", created.header("ETag"))
+            .json(json(changed))
+            .send();
+    assertThat(stale.status()).isEqualTo(412);
+
+    changed.put(key, "ERP-8");
+    assertThat(api.put("/opportunities/by/" + key + "/ERP-7", json(changed)).errorFields())
+        .containsExactly(key);
+    assertThat(api.put("/opportunities/by/no_such_key/1", json(minimal(owner))).status())
+        .isEqualTo(404);
+    String plain = field("text", false);
+    assertThat(api.put("/opportunities/by/" + plain + "/1", json(minimal(owner))).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void anIntegerKeyAndItsIdempotencyKey() {
+    String key = field("integer", true);
+    long owner = uniqueOwner();
+    String body = json(minimal(owner));
+    Reply first =
+        api.request("PUT", "/opportunities/by/" + key + "/42")
+            .header("Idempotency-Key", "upsert-" + key)
+            .json(body)
+            .send();
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    assertThat(first.json().path(key).asLong()).isEqualTo(42);
+    Reply again =
+        api.request("PUT", "/opportunities/by/" + key + "/42")
+            .header("Idempotency-Key", "upsert-" + key)
+            .json(body)
+            .send();
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(api.put("/opportunities/by/" + key + "/4x2", body).errorFields())
+        .containsExactly("value");
+  }
+
+  @Test
+  void aSalespersonCannotTakeOverAnotherOwnersRecord() {
+    String key = field("text", true);
+    long mine = uniqueOwner();
+    Api salesperson = Keys.client(api, Role.SALESPERSON, mine);
+    assertThat(
+            api.put("/opportunities/by/" + key + "/theirs", json(minimal(uniqueOwner()))).status())
+        .isEqualTo(201);
+    assertThat(
+            salesperson.put("/opportunities/by/" + key + "/theirs", json(minimal(mine))).status())
+        .isEqualTo(404);
+    assertThat(salesperson.put("/opportunities/by/" + key + "/mine", json(minimal(mine))).status())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void twentyParallelUpsertsOfOneKeyMakeOneOpportunity() throws Exception {
+    String key = field("text", true);
+    long owner = uniqueOwner();
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    List<Future<Reply>> replies = new ArrayList<>();
+    try {
+      for (int i = 0; i < 20; i++) {
+        var opportunity = minimal(owner);
+        opportunity.put("opportunityName", "Race " + i);
+        String body = json(opportunity);
+        replies.add(pool.submit(() -> api.put("/opportunities/by/" + key + "/RACE", body)));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      List<Long> ids = new ArrayList<>();
+      for (Future<Reply> reply : replies) {
+        statuses.add(reply.get().status());
+        ids.add(reply.get().id());
+      }
+      assertThat(statuses).as(statuses.toString()).allMatch(s -> s == 200 || s == 201);
+      assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+      assertThat(ids.stream().distinct().count()).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(api.get("/opportunities?ownerID=" + owner).json().path("items").size()).isEqualTo(1);
+  }
+}
