@@ -228,6 +228,25 @@ class WaterfallTest {
   }
 
   @Test
+  void aSalespersonSeesTheirOwnPipelineOnly() {
+    String query =
+        "/opportunities/waterfall?closeDateFrom=2026-10-01&closeDateTo=2026-12-31&from="
+            + day(2)
+            + "&to="
+            + day(8);
+    Api mine =
+        com.leadgencrm.opportunities.security.Keys.client(
+            api, com.leadgencrm.opportunities.core.Role.SALESPERSON, owner);
+    Api other =
+        com.leadgencrm.opportunities.security.Keys.client(
+            api, com.leadgencrm.opportunities.core.Role.SALESPERSON, Opportunities.uniqueOwner());
+    assertThat(mine.get(query).json().path("currencies"))
+        .isEqualTo(
+            waterfall("&closeDateFrom=2026-10-01&closeDateTo=2026-12-31").path("currencies"));
+    assertThat(other.get(query + "&ownerID=" + owner).json().path("currencies").size()).isZero();
+  }
+
+  @Test
   void theDefaultPeriodIsTheQuarterHoldingTo() {
     JsonNode answer = waterfall("");
     Instant start = OpportunityWaterfalls.quarterStart(day(8));
