@@ -141,10 +141,22 @@ public final class ListQuery {
     jdbc.streaming().sql(sql).params(params).query(each);
   }
 
-  /** The conditions joined with AND ({@code true} when there are none), and their parameters. */
-  public Prepared condition() {
-    return new Prepared(
-        conditions.isEmpty() ? "true" : String.join(" and ", conditions), Map.copyOf(params));
+  /**
+   * Runs a statement over the rows the filters select (an aggregate, say), planned for its values
+   * as list pages are.
+   *
+   * @param statement the SQL, given the filters' condition ({@code true} when there are none)
+   * @param values more parameters the statement names (besides the filters')
+   */
+  public <T> List<T> select(
+      ListStatements jdbc,
+      java.util.function.Function<String, String> statement,
+      Map<String, ?> values,
+      RowMapper<T> rows) {
+    String condition = conditions.isEmpty() ? "true" : String.join(" and ", conditions);
+    Map<String, Object> all = new HashMap<>(params);
+    all.putAll(values);
+    return jdbc.client().sql(statement.apply(condition)).params(all).query(rows).list();
   }
 
   /**

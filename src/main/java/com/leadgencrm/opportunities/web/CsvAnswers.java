@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.web;
 
+import com.leadgencrm.opportunities.query.PageSpec;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -26,6 +27,16 @@ final class CsvAnswers {
   private CsvAnswers() {}
 
   static void document(String path, PathItem.HttpMethod method, Operation operation) {
+    if ((path.equals("/opportunities/summary")
+            || path.equals("/opportunities/waterfall")
+            || path.equals("/opportunities/stageFlow"))
+        && operation.getParameters() != null) {
+      // the summary takes the list's filters, not its paging: one answer
+      operation
+          .getParameters()
+          .removeIf(
+              p -> "query".equals(p.getIn()) && PageSpec.PAGING_PARAMETERS.contains(p.getName()));
+    }
     if (method != PathItem.HttpMethod.GET || !PATHS.contains(path)) {
       return;
     }

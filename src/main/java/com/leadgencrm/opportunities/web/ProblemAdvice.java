@@ -270,6 +270,26 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
+  /**
+   * The media types an operation can answer in, named in a fixed order (an operation with a JSON
+   * and a CSV answer has two handler methods, found in no fixed order).
+   */
+  @Override
+  protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+      org.springframework.web.HttpMediaTypeNotAcceptableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return super.handleHttpMediaTypeNotAcceptable(
+        new org.springframework.web.HttpMediaTypeNotAcceptableException(
+            e.getSupportedMediaTypes().stream()
+                .sorted(Comparator.comparing(org.springframework.http.MediaType::toString))
+                .toList()),
+        headers,
+        status,
+        request);
+  }
+
   /** Every problem leaves as {@code application/problem+json}, whatever the client accepts. */
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(

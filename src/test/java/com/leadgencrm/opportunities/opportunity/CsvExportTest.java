@@ -132,6 +132,32 @@ class CsvExportTest {
   }
 
   @Test
+  void anExportLongerThanOneFetchHoldsEveryRowInOrder() throws IOException {
+    long big = Opportunities.uniqueOwner();
+    for (int batch = 0; batch < 5; batch++) {
+      List<Map<String, Object>> items = new ArrayList<>();
+      for (int i = 0; i < 500; i++) {
+        items.add(Opportunities.minimal(big));
+      }
+      Reply created = api.post("/opportunities/batch?atomic=true", json(Map.of("items", items)));
+      assertThat(created.status()).as(created.body()).isEqualTo(200);
+    }
+    Reply csv =
+        api.request("GET", "/opportunities?ownerID=" + big + "&sort=id,desc")
+            .header("Accept", "text/csv")
+            .send();
+    assertThat(csv.status()).isEqualTo(200);
+    List<CSVRecord> records = parse(csv.body());
+    // 2,500 rows: three fetches of 1,000, the rows of all of them, in the list's order
+    assertThat(records).hasSize(2501);
+    List<Long> ids =
+        records.subList(1, records.size()).stream().map(r -> Long.parseLong(r.get(0))).toList();
+    assertThat(ids)
+        .doesNotHaveDuplicates()
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+  }
+
+  @Test
   void anExportOfNothingIsItsHeader() throws IOException {
     Reply csv =
         api.request("GET", "/opportunities?ownerID=" + Opportunities.uniqueOwner())

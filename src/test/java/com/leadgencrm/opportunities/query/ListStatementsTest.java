@@ -3,6 +3,7 @@ package com.leadgencrm.opportunities.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadgencrm.opportunities.support.IntegrationTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +43,33 @@ class ListStatementsTest {
             });
     assertThat(prepared[0]).isZero();
     assertThat(prepared[1]).isEqualTo(1);
+  }
+
+  @Test
+  void aStreamedReadFetchesInPortionsFromAnOpenPortal() {
+    // generate_series rows through the streaming path: while rows arrive, the statement's portal
+    // is still open on the server (pg_cursors lists protocol-level portals), so the driver holds
+    // one portion of rows, not all of them
+    List<Long> openPortals = new java.util.ArrayList<>();
+    long[] rows = {0};
+    transaction.executeWithoutResult(
+        status ->
+            new ListQuery()
+                .stream(
+                    lists,
+                    "id",
+                    "generate_series(1, 3500) as id",
+                    SortKey.id(),
+                    false,
+                    rs -> {
+                      rows[0]++;
+                      if (rows[0] % 1000 == 1) {
+                        openPortals.add(
+                            jdbc.sql("select count(*) from pg_cursors").query(Long.class).single());
+                      }
+                    }));
+    assertThat(rows[0]).isEqualTo(3500);
+    assertThat(openPortals).hasSize(4).allMatch(open -> open >= 1);
   }
 
   private long count(String marker) {

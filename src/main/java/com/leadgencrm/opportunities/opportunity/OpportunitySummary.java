@@ -1,0 +1,182 @@
+package com.leadgencrm.opportunities.opportunity;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** What the pipeline is worth, by group and in total, each per currency (SPEC §7). */
+@Schema(name = "OpportunitySummary")
+public record OpportunitySummary(
+    @Schema(
+            description =
+                "One per combination of key values (and currency) that has opportunities, ordered"
+                    + " by key (deal stages in pipeline order, no value last), then currency",
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        List<Group> groups,
+    @Schema(
+            description = "One per currency: the figures of every selected opportunity",
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        List<Total> totals) {
+
+  /**
+   * The figures of a set of opportunities of one currency. Amounts are exact decimals with their
+   * currency's minor units; a missing amount counts as 0.
+   */
+  record Figures(
+      long count,
+      BigDecimal amount,
+      long openCount,
+      BigDecimal openAmount,
+      BigDecimal weightedAmount,
+      long wonCount,
+      BigDecimal wonAmount,
+      long lostCount,
+      BigDecimal lostAmount,
+      @Nullable BigDecimal winRate) {}
+
+  @Schema(name = "OpportunitySummaryGroup")
+  public record Group(
+      @Schema(
+              description =
+                  "The group's values of the groupBy keys, by key name (null: no value), and its"
+                      + " currency",
+              implementation = KeyDoc.class,
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          Map<String, @Nullable Object> key,
+      @Schema(
+              example = "12",
+              description = "Opportunities",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          long count,
+      @Schema(
+              example = "150000.00",
+              description = "Sum of amounts",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          BigDecimal amount,
+      @Schema(
+              example = "9",
+              description = "Open (not closed) opportunities",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          long openCount,
+      @Schema(
+              example = "110000.00",
+              description = "Sum of the open ones' amounts",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          BigDecimal openAmount,
+      @Schema(
+              example = "41250.00",
+              description =
+                  "The forecast: sum over open opportunities of amount x probability / 100 (no"
+                      + " probability counts as 0), rounded half-up to the currency's minor unit"
+                      + " once, at the end",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          BigDecimal weightedAmount,
+      @Schema(
+              example = "2",
+              description = "Won opportunities",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          long wonCount,
+      @Schema(
+              example = "30000.00",
+              description = "Sum of the won ones' amounts",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          BigDecimal wonAmount,
+      @Schema(
+              example = "1",
+              description = "Lost opportunities (closed and not won)",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          long lostCount,
+      @Schema(
+              example = "10000.00",
+              description = "Sum of the lost ones' amounts",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          BigDecimal lostAmount,
+      @Schema(
+              example = "0.6667",
+              description =
+                  "won / (won + lost) by count, rounded half-up to 4 decimals; null when none is"
+                      + " closed",
+              nullable = true,
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          @Nullable BigDecimal winRate) {
+
+    static Group of(Map<String, @Nullable Object> key, Figures f) {
+      return new Group(
+          key,
+          f.count(),
+          f.amount(),
+          f.openCount(),
+          f.openAmount(),
+          f.weightedAmount(),
+          f.wonCount(),
+          f.wonAmount(),
+          f.lostCount(),
+          f.lostAmount(),
+          f.winRate());
+    }
+  }
+
+  @Schema(
+      name = "OpportunitySummaryTotal",
+      description = "The figures of one currency, as for a group")
+  public record Total(
+      @Schema(
+              example = "USD",
+              description = "ISO 4217 code",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          String currency,
+      @Schema(example = "40", requiredMode = Schema.RequiredMode.REQUIRED) long count,
+      @Schema(example = "500000.00", requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal amount,
+      @Schema(example = "30", requiredMode = Schema.RequiredMode.REQUIRED) long openCount,
+      @Schema(example = "400000.00", requiredMode = Schema.RequiredMode.REQUIRED)
+          BigDecimal openAmount,
+      @Schema(example = "150000.00", requiredMode = Schema.RequiredMode.REQUIRED)
+          BigDecimal weightedAmount,
+      @Schema(example = "6", requiredMode = Schema.RequiredMode.REQUIRED) long wonCount,
+      @Schema(example = "80000.00", requiredMode = Schema.RequiredMode.REQUIRED)
+          BigDecimal wonAmount,
+      @Schema(example = "4", requiredMode = Schema.RequiredMode.REQUIRED) long lostCount,
+      @Schema(example = "20000.00", requiredMode = Schema.RequiredMode.REQUIRED)
+          BigDecimal lostAmount,
+      @Schema(example = "0.6", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
+          @Nullable BigDecimal winRate) {
+
+    static Total of(String currency, Figures f) {
+      return new Total(
+          currency,
+          f.count(),
+          f.amount(),
+          f.openCount(),
+          f.openAmount(),
+          f.weightedAmount(),
+          f.wonCount(),
+          f.wonAmount(),
+          f.lostCount(),
+          f.lostAmount(),
+          f.winRate());
+    }
+  }
+
+  /** The document's view of a group's key: the standard keys, and custom fields by systemName. */
+  @Schema(
+      name = "OpportunitySummaryKey",
+      description = "Holds the keys of groupBy only (custom fields by systemName), and currency",
+      additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+  record KeyDoc(
+      @Schema(example = "1", nullable = true) @Nullable Long pipelineID,
+      @Schema(example = "3", nullable = true) @Nullable Long dealStageID,
+      @Schema(example = "7", nullable = true) @Nullable Long ownerID,
+      @Schema(example = "5012", nullable = true) @Nullable Long accountID,
+      @Schema(example = "88", nullable = true) @Nullable Long campaignID,
+      @Schema(example = "2026-12", nullable = true) @Nullable String closeMonth,
+      @Schema(example = "2026-Q4", nullable = true) @Nullable String closeQuarter,
+      @Schema(nullable = true) @Nullable Boolean isClosed,
+      @Schema(nullable = true) @Nullable Boolean isWon,
+      @Schema(
+              example = "USD",
+              description = "ISO 4217 code",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          String currency) {}
+}
