@@ -55,7 +55,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
         @ComponentScan.Filter(
             type = FilterType.REGEX,
             pattern =
-                "com\\.leadgencrm\\.opportunities\\.(json\\.JsonConfiguration|query\\.Cursors)"),
+                "com\\.leadgencrm\\.opportunities\\.(json\\.JsonConfiguration|query\\.Cursors|web\\.CsvOutput)"),
     excludeFilters =
         @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Filter.class))
 @AutoConfigureMockMvc(addFilters = false)
