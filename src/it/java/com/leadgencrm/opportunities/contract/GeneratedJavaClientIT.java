@@ -226,6 +226,7 @@ class GeneratedJavaClientIT {
                 .addItemsItem(opportunity(owner, "Batch two"))
                 .addItemsItem(opportunity(owner, "").contractType("x".repeat(51))),
             null,
+            null,
             null);
     assertThat(perItem.getResults())
         .extracting(BatchItemResult::getStatus)
@@ -255,6 +256,7 @@ class GeneratedJavaClientIT {
                         .addItemsItem(opportunity(owner, "Atomic one"))
                         .addItemsItem(opportunity(owner, "Atomic two").dealStageID(999_999_999L)),
                     true,
+                    null,
                     null));
     assertThat(atomic.getCode()).isBetween(400, 499);
     Problem problem = problem(atomic);

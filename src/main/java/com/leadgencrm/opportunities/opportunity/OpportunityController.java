@@ -43,6 +43,7 @@ class OpportunityController {
   private final OpportunityQueries queries;
   private final OpportunityService opportunities;
   private final OpportunityBatches batches;
+  private final OpportunityBatchUpserts upserts;
   private final OpportunityLeadService leads;
   private final Cursors cursors;
 
@@ -50,11 +51,13 @@ class OpportunityController {
       OpportunityQueries queries,
       OpportunityService opportunities,
       OpportunityBatches batches,
+      OpportunityBatchUpserts upserts,
       OpportunityLeadService leads,
       Cursors cursors) {
     this.queries = queries;
     this.opportunities = opportunities;
     this.batches = batches;
+    this.upserts = upserts;
     this.leads = leads;
     this.cursors = cursors;
   }
@@ -67,20 +70,33 @@ class OpportunityController {
           "Each item is validated like a single create. By default each item succeeds or fails on its own: "
               + "the answer is 200 with a result per item, in input order (201 and the id, or the item's "
               + "problem). With atomic=true all items are created or none: a failure answers the first "
-              + "failing item's status, with every item's result in the problem's results.")
+              + "failing item's status, with every item's result in the problem's results. With "
+              + "upsertBy, each item replaces the opportunity holding its key (200) or creates one "
+              + "(201).")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(
       required = true,
       content = @Content(schema = @Schema(implementation = BatchDocs.Create.class)))
   Batch.Results createBatch(
       @RequestBody JsonNode body,
       @Parameter(description = "All or nothing") @RequestParam(defaultValue = "false")
-          boolean atomic) {
+          boolean atomic,
+      @Parameter(
+              description =
+                  "Upsert by external key: the systemName of a unique custom field (isUnique),"
+                      + " which every item must carry. An item whose value an opportunity holds"
+                      + " replaces it (200), else it is created (201); items apply in order, so a"
+                      + " key repeated in the batch replaces what the earlier item wrote. A"
+                      + " caller who sees only their own opportunities gets 404 for another"
+                      + " owner's. Concurrent batches with the same keys make one opportunity per"
+                      + " key.")
+          @RequestParam(required = false)
+          @Nullable String upsertBy) {
+    var items =
+        Batch.items(body).stream()
+            .map(item -> JsonInput.read(item, OpportunityInput.class))
+            .toList();
     return Batch.results(
-        batches.create(
-            Batch.items(body).stream()
-                .map(item -> JsonInput.read(item, OpportunityInput.class))
-                .toList(),
-            atomic));
+        upsertBy == null ? batches.create(items, atomic) : upserts.upsert(upsertBy, items, atomic));
   }
 
   @PatchMapping(

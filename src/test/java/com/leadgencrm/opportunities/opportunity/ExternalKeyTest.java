@@ -205,4 +205,152 @@ class ExternalKeyTest {
     }
     assertThat(api.get("/opportunities?ownerID=" + owner).json().path("items").size()).isEqualTo(1);
   }
+
+  // --- POST /opportunities/batch?upsertBy= ---
+
+  Map<String, Object> keyed(long owner, String key, Object value, String name) {
+    var opportunity = minimal(owner);
+    opportunity.put(key, value);
+    opportunity.put("opportunityName", name);
+    return opportunity;
+  }
+
+  Reply upsertBatch(Api as, String query, List<?> items) {
+    return as.post("/opportunities/batch?" + query, json(Map.of("items", items)));
+  }
+
+  static List<Integer> statuses(Reply reply) {
+    List<Integer> statuses = new ArrayList<>();
+    reply.json().path("results").forEach(r -> statuses.add(r.path("status").asInt()));
+    return statuses;
+  }
+
+  String nameOf(long id) {
+    return api.get("/opportunities/" + id).json().path("opportunityName").asString();
+  }
+
+  @Test
+  void aBatchUpsertReplacesHeldKeysAndCreatesTheOthersInInputOrder() {
+    String key = field("text", true);
+    long owner = uniqueOwner();
+    long held = createWith(key, "B-1").id();
+    var withoutKey = minimal(owner);
+    Reply reply =
+        upsertBatch(
+            api,
+            "upsertBy=" + key,
+            List.of(
+                keyed(owner, key, "B-1", "Replaced"),
+                keyed(owner, key, "B-2", "Created"),
+                withoutKey,
+                keyed(owner, key, "B-2", "Created, then replaced"),
+                keyed(owner, key, "B-3", "")));
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    assertThat(statuses(reply)).containsExactly(200, 201, 400, 200, 400);
+    JsonNode results = reply.json().path("results");
+    assertThat(results.get(0).path("id").asLong()).isEqualTo(held);
+    long created = results.get(1).path("id").asLong();
+    assertThat(results.get(3).path("id").asLong()).isEqualTo(created);
+    assertThat(results.get(2).path("problem").path("errors").get(0).path("field").asString())
+        .isEqualTo(key);
+    assertThat(results.get(4).path("problem").path("errors").get(0).path("field").asString())
+        .isEqualTo("opportunityName");
+    assertThat(nameOf(held)).isEqualTo("Replaced");
+    assertThat(nameOf(created)).isEqualTo("Created, then replaced");
+    // the held one (now the owner's) and the created one
+    assertThat(api.get("/opportunities?ownerID=" + owner).json().path("items").size()).isEqualTo(2);
+    assertThat(api.get("/opportunities?" + key + "=B-3").json().path("items").size()).isZero();
+  }
+
+  @Test
+  void anAtomicBatchUpsertWithARefusedItemWritesNothing() {
+    String key = field("integer", true);
+    long owner = uniqueOwner();
+    long held = createWith(key, 7).id();
+    Reply refused =
+        upsertBatch(
+            api,
+            "atomic=true&upsertBy=" + key,
+            List.of(
+                keyed(owner, key, 7, "Not replaced"),
+                keyed(owner, key, 8, "Not created"),
+                keyed(owner, key, "eight", "Bad key")));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(statuses(refused)).containsExactly(424, 424, 400);
+    assertThat(nameOf(held)).isNotEqualTo("Not replaced");
+    assertThat(api.get("/opportunities?ownerID=" + owner).json().path("items").size()).isZero();
+
+    Reply applied =
+        upsertBatch(
+            api,
+            "atomic=true&upsertBy=" + key,
+            List.of(keyed(owner, key, 7, "Replaced"), keyed(owner, key, 8, "Created")));
+    assertThat(statuses(applied)).containsExactly(200, 201);
+    assertThat(nameOf(held)).isEqualTo("Replaced");
+  }
+
+  @Test
+  void upsertByMustNameAUniqueField() {
+    long owner = uniqueOwner();
+    String plain = field("text", false);
+    for (String query : List.of("upsertBy=no_such_field", "upsertBy=" + plain)) {
+      Reply refused = upsertBatch(api, query, List.of(keyed(owner, plain, "x", "Bad")));
+      assertThat(refused.status()).as(query).isEqualTo(400);
+      assertThat(refused.errorFields()).containsExactly("upsertBy");
+    }
+    assertThat(api.get("/opportunities?ownerID=" + owner).json().path("items").size()).isZero();
+  }
+
+  @Test
+  void aBatchUpsertCannotTakeOverAnotherOwnersRecord() {
+    String key = field("text", true);
+    long mine = uniqueOwner();
+    long theirs = uniqueOwner();
+    long held =
+        upsertBatch(api, "upsertBy=" + key, List.of(keyed(theirs, key, "T-1", "Theirs")))
+            .json()
+            .path("results")
+            .get(0)
+            .path("id")
+            .asLong();
+    Api salesperson = Keys.client(api, Role.SALESPERSON, mine);
+    Reply reply =
+        upsertBatch(
+            salesperson,
+            "upsertBy=" + key,
+            List.of(keyed(mine, key, "T-1", "Taken over"), keyed(mine, key, "M-1", "Mine")));
+    assertThat(statuses(reply)).containsExactly(404, 201);
+    assertThat(nameOf(held)).isEqualTo("Theirs");
+  }
+
+  @Test
+  void concurrentBatchUpsertsWithOverlappingKeysMakeOneOpportunityPerKey() throws Exception {
+    String key = field("text", true);
+    long owner = uniqueOwner();
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    List<Future<Reply>> replies = new ArrayList<>();
+    try {
+      for (int b = 0; b < 6; b++) {
+        List<Object> items = new ArrayList<>();
+        // overlapping keys, each batch in another order
+        for (int k = 0; k < 10; k++) {
+          int n = (k * (b + 1) + b) % 10;
+          items.add(keyed(owner, key, "K-" + n, "Batch " + b));
+        }
+        replies.add(pool.submit(() -> upsertBatch(api, "upsertBy=" + key, items)));
+      }
+      List<Integer> all = new ArrayList<>();
+      for (Future<Reply> reply : replies) {
+        assertThat(reply.get().status()).as(reply.get().body()).isEqualTo(200);
+        all.addAll(statuses(reply.get()));
+      }
+      assertThat(all).allMatch(s -> s == 200 || s == 201);
+    } finally {
+      pool.shutdownNow();
+    }
+    JsonNode items = api.get("/opportunities?limit=500&ownerID=" + owner).json().path("items");
+    List<String> keys = new ArrayList<>();
+    items.forEach(item -> keys.add(item.path(key).asString()));
+    assertThat(keys).doesNotHaveDuplicates().hasSize(10);
+  }
 }

@@ -662,6 +662,21 @@ class PermissionMatrixTest {
             0,
             null,
             expect(OK, OK, OK, DENIED, HIDDEN, HIDDEN)));
+    ops.add(
+        new Operation(
+            "batch upsert own opportunities by key",
+            r -> {
+              var item = new java.util.HashMap<String, Object>(minimal(users.get(r)));
+              item.put(externalKey(), UUID.randomUUID().toString());
+              return as(r)
+                  .post(
+                      "/opportunities/batch?upsertBy=" + externalKey(),
+                      json(Map.of("items", java.util.List.of(item))));
+            },
+            200,
+            0,
+            null,
+            WRITES_OPPORTUNITIES));
     // the recycle bin: REST only (wire deletes fill it, as "delete own opportunity" shows)
     ops.add(
         new Operation(
