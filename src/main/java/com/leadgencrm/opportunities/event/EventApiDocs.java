@@ -79,10 +79,13 @@ class EventApiDocs {
     data.setProperties(new java.util.LinkedHashMap<>(opportunity.getProperties()));
     data.setRequired(
         opportunity.getRequired() == null ? null : new ArrayList<>(opportunity.getRequired()));
+    // a field deleted or deactivated since is still in the events recorded while it was active
+    data.setAdditionalProperties(true);
     data.setDescription(
         "An opportunity as a GET returned it when the event was recorded. Its custom fields are"
             + " those active then: an event recorded before a custom field existed, or while it"
-            + " was inactive, lacks it, so no custom field is required here.");
+            + " was inactive, lacks it, so no custom field is required here; one deleted or"
+            + " deactivated since is still there, so other properties may appear.");
     schemas.put(OPPORTUNITY_EVENT_DATA, data);
   }
 

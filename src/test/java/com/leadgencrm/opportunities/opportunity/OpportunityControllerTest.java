@@ -64,6 +64,7 @@ class OpportunityControllerTest {
   @MockitoBean OpportunityQueries queries;
   @MockitoBean OpportunityService opportunities;
   @MockitoBean OpportunityBatches batches;
+  @MockitoBean OpportunityBatchUpserts upserts;
   @MockitoBean OpportunityLeadService leads;
 
   @Test
