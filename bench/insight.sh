@@ -47,6 +47,9 @@ SECRET=${BENCH_SECRET:-bench_secret_4f9c2e7a1b}
 RETENTION_DAYS=400
 STATEMENT_TIMEOUT=""
 WRK_TIMEOUT=30s
+REQUEST_TIMEOUT=600
+SLOW_S=2
+SLOW_SAMPLES=5
 
 usage() {
   cat <<EOF
@@ -58,6 +61,8 @@ Usage: bench/insight.sh [options]
   --owner ID             the owner of the "one typical owner" case (default $OWNER)
   --export-runs N        how many times the CSV export runs (default $EXPORT_RUNS)
   --statement-timeout D  CRM_STATEMENT_TIMEOUT of the service (default: the service's, 5s)
+  --slow-samples N       a case whose first request takes over $SLOW_S s is timed by N sequential curl requests
+                         instead of wrk (default $SLOW_SAMPLES; each at most $REQUEST_TIMEOUT s)
   --no-explain           no auto_explain pass (no plans)
   --reload-history       load bench/data/history.sql again even if loaded
   --port P               HTTP port of the service (default $PORT)
@@ -77,6 +82,7 @@ while [[ $# -gt 0 ]]; do
     --owner) OWNER=$2; shift 2 ;;
     --export-runs) EXPORT_RUNS=$2; shift 2 ;;
     --statement-timeout) STATEMENT_TIMEOUT=$2; shift 2 ;;
+    --slow-samples) SLOW_SAMPLES=$2; shift 2 ;;
     --no-explain) EXPLAIN=0; shift ;;
     --reload-history) RELOAD_HISTORY=1; shift ;;
     --port) PORT=$2; shift 2 ;;
@@ -85,7 +91,7 @@ while [[ $# -gt 0 ]]; do
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
-for v in SIZE DURATION WARMUP PORT OWNER EXPORT_RUNS; do
+for v in SIZE DURATION WARMUP PORT OWNER EXPORT_RUNS SLOW_SAMPLES; do
   [[ ${!v} =~ ^[0-9]+$ ]] || { echo "--${v,,} must be a number" >&2; exit 2; }
 done
 [[ $CONNECTIONS =~ ^[0-9]+(,[0-9]+)*$ ]] || { echo "--connections: numbers, comma-separated" >&2; exit 2; }
@@ -150,12 +156,12 @@ start_service() {
   local name=$1
   shift
   curl -s -o /dev/null --max-time 1 "$BASE/" && die "something already listens on port $PORT (use --port)"
+  local env=(SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB?reWriteBatchedInserts=true"
+    SPRING_DATASOURCE_USERNAME="$PGUSER" PORT="$PORT" CRM_BOOTSTRAP_KEY="$TOKEN"
+    CRM_RATE_LIMIT_PER_SECOND=1000000 CRM_RATE_LIMIT_BURST=1000000 CRM_EVENTS_RETENTION_DAYS="$RETENTION_DAYS")
+  [[ -n $STATEMENT_TIMEOUT ]] && env+=(CRM_STATEMENT_TIMEOUT="$STATEMENT_TIMEOUT")
   SERVICE_T0=$(now)
-  SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB?reWriteBatchedInserts=true" \
-    SPRING_DATASOURCE_USERNAME="$PGUSER" PORT="$PORT" CRM_BOOTSTRAP_KEY="$TOKEN" \
-    CRM_RATE_LIMIT_PER_SECOND=1000000 CRM_RATE_LIMIT_BURST=1000000 \
-    CRM_EVENTS_RETENTION_DAYS="$RETENTION_DAYS" ${STATEMENT_TIMEOUT:+CRM_STATEMENT_TIMEOUT=$STATEMENT_TIMEOUT} \
-    "$JAVA" "${JVM_OPTS[@]}" "-Xlog:gc*:file=$RESULTS/$name-gc.log" -jar "$JAR" "$@" \
+  env "${env[@]}" "$JAVA" "${JVM_OPTS[@]}" "-Xlog:gc*:file=$RESULTS/$name-gc.log" -jar "$JAR" "$@" \
     >"$RESULTS/$name.log" 2>&1 </dev/null &
   SERVICE_PID=$!
   local deadline=$((SECONDS + 180))
@@ -221,13 +227,33 @@ wrk_run() {
     { log "wrk failed for $label: $(tail -3 "${out%.json}.txt")"; return 1; }
 }
 
+# slow_run <name> <url> <out json>: sequential curl timings, summarised like wrk's JSON
+slow_run() {
+  local name=$1 url=$2 out=$3 i
+  : >"$out.times"
+  for i in $(seq 1 "$SLOW_SAMPLES"); do
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' --max-time "$REQUEST_TIMEOUT" \
+      -H "Authorization: Bearer $TOKEN" -H 'Accept: application/json' "$url" >>"$out.times" || echo "000 $REQUEST_TIMEOUT" >>"$out.times"
+  done
+  python3 "$BENCH_DIR/insight_report.py" timings "$out.times" >"$out"
+}
+
 : >"$RESULTS/cases.tsv"
 while IFS='|' read -r name target path; do
-  status=$(curl -s -o "$RESULTS/answer-$name.json" -w '%{http_code}' --max-time 120 \
-    -H "Authorization: Bearer $TOKEN" -H 'Accept: application/json' "$BASE$path" || true)
+  read -r status first_s < <(curl -s -o "$RESULTS/answer-$name.json" -w '%{http_code} %{time_total}\n' \
+    --max-time "$REQUEST_TIMEOUT" -H "Authorization: Bearer $TOKEN" -H 'Accept: application/json' "$BASE$path" ||
+    echo "000 0")
   if [[ $status != 200 ]]; then
     log "case $name: HTTP $status ($(head -c 300 "$RESULTS/answer-$name.json" 2>/dev/null)); not measured"
     printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$target" "$path" "-" "HTTP $status" >>"$RESULTS/cases.tsv"
+    continue
+  fi
+  if awk -v t="$first_s" -v s="$SLOW_S" 'BEGIN { exit !(t > s) }'; then
+    # too slow for wrk's fixed duration: --slow-samples sequential requests, timed by curl
+    log "case $name: the first request took $first_s s: $SLOW_SAMPLES sequential requests (curl): GET $path"
+    slow_run "$name" "$BASE$path" "$RESULTS/curl-$name-c1.json"
+    log "  $(jq -r '"\(.requests) requests, p50 \(.latency_us.p50 / 1000) ms, p90 \(.latency_us.p90 / 1000) ms, max \(.latency_us.max / 1000) ms, non-2xx \(.non2xx)"' "$RESULTS/curl-$name-c1.json")"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$target" "$path" "1 (curl)" "$RESULTS/curl-$name-c1.json" >>"$RESULTS/cases.tsv"
     continue
   fi
   ((WARMUP > 0)) && { wrk_run "warmup-$name" 1 "$BASE$path" "$WARMUP" "$RESULTS/warmup.json" || true; }
@@ -278,7 +304,7 @@ if ((EXPLAIN)); then
       "--spring.datasource.hikari.connection-init-sql=LOAD 'auto_explain'; SET auto_explain.log_min_duration = 0; SET auto_explain.log_analyze = on; SET auto_explain.log_buffers = on; SET auto_explain.log_timing = on; SET auto_explain.log_verbose = off"
     while IFS='|' read -r name _ path; do
       offset=$(stat -c %s "$PG_LOG")
-      status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 120 -H "Authorization: Bearer $TOKEN" \
+      status=$(curl -s -o /dev/null -w '%{http_code}' --max-time "$REQUEST_TIMEOUT" -H "Authorization: Bearer $TOKEN" \
         -H 'Accept: application/json' "$BASE$path" || true)
       sleep 1
       # the plan of the request's heaviest statement in this database (a cancelled statement has none)

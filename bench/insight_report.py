@@ -70,12 +70,29 @@ def gc_summary(gc_log, start, end):
     return out
 
 
+def timings(path):
+    """Sequential curl timings ("<status> <seconds>" per line) as wrk's JSON summary."""
+    samples = [line.split() for line in open(path) if line.strip()]
+    us = sorted(float(t) * 1e6 for _, t in samples)
+
+    def pct(p):
+        return int(us[min(len(us) - 1, max(0, int(round(p / 100 * len(us) + 0.5)) - 1))]) if us else 0
+
+    total = sum(us) / 1e6
+    print(json.dumps({"requests": len(us), "duration_s": round(total, 3), "rps": round(len(us) / total, 3) if total else 0,
+                      "non2xx": sum(1 for s, _ in samples if not s.startswith("2")),
+                      "latency_us": {"p50": pct(50), "p90": pct(90), "p99": pct(99), "max": int(us[-1]) if us else 0},
+                      "tool": "curl, sequential"}))
+    return 0
+
+
 def report(results):
     meta = json.load(open(os.path.join(results, "meta.json")))
     rows, cases = [], []
     with open(os.path.join(results, "cases.tsv")) as f:
         for line in f:
             name, target, path, conns, src = line.rstrip("\n").split("\t")
+            n_conns = conns.split()[0]
             case = {"name": name, "target_p50_ms": int(target), "request": "GET " + path}
             if conns == "-":
                 case["error"] = src
@@ -83,7 +100,7 @@ def report(results):
             else:
                 w = json.load(open(src))
                 lat = w["latency_us"]
-                case.update({"connections": int(conns), "requests": w["requests"], "rps": w["rps"],
+                case.update({"connections": int(n_conns) if n_conns != "-" else None, "measured_with": conns, "requests": w["requests"], "rps": w["rps"],
                              "non2xx": w.get("non2xx", 0), "p50_ms": lat["p50"] / 1000, "p90_ms": lat["p90"] / 1000,
                              "p99_ms": lat["p99"] / 1000})
                 ok = "yes" if case["p50_ms"] <= case["target_p50_ms"] and case["non2xx"] == 0 else "**no**"
@@ -133,4 +150,6 @@ def report(results):
 if __name__ == "__main__":
     if sys.argv[1] == "plan":
         sys.exit(plan(sys.argv[2]))
+    if sys.argv[1] == "timings":
+        sys.exit(timings(sys.argv[2]))
     sys.exit(report(sys.argv[2]))
