@@ -46,13 +46,13 @@ set work_mem = '128MB';
 set search_path = crm, public;
 
 -- Already loaded for this data set?
-select (exists (select 1 from bench.dataset h join bench.dataset l on l.key = 'loaded_at'
+select coalesce(exists (select 1 from bench.dataset h join bench.dataset l on l.key = 'loaded_at'
                  where h.key = 'history_for_loaded_at' and h.value = l.value)
         and (select value::bigint from bench.dataset where key = 'history_events')
             = (select count(*) from crm.event e
                 where e.id <= (select value::bigint from bench.dataset where key = 'history_max_event_id')
                   and e.aggregate_type = 'opportunity')
-        and :force = 0) as history_loaded \gset
+        and :force = 0, false) as history_loaded \gset
 \if :history_loaded
   select 'history already loaded: ' || value || ' events (-v force=1 to load it again)'
     from bench.dataset where key = 'history_events';
