@@ -518,10 +518,11 @@ walk_cursor() {
   done
   rm -f "$body"
   DEEP_CURSOR=$cursor
-  # the keyset inside the cursor (base64url of {"sort","desc","value","id","filters"}), for pgbench
+  # the keyset inside the cursor (base64url of {"sort","desc","value","id","filters"}, a dot, and
+  # its signature), for pgbench
   read -r DEEP_CURSOR_VALUE DEEP_CURSOR_ID < <(python3 -c '
 import base64, json, sys
-c = sys.argv[1]; c += "=" * (-len(c) % 4)
+c = sys.argv[1].split(".")[0]; c += "=" * (-len(c) % 4)
 d = json.loads(base64.urlsafe_b64decode(c)); print(d["value"], d["id"])' "$cursor")
   log "cursor of page $DEEP_PAGE found in $(printf '%.1f' "$(elapsed "$t0" "$(now)")") s (after id $DEEP_CURSOR_ID)"
 }
