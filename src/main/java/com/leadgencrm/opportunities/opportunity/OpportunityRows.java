@@ -25,8 +25,7 @@ class OpportunityRows {
       id, owner_id, deal_stage_id, account_id, campaign_id, opportunity_name, probability,
       probability_explicit, amount, currency, is_closed, is_won, is_active, close_date,
       originating_lead_id, primary_lead_id, create_timestamp, update_timestamp,
-      stage_change_timestamp, custom_fields,
-      (select s.pipeline_id from deal_stage s where s.id = opportunity.deal_stage_id) as pipeline_id""";
+      stage_change_timestamp, custom_fields, pipeline_id""";
 
   private static final TypeReference<LinkedHashMap<String, Object>> VALUES =
       new TypeReference<>() {};

@@ -187,6 +187,15 @@ class PipelineApiTest {
     assertThat(readOnly.errorFields()).containsExactly("pipelineID");
     Reply moved = api.patch("/opportunities/" + here.id(), "{\"dealStageID\": " + stage + "}");
     assertThat(moved.json().path("pipelineID").asLong()).isEqualTo(renewals);
+
+    // a stage that moves to another pipeline takes its opportunities along
+    long expansion = pipeline("Expansion " + UUID.randomUUID());
+    Reply stageMoved = api.patch("/dealStages/" + stage, "{\"pipelineID\": " + expansion + "}");
+    assertThat(stageMoved.status()).as(stageMoved.body()).isEqualTo(200);
+    assertThat(api.get("/opportunities/" + there.id()).json().path("pipelineID").asLong())
+        .isEqualTo(expansion);
+    assertThat(ids("/opportunities?ownerID=" + owner + "&pipelineID=" + expansion))
+        .containsExactly(there.id(), here.id());
   }
 
   private List<Long> ids(String path) {
