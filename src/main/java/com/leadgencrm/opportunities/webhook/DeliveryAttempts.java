@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,18 +79,33 @@ class DeliveryAttempts {
         Counter.builder("crm.webhooks.attempts").tag("outcome", "failed").register(meters);
   }
 
-  /** Attempts these deliveries, a bounded number at a time, and records what came of them. */
+  /**
+   * Attempts these deliveries in their order, a bounded number at a time, and records what came of
+   * them. The first failure ends the round: what was not sent yet stays due, untouched, so a
+   * receiver that is down costs about one timeout per round, not one per delivery.
+   */
   void attempt(Webhook webhook, List<DeliveryRepository.Due> due, ExecutorService threads) {
     Map<Long, String> bodies =
         feed.json(due.stream().map(DeliveryRepository.Due::eventId).toList());
     Semaphore inFlight = new Semaphore(properties.concurrencyPerEndpoint());
+    AtomicBoolean failing = new AtomicBoolean();
     List<CompletableFuture<DeliveryRepository.Outcome>> attempts = new ArrayList<>();
     for (DeliveryRepository.Due delivery : due) {
       inFlight.acquireUninterruptibly();
+      if (failing.get()) {
+        inFlight.release();
+        break;
+      }
       attempts.add(
           CompletableFuture.supplyAsync(
                   () -> attemptOne(webhook, delivery, bodies.get(delivery.eventId())), threads)
-              .whenComplete((outcome, failure) -> inFlight.release()));
+              .whenComplete(
+                  (outcome, failure) -> {
+                    if (failure != null || !outcome.status().equals("succeeded")) {
+                      failing.set(true);
+                    }
+                    inFlight.release();
+                  }));
     }
     List<DeliveryRepository.Outcome> outcomes =
         attempts.stream().map(CompletableFuture::join).toList();

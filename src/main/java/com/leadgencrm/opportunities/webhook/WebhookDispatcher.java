@@ -49,6 +49,12 @@ class WebhookDispatcher implements SmartLifecycle {
   /** Event ids one fan-out step covers. */
   static final int FAN_OUT_STEP = 2000;
 
+  /**
+   * Deliveries one round of attempts takes on: what they came to is recorded in one transaction per
+   * round, so a healthy receiver is not held back by a round trip to the database per few events.
+   */
+  static final int DUE_PER_ROUND = 200;
+
   private final WebhookRepository webhooks;
   private final DeliveryRepository deliveries;
   private final DeliveryAttempts attempts;
@@ -157,10 +163,9 @@ class WebhookDispatcher implements SmartLifecycle {
       Webhook webhook = found.get();
       boolean fannedOut = fanOut(webhook);
       Instant now = clock.instant();
-      // two rounds of attempts at most: against a receiver that never answers, a round takes two
-      // timeouts, well within the lease
-      List<DeliveryRepository.Due> due =
-          deliveries.due(webhookId, now, properties.concurrencyPerEndpoint() * 2);
+      // a round stops sending at its first failure (DeliveryAttempts), so against a receiver that
+      // never answers it takes about one timeout however many are due: well within the lease
+      List<DeliveryRepository.Due> due = deliveries.due(webhookId, now, DUE_PER_ROUND);
       ExecutorService threads = attemptThreads;
       if (!due.isEmpty() && threads != null) {
         attempts.attempt(webhook, due, threads);
