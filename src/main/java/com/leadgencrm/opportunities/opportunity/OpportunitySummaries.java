@@ -4,6 +4,8 @@ import com.leadgencrm.opportunities.core.HeavyRead;
 import com.leadgencrm.opportunities.core.Permission;
 import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.query.ListStatements;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What the pipeline is worth (SPEC §7): the opportunities a list request selects, grouped by one or
  * two keys and by currency, with their figures and each currency's totals. One statement, with the
- * list's own conditions (its filters and the caller's scope), computed by PostgreSQL in exact
- * decimals, never adding amounts of different currencies: the groups and the totals are one {@code
- * GROUPING SETS} scan.
+ * list's own conditions (its filters and the caller's scope), computed in exact decimals, never
+ * adding amounts of different currencies: PostgreSQL sums the groups in one (parallel) scan, and
+ * each currency's totals are the exact sum of its groups, rounded once.
  */
 @Service
 @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
@@ -74,7 +77,8 @@ public class OpportunitySummaries {
     List<SummaryKeys.Key> keys = SummaryKeys.parse(groupBy, definitions);
     SummaryHistory.AsOf past = asOf == null ? null : history.at(asOf);
     List<OpportunitySummary.Group> groups = new ArrayList<>();
-    List<OpportunitySummary.Total> totals = new ArrayList<>();
+    // each currency's totals: the exact sums of its groups, rounded once like the groups' figures
+    Map<String, Sums> totals = new TreeMap<>();
     queries
         .query(params, custom, definitions)
         .select(
@@ -83,20 +87,95 @@ public class OpportunitySummaries {
             past == null ? Map.of() : past.params(),
             (rs, n) -> {
               String currency = rs.getString("currency");
-              OpportunitySummary.Figures figures = figures(rs);
-              if (rs.getInt("total") != 0) {
-                totals.add(OpportunitySummary.Total.of(currency, figures));
-              } else {
-                Map<String, @Nullable Object> key = new LinkedHashMap<>();
-                for (int i = 0; i < keys.size(); i++) {
-                  key.put(keys.get(i).name(), keys.get(i).read(rs, "k" + i));
-                }
-                key.put("currency", currency);
-                groups.add(OpportunitySummary.Group.of(key, figures));
+              int scale = rs.getInt("scale");
+              Sums sums = Sums.read(rs, scale);
+              totals.merge(currency, sums, Sums::plus);
+              Map<String, @Nullable Object> key = new LinkedHashMap<>();
+              for (int i = 0; i < keys.size(); i++) {
+                key.put(keys.get(i).name(), keys.get(i).read(rs, "k" + i));
               }
+              key.put("currency", currency);
+              groups.add(OpportunitySummary.Group.of(key, sums.figures()));
               return null;
             });
-    return new OpportunitySummary(groups, totals);
+    return new OpportunitySummary(
+        groups,
+        totals.entrySet().stream()
+            .map(total -> OpportunitySummary.Total.of(total.getKey(), total.getValue().figures()))
+            .toList());
+  }
+
+  /**
+   * The exact sums behind the figures of a set of opportunities of one currency, before rounding:
+   * groups add up to their currency's total without a rounding error carried over.
+   *
+   * @param weighted the sum of amount x probability (in percent) of the open ones
+   * @param scale the currency's minor units
+   */
+  private record Sums(
+      long count,
+      BigDecimal amount,
+      long openCount,
+      BigDecimal openAmount,
+      BigDecimal weighted,
+      long wonCount,
+      BigDecimal wonAmount,
+      long lostCount,
+      BigDecimal lostAmount,
+      long closedCount,
+      int scale) {
+
+    static Sums read(ResultSet rs, int scale) throws SQLException {
+      return new Sums(
+          rs.getLong("count"),
+          rs.getBigDecimal("amount"),
+          rs.getLong("open_count"),
+          rs.getBigDecimal("open_amount"),
+          rs.getBigDecimal("weighted"),
+          rs.getLong("won_count"),
+          rs.getBigDecimal("won_amount"),
+          rs.getLong("lost_count"),
+          rs.getBigDecimal("lost_amount"),
+          rs.getLong("closed_count"),
+          scale);
+    }
+
+    Sums plus(Sums other) {
+      return new Sums(
+          count + other.count,
+          amount.add(other.amount),
+          openCount + other.openCount,
+          openAmount.add(other.openAmount),
+          weighted.add(other.weighted),
+          wonCount + other.wonCount,
+          wonAmount.add(other.wonAmount),
+          lostCount + other.lostCount,
+          lostAmount.add(other.lostAmount),
+          closedCount + other.closedCount,
+          scale);
+    }
+
+    /** Rounded half-up to the currency's minor units once, here; the win rate to 4 decimals. */
+    OpportunitySummary.Figures figures() {
+      return new OpportunitySummary.Figures(
+          count,
+          minor(amount),
+          openCount,
+          minor(openAmount),
+          minor(weighted.movePointLeft(2)),
+          wonCount,
+          minor(wonAmount),
+          lostCount,
+          minor(lostAmount),
+          closedCount == 0
+              ? null
+              : BigDecimal.valueOf(wonCount)
+                  .divide(BigDecimal.valueOf(closedCount), 4, RoundingMode.HALF_UP));
+    }
+
+    private BigDecimal minor(BigDecimal value) {
+      return value.setScale(scale, RoundingMode.HALF_UP);
+    }
   }
 
   /**
@@ -119,38 +198,28 @@ public class OpportunitySummaries {
     inner
         .append(", amount, probability, is_closed, is_won from opportunity where ")
         .append(condition);
-    String scale = scale("currency");
     String grouped = String.join(", ", keyColumns);
+    // a plain GROUP BY, which PostgreSQL runs in parallel (GROUPING SETS it does not): the
+    // currencies' totals are added up from the groups, in Java
     return "select currency, "
+        + scale("currency")
+        + " as scale, "
         + grouped
-        + ", grouping("
-        + grouped
-        + ") as total, count(*) as count"
-        + ", round(coalesce(sum(amount), 0), "
-        + scale
-        + ") as amount"
+        + ", count(*) as count"
+        + ", coalesce(sum(amount), 0) as amount"
         + ", count(*) filter (where not is_closed) as open_count"
-        + ", round(coalesce(sum(amount) filter (where not is_closed), 0), "
-        + scale
-        + ") as open_amount"
-        + ", round(coalesce(sum(amount * probability) filter (where not is_closed), 0) / 100, "
-        + scale
-        + ") as weighted_amount"
+        + ", coalesce(sum(amount) filter (where not is_closed), 0) as open_amount"
+        + ", coalesce(sum(amount * probability) filter (where not is_closed), 0) as weighted"
         + ", count(*) filter (where is_won) as won_count"
-        + ", round(coalesce(sum(amount) filter (where is_won), 0), "
-        + scale
-        + ") as won_amount"
+        + ", coalesce(sum(amount) filter (where is_won), 0) as won_amount"
         + ", count(*) filter (where is_closed and not is_won) as lost_count"
-        + ", round(coalesce(sum(amount) filter (where is_closed and not is_won), 0), "
-        + scale
-        + ") as lost_amount"
-        + ", round(count(*) filter (where is_won)::numeric"
-        + " / nullif(count(*) filter (where is_closed), 0), 4) as win_rate"
+        + ", coalesce(sum(amount) filter (where is_closed and not is_won), 0) as lost_amount"
+        + ", count(*) filter (where is_closed) as closed_count"
         + " from ("
         + inner
-        + ") o group by grouping sets ((currency, "
+        + ") o group by currency, "
         + grouped
-        + "), (currency)) order by total, "
+        + " order by "
         + String.join(", ", order)
         + ", currency";
   }
@@ -158,19 +227,5 @@ public class OpportunitySummaries {
   /** The minor units of the currency in {@code column} (V30's {@code currency_minor_units}). */
   static String scale(String column) {
     return "currency_minor_units(" + column + ")";
-  }
-
-  private static OpportunitySummary.Figures figures(ResultSet rs) throws SQLException {
-    return new OpportunitySummary.Figures(
-        rs.getLong("count"),
-        rs.getBigDecimal("amount"),
-        rs.getLong("open_count"),
-        rs.getBigDecimal("open_amount"),
-        rs.getBigDecimal("weighted_amount"),
-        rs.getLong("won_count"),
-        rs.getBigDecimal("won_amount"),
-        rs.getLong("lost_count"),
-        rs.getBigDecimal("lost_amount"),
-        rs.getBigDecimal("win_rate"));
   }
 }
