@@ -90,7 +90,7 @@ EOF
 SCENARIOS_PENDING=$(cat <<'EOF'
 waterfall|l|16|static.lua|GET /opportunities/waterfall?from=2026-01-01&to=2026-03-31|-|1|/opportunities/waterfall?from=2026-01-01T00:00:00Z&to=2026-03-31T00:00:00Z|scaling|issue 17 (SPEC 7); needs the bench data set's history
 csv_export|n|1|csv_export.lua|GET /opportunities with Accept: text/csv (every row; rows/s)|-|0|/opportunities|scaling|issue 17: streams already; run.sh does not yet count items per request = data set size (0 here), nor the long request (wrk timeout 10 s)
-webhook_deliveries|o|4|-|deliveries/s to a local receiver, GET /webhooks/{id}/deliveries|-|1|/webhooks/{webhook_id}/deliveries||not a request rate (see bench/README.md): a receiver process, the service with CRM_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true, events made by the run, a result report.py reads
+webhook_deliveries|o|4|-|deliveries/s to a local receiver, GET /webhooks/{id}/deliveries|-|1|/webhooks/{webhook_id}/deliveries||not a request rate: bench/webhooks.sh measures it (a receiver, its own service start, events it makes)
 EOF
 )
 
