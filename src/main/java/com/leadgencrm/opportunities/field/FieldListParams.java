@@ -4,6 +4,7 @@ import com.leadgencrm.opportunities.query.ListParameterDocs.ChangedFrom;
 import com.leadgencrm.opportunities.query.ListParameterDocs.ChangedTo;
 import com.leadgencrm.opportunities.query.ListParameterDocs.CreatedFrom;
 import com.leadgencrm.opportunities.query.ListParameterDocs.CreatedTo;
+import com.leadgencrm.opportunities.query.ListParameterDocs.OneOf;
 import com.leadgencrm.opportunities.query.ListParameterDocs.PageSize;
 import com.leadgencrm.opportunities.query.ListParameterDocs.SameQueryCursor;
 import com.leadgencrm.opportunities.query.ListParameterDocs.SortKeys;
@@ -29,23 +30,7 @@ public record FieldListParams(
                     allowableValues = {"opportunity", "lead"}))
         @Nullable String relationship,
     @Parameter(description = "Only the field with this systemName") @Nullable String systemName,
-    @Parameter(
-            description = "Only fields of this data type",
-            schema =
-                @Schema(
-                    type = "string",
-                    allowableValues = {
-                      "text",
-                      "textarea",
-                      "integer",
-                      "number",
-                      "boolean",
-                      "date",
-                      "datetime",
-                      "email",
-                      "url",
-                      "phone"
-                    }))
+    @Parameter(description = "Only fields of this data type") @OneOf(DataType.class)
         @Nullable String dataType,
     @Parameter(description = "Custom (true) or standard (false) fields") @Nullable Boolean isCustom,
     @Parameter(description = "Active or inactive fields") @Nullable Boolean isActive,

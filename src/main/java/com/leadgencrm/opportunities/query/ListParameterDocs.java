@@ -77,6 +77,17 @@ public final class ListParameterDocs {
     String note() default "";
   }
 
+  /**
+   * A parameter that takes one of an enum's constants, spelled in lower case as clients write them:
+   * the REST adapter's parameter customizer fills in the allowed values, in the enum's order.
+   */
+  @Target({FIELD, PARAMETER, METHOD})
+  @Retention(RUNTIME)
+  public @interface OneOf {
+
+    Class<? extends Enum<?>> value();
+  }
+
   /** {@code createTimestampFrom}. */
   @Target({FIELD, PARAMETER, METHOD})
   @Retention(RUNTIME)
