@@ -60,7 +60,7 @@ public final class ListParameterDocs {
   /**
    * {@code sort}: the keys a list sorts by, the first being the default, as its {@link SortKey}s
    * name them. The description and the allowed values (each key alone, with {@code ,asc} and with
-   * {@code ,desc}) are filled in from these by the REST adapter's parameter customizer.
+   * {@code ,desc}) are filled in from these by the REST adapter ({@code web.ListParameterFill}).
    */
   @Target({FIELD, PARAMETER, METHOD})
   @Retention(RUNTIME)
@@ -79,7 +79,8 @@ public final class ListParameterDocs {
 
   /**
    * A parameter that takes one of an enum's constants, spelled in lower case as clients write them:
-   * the REST adapter's parameter customizer fills in the allowed values, in the enum's order.
+   * the REST adapter ({@code web.ListParameterFill}) fills in the allowed values, in the enum's
+   * order.
    */
   @Target({FIELD, PARAMETER, METHOD})
   @Retention(RUNTIME)
