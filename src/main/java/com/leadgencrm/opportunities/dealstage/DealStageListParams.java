@@ -1,7 +1,13 @@
 package com.leadgencrm.opportunities.dealstage;
 
+import com.leadgencrm.opportunities.query.ListParameterDocs.ChangedFrom;
+import com.leadgencrm.opportunities.query.ListParameterDocs.ChangedTo;
+import com.leadgencrm.opportunities.query.ListParameterDocs.CreatedFrom;
+import com.leadgencrm.opportunities.query.ListParameterDocs.CreatedTo;
+import com.leadgencrm.opportunities.query.ListParameterDocs.PageSize;
+import com.leadgencrm.opportunities.query.ListParameterDocs.SameQueryCursor;
+import com.leadgencrm.opportunities.query.ListParameterDocs.SortKeys;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -21,46 +27,13 @@ public record DealStageListParams(
         @Nullable Boolean isEditable,
     @Parameter(description = "Case-insensitive search in dealStageName (clos finds Closed Won)")
         @Nullable String q,
-    @Parameter(description = "Created at or after: a date-time with offset, or a date (00:00 UTC)")
-        @Nullable Instant createTimestampFrom,
-    @Parameter(description = "Created at or before") @Nullable Instant createTimestampTo,
-    @Parameter(description = "Changed at or after: incremental sync")
-        @Nullable Instant updateTimestampFrom,
-    @Parameter(description = "Changed at or before") @Nullable Instant updateTimestampTo,
-    @Parameter(
-            description =
-                "Sort key, optionally followed by ,asc (the default) or ,desc; weight (pipeline "
-                    + "order) when left out",
-            schema =
-                @Schema(
-                    type = "string",
-                    allowableValues = {
-                      "weight",
-                      "weight,asc",
-                      "weight,desc",
-                      "id",
-                      "id,asc",
-                      "id,desc",
-                      "dealStageName",
-                      "dealStageName,asc",
-                      "dealStageName,desc",
-                      "createTimestamp",
-                      "createTimestamp,asc",
-                      "createTimestamp,desc",
-                      "updateTimestamp",
-                      "updateTimestamp,asc",
-                      "updateTimestamp,desc"
-                    }))
+    @CreatedFrom @Nullable Instant createTimestampFrom,
+    @CreatedTo @Nullable Instant createTimestampTo,
+    @ChangedFrom @Nullable Instant updateTimestampFrom,
+    @ChangedTo @Nullable Instant updateTimestampTo,
+    @SortKeys(
+            value = {"weight", "id", "dealStageName", "createTimestamp", "updateTimestamp"},
+            byDefault = "weight (pipeline order)")
         @Nullable String sort,
-    @Parameter(
-            description = "Page size",
-            schema =
-                @Schema(
-                    type = "integer",
-                    format = "int32",
-                    minimum = "1",
-                    maximum = "500",
-                    defaultValue = "100"))
-        @Nullable Integer limit,
-    @Parameter(description = "The nextCursor of the previous page (with the same filters and sort)")
-        @Nullable String cursor) {}
+    @PageSize @Nullable Integer limit,
+    @SameQueryCursor @Nullable String cursor) {}

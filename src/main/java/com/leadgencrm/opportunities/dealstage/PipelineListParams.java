@@ -1,7 +1,13 @@
 package com.leadgencrm.opportunities.dealstage;
 
+import com.leadgencrm.opportunities.query.ListParameterDocs.ChangedFrom;
+import com.leadgencrm.opportunities.query.ListParameterDocs.ChangedTo;
+import com.leadgencrm.opportunities.query.ListParameterDocs.CreatedFrom;
+import com.leadgencrm.opportunities.query.ListParameterDocs.CreatedTo;
+import com.leadgencrm.opportunities.query.ListParameterDocs.PageSize;
+import com.leadgencrm.opportunities.query.ListParameterDocs.SameQueryCursor;
+import com.leadgencrm.opportunities.query.ListParameterDocs.SortKeys;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -15,45 +21,10 @@ public record PipelineListParams(
         @Nullable Boolean isDefault,
     @Parameter(description = "Case-insensitive search in name (renew finds Renewals)")
         @Nullable String q,
-    @Parameter(description = "Created at or after: a date-time with offset, or a date (00:00 UTC)")
-        @Nullable Instant createTimestampFrom,
-    @Parameter(description = "Created at or before") @Nullable Instant createTimestampTo,
-    @Parameter(description = "Changed at or after: incremental sync")
-        @Nullable Instant updateTimestampFrom,
-    @Parameter(description = "Changed at or before") @Nullable Instant updateTimestampTo,
-    @Parameter(
-            description =
-                "Sort key, optionally followed by ,asc (the default) or ,desc; weight when left out",
-            schema =
-                @Schema(
-                    type = "string",
-                    allowableValues = {
-                      "weight",
-                      "weight,asc",
-                      "weight,desc",
-                      "id",
-                      "id,asc",
-                      "id,desc",
-                      "name",
-                      "name,asc",
-                      "name,desc",
-                      "createTimestamp",
-                      "createTimestamp,asc",
-                      "createTimestamp,desc",
-                      "updateTimestamp",
-                      "updateTimestamp,asc",
-                      "updateTimestamp,desc"
-                    }))
-        @Nullable String sort,
-    @Parameter(
-            description = "Page size",
-            schema =
-                @Schema(
-                    type = "integer",
-                    format = "int32",
-                    minimum = "1",
-                    maximum = "500",
-                    defaultValue = "100"))
-        @Nullable Integer limit,
-    @Parameter(description = "The nextCursor of the previous page (with the same filters and sort)")
-        @Nullable String cursor) {}
+    @CreatedFrom @Nullable Instant createTimestampFrom,
+    @CreatedTo @Nullable Instant createTimestampTo,
+    @ChangedFrom @Nullable Instant updateTimestampFrom,
+    @ChangedTo @Nullable Instant updateTimestampTo,
+    @SortKeys({"weight", "id", "name", "createTimestamp", "updateTimestamp"}) @Nullable String sort,
+    @PageSize @Nullable Integer limit,
+    @SameQueryCursor @Nullable String cursor) {}

@@ -1,7 +1,7 @@
 package com.leadgencrm.opportunities.event;
 
+import com.leadgencrm.opportunities.query.ListParameterDocs.PageSizeInWords;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -28,9 +28,6 @@ record EventListParams(
                 "Only events of these resource ids (resourceID=42&resourceID=43, or resourceID=42,43)")
         @Size(max = 500)
         @Nullable List<Long> resourceID,
-    @Parameter(
-            description = "Page size, 1 to 500 (default 100)",
-            schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "500"))
-        @Nullable Integer limit,
+    @PageSizeInWords @Nullable Integer limit,
     @Parameter(description = "The nextCursor of the previous page (instead of after)")
         @Nullable String cursor) {}

@@ -1,5 +1,13 @@
 package com.leadgencrm.opportunities.field;
 
+import com.leadgencrm.opportunities.query.ListParameterDocs.ChangedFrom;
+import com.leadgencrm.opportunities.query.ListParameterDocs.ChangedTo;
+import com.leadgencrm.opportunities.query.ListParameterDocs.CreatedFrom;
+import com.leadgencrm.opportunities.query.ListParameterDocs.CreatedTo;
+import com.leadgencrm.opportunities.query.ListParameterDocs.OneOf;
+import com.leadgencrm.opportunities.query.ListParameterDocs.PageSize;
+import com.leadgencrm.opportunities.query.ListParameterDocs.SameQueryCursor;
+import com.leadgencrm.opportunities.query.ListParameterDocs.SortKeys;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
@@ -22,68 +30,18 @@ public record FieldListParams(
                     allowableValues = {"opportunity", "lead"}))
         @Nullable String relationship,
     @Parameter(description = "Only the field with this systemName") @Nullable String systemName,
-    @Parameter(
-            description = "Only fields of this data type",
-            schema =
-                @Schema(
-                    type = "string",
-                    allowableValues = {
-                      "text",
-                      "textarea",
-                      "integer",
-                      "number",
-                      "boolean",
-                      "date",
-                      "datetime",
-                      "email",
-                      "url",
-                      "phone"
-                    }))
+    @Parameter(description = "Only fields of this data type") @OneOf(DataType.class)
         @Nullable String dataType,
     @Parameter(description = "Custom (true) or standard (false) fields") @Nullable Boolean isCustom,
     @Parameter(description = "Active or inactive fields") @Nullable Boolean isActive,
     @Parameter(description = "Required or optional fields") @Nullable Boolean isRequired,
     @Parameter(description = "Case-insensitive search in label (contract finds Contract type)")
         @Nullable String q,
-    @Parameter(description = "Created at or after: a date-time with offset, or a date (00:00 UTC)")
-        @Nullable Instant createTimestampFrom,
-    @Parameter(description = "Created at or before") @Nullable Instant createTimestampTo,
-    @Parameter(description = "Changed at or after: incremental sync")
-        @Nullable Instant updateTimestampFrom,
-    @Parameter(description = "Changed at or before") @Nullable Instant updateTimestampTo,
-    @Parameter(
-            description =
-                "Sort key, optionally followed by ,asc (the default) or ,desc; id when left out",
-            schema =
-                @Schema(
-                    type = "string",
-                    allowableValues = {
-                      "id",
-                      "id,asc",
-                      "id,desc",
-                      "label",
-                      "label,asc",
-                      "label,desc",
-                      "systemName",
-                      "systemName,asc",
-                      "systemName,desc",
-                      "createTimestamp",
-                      "createTimestamp,asc",
-                      "createTimestamp,desc",
-                      "updateTimestamp",
-                      "updateTimestamp,asc",
-                      "updateTimestamp,desc"
-                    }))
+    @CreatedFrom @Nullable Instant createTimestampFrom,
+    @CreatedTo @Nullable Instant createTimestampTo,
+    @ChangedFrom @Nullable Instant updateTimestampFrom,
+    @ChangedTo @Nullable Instant updateTimestampTo,
+    @SortKeys({"id", "label", "systemName", "createTimestamp", "updateTimestamp"})
         @Nullable String sort,
-    @Parameter(
-            description = "Page size",
-            schema =
-                @Schema(
-                    type = "integer",
-                    format = "int32",
-                    minimum = "1",
-                    maximum = "500",
-                    defaultValue = "100"))
-        @Nullable Integer limit,
-    @Parameter(description = "The nextCursor of the previous page (with the same filters and sort)")
-        @Nullable String cursor) {}
+    @PageSize @Nullable Integer limit,
+    @SameQueryCursor @Nullable String cursor) {}

@@ -3,6 +3,9 @@ package com.leadgencrm.opportunities.opportunity;
 import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Cursors;
+import com.leadgencrm.opportunities.query.ListParameterDocs.PageCursor;
+import com.leadgencrm.opportunities.query.ListParameterDocs.PageSize;
+import com.leadgencrm.opportunities.query.ListParameterDocs.SortKeys;
 import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.web.Batch;
 import com.leadgencrm.opportunities.web.IfMatchHeader;
@@ -234,36 +237,9 @@ class OpportunityController {
       tags = "Opportunity leads")
   Page<OpportunityLeadView> listLeads(
       @PathVariable long id,
-      @Parameter(
-              description =
-                  "Sort key, optionally followed by ,asc (the default) or ,desc; id when left out",
-              schema =
-                  @Schema(
-                      type = "string",
-                      allowableValues = {
-                        "id",
-                        "id,asc",
-                        "id,desc",
-                        "createTimestamp",
-                        "createTimestamp,asc",
-                        "createTimestamp,desc"
-                      }))
-          @RequestParam(required = false)
-          @Nullable String sort,
-      @Parameter(
-              description = "Page size",
-              schema =
-                  @Schema(
-                      type = "integer",
-                      format = "int32",
-                      minimum = "1",
-                      maximum = "500",
-                      defaultValue = "100"))
-          @RequestParam(required = false)
-          @Nullable Integer limit,
-      @Parameter(description = "The nextCursor of the previous page")
-          @RequestParam(required = false)
-          @Nullable String cursor,
+      @SortKeys({"id", "createTimestamp"}) @RequestParam(required = false) @Nullable String sort,
+      @PageSize @RequestParam(required = false) @Nullable Integer limit,
+      @PageCursor @RequestParam(required = false) @Nullable String cursor,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
     QueryParameters.check(query, PagingParams.class);
     return leads.listFor(

@@ -1,8 +1,12 @@
 package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.core.RecordShape;
+import com.leadgencrm.opportunities.query.ListParameterDocs.ChangedTo;
+import com.leadgencrm.opportunities.query.ListParameterDocs.CreatedTo;
+import com.leadgencrm.opportunities.query.ListParameterDocs.PageSize;
+import com.leadgencrm.opportunities.query.ListParameterDocs.SameQueryCursor;
+import com.leadgencrm.opportunities.query.ListParameterDocs.SortKeys;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -50,61 +54,30 @@ public record OpportunityListParams(
     @Parameter(description = "Amount at most (opportunities without an amount are left out)")
         @Nullable BigDecimal amountTo,
     @Parameter(description = "Created at or after") @Nullable Instant createTimestampFrom,
-    @Parameter(description = "Created at or before") @Nullable Instant createTimestampTo,
+    @CreatedTo @Nullable Instant createTimestampTo,
     @Parameter(description = "Changed at or after: incremental sync (sort=updateTimestamp)")
         @Nullable Instant updateTimestampFrom,
-    @Parameter(description = "Changed at or before") @Nullable Instant updateTimestampTo,
+    @ChangedTo @Nullable Instant updateTimestampTo,
     @Parameter(
             description =
                 "Case-insensitive search in opportunityName (acme finds Acme Corp): at least 3"
                     + " letters or digits in a row; %, _ and \\ match themselves")
         @Nullable String q,
-    @Parameter(
-            description =
-                "Sort key, optionally followed by ,asc (the default) or ,desc; id when left out. "
-                    + "Unset amounts and probabilities sort before all others.",
-            schema =
-                @Schema(
-                    type = "string",
-                    allowableValues = {
-                      "id",
-                      "id,asc",
-                      "id,desc",
-                      "opportunityName",
-                      "opportunityName,asc",
-                      "opportunityName,desc",
-                      "amount",
-                      "amount,asc",
-                      "amount,desc",
-                      "currency",
-                      "currency,asc",
-                      "currency,desc",
-                      "probability",
-                      "probability,asc",
-                      "probability,desc",
-                      "closeDate",
-                      "closeDate,asc",
-                      "closeDate,desc",
-                      "createTimestamp",
-                      "createTimestamp,asc",
-                      "createTimestamp,desc",
-                      "updateTimestamp",
-                      "updateTimestamp,asc",
-                      "updateTimestamp,desc"
-                    }))
+    @SortKeys(
+            value = {
+              "id",
+              "opportunityName",
+              "amount",
+              "currency",
+              "probability",
+              "closeDate",
+              "createTimestamp",
+              "updateTimestamp"
+            },
+            note = "Unset amounts and probabilities sort before all others.")
         @Nullable String sort,
-    @Parameter(
-            description = "Page size",
-            schema =
-                @Schema(
-                    type = "integer",
-                    format = "int32",
-                    minimum = "1",
-                    maximum = "500",
-                    defaultValue = "100"))
-        @Nullable Integer limit,
-    @Parameter(description = "The nextCursor of the previous page (with the same filters and sort)")
-        @Nullable String cursor) {
+    @PageSize @Nullable Integer limit,
+    @SameQueryCursor @Nullable String cursor) {
 
   /** The declared parameters: they win over custom fields of the same name. */
   static final Set<String> NAMES = RecordShape.of(OpportunityListParams.class).names();

@@ -14,13 +14,16 @@ import org.springdoc.core.service.OpenAPIService;
 import org.springdoc.core.service.OperationService;
 import org.springdoc.webmvc.api.OpenApiWebMvcResource;
 import org.springframework.beans.factory.ObjectFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code /v3/api-docs} as springdoc serves it (built once, then cached), except that it is built
  * again as soon as the run-time state it documents changes ({@link ApiDocumentPass#state()}: a
  * custom field created on any instance is in the next document every instance serves), and that
- * every build is finished by the {@link ApiDocumentPass}es, in order, after all customizers.
+ * every build is finished by the {@link ApiDocumentPass}es, in order, after all customizers. It
+ * takes the place of springdoc's own resource, which gives way to any other.
  */
+@Component
 class LiveApiDocs extends OpenApiWebMvcResource {
 
   private final List<ApiDocumentPass> passes;

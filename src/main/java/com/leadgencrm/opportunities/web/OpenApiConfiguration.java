@@ -21,14 +21,6 @@ import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
-import org.springdoc.core.customizers.SpringDocCustomizers;
-import org.springdoc.core.properties.SpringDocConfigProperties;
-import org.springdoc.core.providers.SpringDocProviders;
-import org.springdoc.core.service.AbstractRequestService;
-import org.springdoc.core.service.GenericResponseService;
-import org.springdoc.core.service.OpenAPIService;
-import org.springdoc.core.service.OperationService;
-import org.springframework.beans.factory.ObjectFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -79,28 +71,6 @@ class OpenApiConfiguration {
       openApi.servers(List.of(new Server().url(server).description("The service")));
     }
     return openApi;
-  }
-
-  /** springdoc's document resource, rebuilt when what it documents changes at run time. */
-  @Bean
-  LiveApiDocs liveApiDocs(
-      ObjectFactory<OpenAPIService> openApiServices,
-      AbstractRequestService requests,
-      GenericResponseService responses,
-      OperationService operations,
-      SpringDocConfigProperties properties,
-      SpringDocProviders providers,
-      SpringDocCustomizers customizers,
-      List<ApiDocumentPass> passes) {
-    return new LiveApiDocs(
-        openApiServices,
-        requests,
-        responses,
-        operations,
-        properties,
-        providers,
-        customizers,
-        passes);
   }
 
   /**

@@ -28,14 +28,12 @@ final class OperationResponses {
   static void document(String path, PathItem.HttpMethod method, Operation operation) {
     ApiResponses responses = operation.getResponses();
     boolean hasBody = operation.getRequestBody() != null;
+    Problems problems = new Problems(responses, hasBody, path);
     if (path.startsWith("/pubapi")) {
       // every call that reaches the wire protocol is answered 200, its errors in the envelope;
       // these are refused before it, as HTTP
-      responses.addApiResponse(
-          "400", problem(400, hasBody, "The HTTP request itself is malformed", path));
-      responses.addApiResponse(
-          "409",
-          problem(409, hasBody, "A call with this Idempotency-Key is still in progress", path));
+      problems.add(400, "The HTTP request itself is malformed");
+      problems.add(409, "A call with this Idempotency-Key is still in progress");
       responses.addApiResponse(
           "413",
           new ApiResponse()
@@ -49,8 +47,7 @@ final class OperationResponses {
                           new MediaType()
                               .schema(new Schema<>().$ref("#/components/schemas/WireResponse"))
                               .example(wireTooLarge()))));
-      responses.addApiResponse(
-          "422", problem(422, hasBody, "The Idempotency-Key was used for another call", path));
+      problems.add(422, "The Idempotency-Key was used for another call");
       operation.addParametersItem(
           new HeaderParameter()
               .name("Idempotency-Key")
@@ -143,43 +140,22 @@ final class OperationResponses {
               .description("Not modified: If-None-Match names the current entity tag")
               .addHeaderObject("ETag", ref("ETag")));
     }
-    responses.addApiResponse(
-        "400",
-        problem(400, hasBody, "Invalid input: every invalid field is listed in errors", path));
-    responses.addApiResponse(
-        "401",
-        problem(
-            401,
-            hasBody,
-            "No API key, or an unknown, wrong or revoked one (with WWW-Authenticate)",
-            path));
-    responses.addApiResponse(
-        "403", problem(403, hasBody, "The API key's role may not do this", path));
-    responses.addApiResponse(
-        "406",
-        problem(406, hasBody, "Accept names no media type the operation can answer in", path));
-    responses.addApiResponse(
-        "429",
-        problem(
-            429,
-            hasBody,
-            "The API key's rate limit is exceeded; retry after Retry-After seconds",
-            path));
+    problems.add(400, "Invalid input: every invalid field is listed in errors");
+    problems.add(401, "No API key, or an unknown, wrong or revoked one (with WWW-Authenticate)");
+    problems.add(403, "The API key's role may not do this");
+    problems.add(406, "Accept names no media type the operation can answer in");
+    problems.add(429, "The API key's rate limit is exceeded; retry after Retry-After seconds");
     if (hasId) {
-      responses.addApiResponse("404", problem(404, hasBody, "No such resource", path));
+      problems.add(404, "No such resource");
     }
     if (path.endsWith("/batch")) {
-      responses.addApiResponse(
-          "404",
-          problem(404, hasBody, "An atomic batch failed: an item names no such resource", path));
+      problems.add(404, "An atomic batch failed: an item names no such resource");
     }
     if (write) {
-      responses.addApiResponse(
-          "409", problem(409, hasBody, "Conflicts with the current state", path));
+      problems.add(409, "Conflicts with the current state");
     }
     if (ifMatch) {
-      responses.addApiResponse(
-          "412", problem(412, hasBody, "If-Match does not name the current entity tag", path));
+      problems.add(412, "If-Match does not name the current entity tag");
     }
     if (method == PathItem.HttpMethod.POST
         || method == PathItem.HttpMethod.PATCH
@@ -192,32 +168,20 @@ final class OperationResponses {
                   "Makes a retry safe: the first answer to this key (per API key, kept 24 hours) is "
                       + "replayed, with Idempotent-Replayed: true, and nothing is done again")
               .schema(new StringSchema().minLength(1).maxLength(255)));
-      responses.addApiResponse(
-          "422", problem(422, hasBody, "The Idempotency-Key was used for another request", path));
+      problems.add(422, "The Idempotency-Key was used for another request");
     }
     // any request may carry a body, and each is checked before anything else
-    responses.addApiResponse(
-        "413",
-        problem(
-            413,
-            hasBody,
-            hasBody
-                ? "The body is larger than the service accepts (2 MiB)"
-                : "A body was sent, larger than the service accepts (2 MiB)",
-            path));
-    responses.addApiResponse(
-        "415",
-        problem(
-            415,
-            hasBody,
-            hasBody
-                ? "The body is not JSON (the service takes no multipart bodies)"
-                : "A multipart body was sent: the service takes none",
-            path));
-    responses.addApiResponse(
-        "503",
-        problem(
-            503, hasBody, "The database is unavailable; retry after Retry-After seconds", path));
+    problems.add(
+        413,
+        hasBody
+            ? "The body is larger than the service accepts (2 MiB)"
+            : "A body was sent, larger than the service accepts (2 MiB)");
+    problems.add(
+        415,
+        hasBody
+            ? "The body is not JSON (the service takes no multipart bodies)"
+            : "A multipart body was sent: the service takes none");
+    problems.add(503, "The database is unavailable; retry after Retry-After seconds");
     boolean idempotent = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH;
     responses.forEach(
         (status, response) -> {
@@ -296,18 +260,24 @@ final class OperationResponses {
     return new Header().description(description).schema(new StringSchema().example(example));
   }
 
-  private static ApiResponse problem(int status, boolean hasBody, String description, String path) {
-    return new ApiResponse()
-        .description(description)
-        .content(
-            new Content()
-                .addMediaType(
-                    "application/problem+json",
-                    new MediaType()
-                        .schema(
-                            new Schema<>()
-                                .$ref("#/components/schemas/" + OpenApiConfiguration.PROBLEM))
-                        .example(ProblemExamples.of(status, path, hasBody))));
+  /** Adds an operation's problem responses, each with the example of its status. */
+  private record Problems(ApiResponses responses, boolean hasBody, String path) {
+
+    void add(int status, String description) {
+      responses.addApiResponse(
+          String.valueOf(status),
+          new ApiResponse()
+              .description(description)
+              .content(
+                  new Content()
+                      .addMediaType(
+                          "application/problem+json",
+                          new MediaType()
+                              .schema(
+                                  new Schema<>()
+                                      .$ref("#/components/schemas/" + OpenApiConfiguration.PROBLEM))
+                              .example(ProblemExamples.of(status, path, hasBody)))));
+    }
   }
 
   /** The envelope a wire call over the size limit is answered with: its id was never read. */

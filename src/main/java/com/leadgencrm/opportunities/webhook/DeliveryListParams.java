@@ -1,5 +1,7 @@
 package com.leadgencrm.opportunities.webhook;
 
+import com.leadgencrm.opportunities.query.ListParameterDocs.PageCursor;
+import com.leadgencrm.opportunities.query.ListParameterDocs.PageSizeInWords;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -13,8 +15,5 @@ record DeliveryListParams(
                     type = "string",
                     allowableValues = {"pending", "succeeded", "failed"}))
         @Nullable String status,
-    @Parameter(
-            description = "Page size, 1 to 500 (default 100)",
-            schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "500"))
-        @Nullable Integer limit,
-    @Parameter(description = "The nextCursor of the previous page") @Nullable String cursor) {}
+    @PageSizeInWords @Nullable Integer limit,
+    @PageCursor @Nullable String cursor) {}

@@ -1,13 +1,9 @@
 package com.leadgencrm.opportunities.webhook;
 
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
+import com.leadgencrm.opportunities.query.ListParameterDocs.PageCursor;
+import com.leadgencrm.opportunities.query.ListParameterDocs.PageSizeInWords;
 import org.jspecify.annotations.Nullable;
 
 /** Query parameters of {@code GET /webhooks}. */
 record WebhookListParams(
-    @Parameter(
-            description = "Page size, 1 to 500 (default 100)",
-            schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "500"))
-        @Nullable Integer limit,
-    @Parameter(description = "The nextCursor of the previous page") @Nullable String cursor) {}
+    @PageSizeInWords @Nullable Integer limit, @PageCursor @Nullable String cursor) {}
