@@ -1,12 +1,13 @@
 package com.leadgencrm.opportunities.opportunity;
 
-import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.web.Batch;
 import com.leadgencrm.opportunities.web.IfMatchHeader;
+import com.leadgencrm.opportunities.web.IfMatchParameter;
 import com.leadgencrm.opportunities.web.QueryParameters;
+import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -67,12 +68,12 @@ class OpportunityController {
       operationId = "createOpportunities",
       summary = "Create up to 500 opportunities",
       description =
-          "Each item is validated like a single create. By default each item succeeds or fails on its own: "
-              + "the answer is 200 with a result per item, in input order (201 and the id, or the item's "
-              + "problem). With atomic=true all items are created or none: a failure answers the first "
-              + "failing item's status, with every item's result in the problem's results. With "
-              + "upsertBy, each item replaces the opportunity holding its key (200) or creates one "
-              + "(201).")
+          "Each item is validated like a single create. By default each item succeeds or fails on"
+              + " its own: the answer is 200 with a result per item, in input order (201 and the"
+              + " id, or the item's problem). With atomic=true all items are created or none: a"
+              + " failure answers the first failing item's status, with every item's result in the"
+              + " problem's results. With upsertBy, each item replaces the opportunity holding its"
+              + " key (200) or creates one (201).")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(
       required = true,
       content = @Content(schema = @Schema(implementation = BatchDocs.Create.class)))
@@ -106,8 +107,8 @@ class OpportunityController {
       operationId = "patchOpportunities",
       summary = "Change up to 500 opportunities (JSON Merge Patch each)",
       description =
-          "Each item is a merge patch with the id of the opportunity it changes. Results as for the batch "
-              + "create: 200 and the id per changed item.")
+          "Each item is a merge patch with the id of the opportunity it changes. Results as for the"
+              + " batch create: 200 and the id per changed item.")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(
       required = true,
       content = @Content(schema = @Schema(implementation = BatchDocs.Patch.class)))
@@ -151,21 +152,15 @@ class OpportunityController {
       required = true,
       content = @Content(schema = @Schema(implementation = OpportunityInput.class)))
   ResponseEntity<OpportunityView> create(@RequestBody JsonNode body) {
-    Versioned<OpportunityView> created =
-        opportunities.create(JsonInput.read(body, OpportunityInput.class));
-    return ResponseEntity.created(URI.create("/opportunities/" + created.body().id()))
-        .eTag(created.etag())
-        .body(created.body());
+    return Responses.created(
+        opportunities.create(JsonInput.read(body, OpportunityInput.class)),
+        created -> "/opportunities/" + created.id());
   }
 
   @GetMapping("/{id}")
   @Operation(operationId = "getOpportunity", summary = "Read an opportunity")
   @Nullable ResponseEntity<OpportunityView> get(@PathVariable long id, WebRequest request) {
-    Versioned<OpportunityView> opportunity = queries.get(id);
-    if (request.checkNotModified(opportunity.etag())) {
-      return null;
-    }
-    return ok(opportunity);
+    return Responses.unlessNotModified(request, queries.get(id));
   }
 
   @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -177,14 +172,9 @@ class OpportunityController {
       required = true,
       content = @Content(schema = @Schema(implementation = OpportunityInput.class)))
   ResponseEntity<OpportunityView> replace(
-      @PathVariable long id,
-      @RequestBody JsonNode body,
-      @Parameter(description = "Entity tag the change is based on: 412 when stale")
-          @RequestHeader(name = "If-Match", required = false)
-          @Nullable String ifMatch) {
-    return ok(
-        opportunities.replace(
-            id, JsonInput.read(body, OpportunityInput.class), IfMatchHeader.parse(ifMatch)));
+      @PathVariable long id, @RequestBody JsonNode body, IfMatchParameter ifMatch) {
+    return Responses.ok(
+        opportunities.replace(id, JsonInput.read(body, OpportunityInput.class), ifMatch.parse()));
   }
 
   @PatchMapping(
@@ -194,20 +184,16 @@ class OpportunityController {
       operationId = "patchOpportunity",
       summary = "Change some properties of an opportunity (JSON Merge Patch)",
       description =
-          "Properties left out keep their values; null clears an optional property (and is 400 for "
-              + "a required one). Moving to another stage leaves an explicitly set probability alone.")
+          "Properties left out keep their values; null clears an optional property (and is 400 for"
+              + " a required one). Moving to another stage leaves an explicitly set probability"
+              + " alone.")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(
       required = true,
       content = @Content(schema = @Schema(ref = "#/components/schemas/OpportunityPatch")))
   ResponseEntity<OpportunityView> patch(
-      @PathVariable long id,
-      @RequestBody JsonNode patch,
-      @Parameter(description = "Entity tag the change is based on: 412 when stale")
-          @RequestHeader(name = "If-Match", required = false)
-          @Nullable String ifMatch) {
-    return ok(
-        opportunities.patch(
-            id, JsonInput.patch(patch, OpportunityInput.class), IfMatchHeader.parse(ifMatch)));
+      @PathVariable long id, @RequestBody JsonNode patch, IfMatchParameter ifMatch) {
+    return Responses.ok(
+        opportunities.patch(id, JsonInput.patch(patch, OpportunityInput.class), ifMatch.parse()));
   }
 
   @DeleteMapping("/{id}")
@@ -218,12 +204,8 @@ class OpportunityController {
           "It moves to the recycle bin with its lead associations, for CRM_RECYCLE_DAYS (30):"
               + " GET /opportunities/deleted lists it, POST /opportunities/{id}/restore brings it"
               + " back. Until then it is 404 everywhere else.")
-  ResponseEntity<Void> delete(
-      @PathVariable long id,
-      @Parameter(description = "Entity tag the change is based on: 412 when stale")
-          @RequestHeader(name = "If-Match", required = false)
-          @Nullable String ifMatch) {
-    opportunities.delete(id, IfMatchHeader.parse(ifMatch));
+  ResponseEntity<Void> delete(@PathVariable long id, IfMatchParameter ifMatch) {
+    opportunities.delete(id, ifMatch.parse());
     return ResponseEntity.noContent().build();
   }
 
@@ -309,8 +291,4 @@ class OpportunityController {
 
   /** The query parameters of a list that only pages. */
   record PagingParams(@Nullable String sort, @Nullable Integer limit, @Nullable String cursor) {}
-
-  private static ResponseEntity<OpportunityView> ok(Versioned<OpportunityView> opportunity) {
-    return ResponseEntity.ok().eTag(opportunity.etag()).body(opportunity.body());
-  }
 }
