@@ -6,6 +6,7 @@ import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.query.PageSpec;
 import com.leadgencrm.opportunities.web.CsvOutput;
 import com.leadgencrm.opportunities.web.IfMatchParameter;
+import com.leadgencrm.opportunities.web.MergePatchMapping;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,7 +22,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -37,8 +37,8 @@ import tools.jackson.databind.JsonNode;
 @Tag(
     name = "Fields",
     description =
-        "Metadata of standard and custom fields. The custom fields of opportunities"
-            + " (relationship=opportunity, isCustom=true) are properties of every opportunity.")
+        "Metadata of standard and custom fields. The custom fields of "
+            + "opportunities (relationship=opportunity, isCustom=true) are properties of every opportunity.")
 class FieldController {
 
   private final FieldService fields;
@@ -122,9 +122,7 @@ class FieldController {
         fields.replace(id, JsonInput.read(body, FieldInput.class), ifMatch.parse()));
   }
 
-  @PatchMapping(
-      path = "/{id}",
-      consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+  @MergePatchMapping(path = "/{id}")
   @Operation(
       operationId = "patchField",
       summary = "Change some properties of a custom field (JSON Merge Patch)")

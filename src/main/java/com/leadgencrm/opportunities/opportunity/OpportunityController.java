@@ -6,6 +6,7 @@ import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.web.Batch;
 import com.leadgencrm.opportunities.web.IfMatchHeader;
 import com.leadgencrm.opportunities.web.IfMatchParameter;
+import com.leadgencrm.opportunities.web.MergePatchMapping;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,7 +23,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -68,12 +68,12 @@ class OpportunityController {
       operationId = "createOpportunities",
       summary = "Create up to 500 opportunities",
       description =
-          "Each item is validated like a single create. By default each item succeeds or fails on"
-              + " its own: the answer is 200 with a result per item, in input order (201 and the"
-              + " id, or the item's problem). With atomic=true all items are created or none: a"
-              + " failure answers the first failing item's status, with every item's result in the"
-              + " problem's results. With upsertBy, each item replaces the opportunity holding its"
-              + " key (200) or creates one (201).")
+          "Each item is validated like a single create. By default each item succeeds or fails on its own: "
+              + "the answer is 200 with a result per item, in input order (201 and the id, or the item's "
+              + "problem). With atomic=true all items are created or none: a failure answers the first "
+              + "failing item's status, with every item's result in the problem's results. With "
+              + "upsertBy, each item replaces the opportunity holding its key (200) or creates one "
+              + "(201).")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(
       required = true,
       content = @Content(schema = @Schema(implementation = BatchDocs.Create.class)))
@@ -100,15 +100,13 @@ class OpportunityController {
         upsertBy == null ? batches.create(items, atomic) : upserts.upsert(upsertBy, items, atomic));
   }
 
-  @PatchMapping(
-      path = "/batch",
-      consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+  @MergePatchMapping(path = "/batch")
   @Operation(
       operationId = "patchOpportunities",
       summary = "Change up to 500 opportunities (JSON Merge Patch each)",
       description =
-          "Each item is a merge patch with the id of the opportunity it changes. Results as for the"
-              + " batch create: 200 and the id per changed item.")
+          "Each item is a merge patch with the id of the opportunity it changes. Results as for the batch "
+              + "create: 200 and the id per changed item.")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(
       required = true,
       content = @Content(schema = @Schema(implementation = BatchDocs.Patch.class)))
@@ -177,16 +175,13 @@ class OpportunityController {
         opportunities.replace(id, JsonInput.read(body, OpportunityInput.class), ifMatch.parse()));
   }
 
-  @PatchMapping(
-      path = "/{id}",
-      consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+  @MergePatchMapping(path = "/{id}")
   @Operation(
       operationId = "patchOpportunity",
       summary = "Change some properties of an opportunity (JSON Merge Patch)",
       description =
-          "Properties left out keep their values; null clears an optional property (and is 400 for"
-              + " a required one). Moving to another stage leaves an explicitly set probability"
-              + " alone.")
+          "Properties left out keep their values; null clears an optional property (and is 400 for "
+              + "a required one). Moving to another stage leaves an explicitly set probability alone.")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(
       required = true,
       content = @Content(schema = @Schema(ref = "#/components/schemas/OpportunityPatch")))

@@ -79,8 +79,8 @@ class OpportunityLeadController {
       operationId = "createOpportunityLeads",
       summary = "Create up to 500 associations",
       description =
-          "Each item is answered like a single create (201, or 409 naming the existing"
-              + " association). With atomic=true all are created or none.")
+          "Each item is answered like a single create (201, or 409 naming the existing association). "
+              + "With atomic=true all are created or none.")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(
       required = true,
       content = @Content(schema = @Schema(implementation = BatchDocs.CreateLeads.class)))
@@ -107,8 +107,7 @@ class OpportunityLeadController {
       operationId = "deleteOpportunityLead",
       summary = "Delete an opportunity-lead association",
       description =
-          "The association with the opportunity's primary lead stays while the lead is primary"
-              + " (409).")
+          "The association with the opportunity's primary lead stays while the lead is primary (409).")
   ResponseEntity<Void> delete(@PathVariable long id, IfMatchParameter ifMatch) {
     leads.delete(id, ifMatch.parse());
     return ResponseEntity.noContent().build();
