@@ -1,20 +1,20 @@
 package com.leadgencrm.opportunities.dealstage;
 
-import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.query.PageSpec;
 import com.leadgencrm.opportunities.web.CsvOutput;
-import com.leadgencrm.opportunities.web.IfMatchHeader;
+import com.leadgencrm.opportunities.web.IfMatchParameter;
+import com.leadgencrm.opportunities.web.MergePatchMapping;
 import com.leadgencrm.opportunities.web.QueryParameters;
+import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
@@ -22,12 +22,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -94,20 +92,15 @@ class DealStageController {
       required = true,
       content = @Content(schema = @Schema(implementation = DealStageInput.class)))
   ResponseEntity<DealStageView> create(@RequestBody JsonNode body) {
-    Versioned<DealStageView> created = stages.create(JsonInput.read(body, DealStageInput.class));
-    return ResponseEntity.created(URI.create("/dealStages/" + created.body().id()))
-        .eTag(created.etag())
-        .body(created.body());
+    return Responses.created(
+        stages.create(JsonInput.read(body, DealStageInput.class)),
+        created -> "/dealStages/" + created.id());
   }
 
   @GetMapping("/{id}")
   @Operation(operationId = "getDealStage", summary = "Read a deal stage")
   @Nullable ResponseEntity<DealStageView> get(@PathVariable long id, WebRequest request) {
-    Versioned<DealStageView> stage = stages.get(id);
-    if (request.checkNotModified(stage.etag())) {
-      return null;
-    }
-    return ResponseEntity.ok().eTag(stage.etag()).body(stage.body());
+    return Responses.unlessNotModified(request, stages.get(id));
   }
 
   @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -116,19 +109,12 @@ class DealStageController {
       required = true,
       content = @Content(schema = @Schema(implementation = DealStageInput.class)))
   ResponseEntity<DealStageView> replace(
-      @PathVariable long id,
-      @RequestBody JsonNode body,
-      @Parameter(description = "Entity tag the change is based on: 412 when stale")
-          @RequestHeader(name = "If-Match", required = false)
-          @Nullable String ifMatch) {
-    return ok(
-        stages.replace(
-            id, JsonInput.read(body, DealStageInput.class), IfMatchHeader.parse(ifMatch)));
+      @PathVariable long id, @RequestBody JsonNode body, IfMatchParameter ifMatch) {
+    return Responses.ok(
+        stages.replace(id, JsonInput.read(body, DealStageInput.class), ifMatch.parse()));
   }
 
-  @PatchMapping(
-      path = "/{id}",
-      consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+  @MergePatchMapping(path = "/{id}")
   @Operation(
       operationId = "patchDealStage",
       summary = "Change some properties of a deal stage (JSON Merge Patch)",
@@ -137,14 +123,9 @@ class DealStageController {
       required = true,
       content = @Content(schema = @Schema(ref = "#/components/schemas/DealStagePatch")))
   ResponseEntity<DealStageView> patch(
-      @PathVariable long id,
-      @RequestBody JsonNode patch,
-      @Parameter(description = "Entity tag the change is based on: 412 when stale")
-          @RequestHeader(name = "If-Match", required = false)
-          @Nullable String ifMatch) {
-    return ok(
-        stages.patch(
-            id, JsonInput.patch(patch, DealStageInput.class), IfMatchHeader.parse(ifMatch)));
+      @PathVariable long id, @RequestBody JsonNode patch, IfMatchParameter ifMatch) {
+    return Responses.ok(
+        stages.patch(id, JsonInput.patch(patch, DealStageInput.class), ifMatch.parse()));
   }
 
   @DeleteMapping("/{id}")
@@ -158,14 +139,8 @@ class DealStageController {
       @Parameter(description = "Move the stage's opportunities to this stage, then delete")
           @RequestParam(required = false)
           @Nullable Long moveTo,
-      @Parameter(description = "Entity tag the change is based on: 412 when stale")
-          @RequestHeader(name = "If-Match", required = false)
-          @Nullable String ifMatch) {
-    stages.delete(id, moveTo, IfMatchHeader.parse(ifMatch));
+      IfMatchParameter ifMatch) {
+    stages.delete(id, moveTo, ifMatch.parse());
     return ResponseEntity.noContent().build();
-  }
-
-  private static ResponseEntity<DealStageView> ok(Versioned<DealStageView> stage) {
-    return ResponseEntity.ok().eTag(stage.etag()).body(stage.body());
   }
 }

@@ -1,17 +1,17 @@
 package com.leadgencrm.opportunities.dealstage;
 
-import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
-import com.leadgencrm.opportunities.web.IfMatchHeader;
+import com.leadgencrm.opportunities.web.IfMatchParameter;
+import com.leadgencrm.opportunities.web.MergePatchMapping;
 import com.leadgencrm.opportunities.web.QueryParameters;
+import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
@@ -19,12 +19,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -67,20 +65,15 @@ class PipelineController {
       required = true,
       content = @Content(schema = @Schema(implementation = PipelineInput.class)))
   ResponseEntity<PipelineView> create(@RequestBody JsonNode body) {
-    Versioned<PipelineView> created = pipelines.create(JsonInput.read(body, PipelineInput.class));
-    return ResponseEntity.created(URI.create("/pipelines/" + created.body().id()))
-        .eTag(created.etag())
-        .body(created.body());
+    return Responses.created(
+        pipelines.create(JsonInput.read(body, PipelineInput.class)),
+        created -> "/pipelines/" + created.id());
   }
 
   @GetMapping("/{id}")
   @Operation(operationId = "getPipeline", summary = "Read a pipeline")
   @Nullable ResponseEntity<PipelineView> get(@PathVariable long id, WebRequest request) {
-    Versioned<PipelineView> pipeline = pipelines.get(id);
-    if (request.checkNotModified(pipeline.etag())) {
-      return null;
-    }
-    return ResponseEntity.ok().eTag(pipeline.etag()).body(pipeline.body());
+    return Responses.unlessNotModified(request, pipelines.get(id));
   }
 
   @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -89,19 +82,12 @@ class PipelineController {
       required = true,
       content = @Content(schema = @Schema(implementation = PipelineInput.class)))
   ResponseEntity<PipelineView> replace(
-      @PathVariable long id,
-      @RequestBody JsonNode body,
-      @Parameter(description = "Entity tag the change is based on: 412 when stale")
-          @RequestHeader(name = "If-Match", required = false)
-          @Nullable String ifMatch) {
-    return ok(
-        pipelines.replace(
-            id, JsonInput.read(body, PipelineInput.class), IfMatchHeader.parse(ifMatch)));
+      @PathVariable long id, @RequestBody JsonNode body, IfMatchParameter ifMatch) {
+    return Responses.ok(
+        pipelines.replace(id, JsonInput.read(body, PipelineInput.class), ifMatch.parse()));
   }
 
-  @PatchMapping(
-      path = "/{id}",
-      consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+  @MergePatchMapping(path = "/{id}")
   @Operation(
       operationId = "patchPipeline",
       summary = "Change some properties of a pipeline (JSON Merge Patch)",
@@ -110,14 +96,9 @@ class PipelineController {
       required = true,
       content = @Content(schema = @Schema(ref = "#/components/schemas/PipelinePatch")))
   ResponseEntity<PipelineView> patch(
-      @PathVariable long id,
-      @RequestBody JsonNode patch,
-      @Parameter(description = "Entity tag the change is based on: 412 when stale")
-          @RequestHeader(name = "If-Match", required = false)
-          @Nullable String ifMatch) {
-    return ok(
-        pipelines.patch(
-            id, JsonInput.patch(patch, PipelineInput.class), IfMatchHeader.parse(ifMatch)));
+      @PathVariable long id, @RequestBody JsonNode patch, IfMatchParameter ifMatch) {
+    return Responses.ok(
+        pipelines.patch(id, JsonInput.patch(patch, PipelineInput.class), ifMatch.parse()));
   }
 
   @DeleteMapping("/{id}")
@@ -126,16 +107,8 @@ class PipelineController {
       summary = "Delete a pipeline",
       description =
           "409 for the default pipeline, the last one, and one that still has deal stages.")
-  ResponseEntity<Void> delete(
-      @PathVariable long id,
-      @Parameter(description = "Entity tag the change is based on: 412 when stale")
-          @RequestHeader(name = "If-Match", required = false)
-          @Nullable String ifMatch) {
-    pipelines.delete(id, IfMatchHeader.parse(ifMatch));
+  ResponseEntity<Void> delete(@PathVariable long id, IfMatchParameter ifMatch) {
+    pipelines.delete(id, ifMatch.parse());
     return ResponseEntity.noContent().build();
-  }
-
-  private static ResponseEntity<PipelineView> ok(Versioned<PipelineView> pipeline) {
-    return ResponseEntity.ok().eTag(pipeline.etag()).body(pipeline.body());
   }
 }

@@ -1,20 +1,20 @@
 package com.leadgencrm.opportunities.field;
 
-import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.query.PageSpec;
 import com.leadgencrm.opportunities.web.CsvOutput;
-import com.leadgencrm.opportunities.web.IfMatchHeader;
+import com.leadgencrm.opportunities.web.IfMatchParameter;
+import com.leadgencrm.opportunities.web.MergePatchMapping;
 import com.leadgencrm.opportunities.web.QueryParameters;
+import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
@@ -22,12 +22,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -98,20 +96,15 @@ class FieldController {
       required = true,
       content = @Content(schema = @Schema(implementation = FieldInput.class)))
   ResponseEntity<FieldView> create(@RequestBody JsonNode body) {
-    Versioned<FieldView> created = fields.create(JsonInput.read(body, FieldInput.class));
-    return ResponseEntity.created(URI.create("/fields/" + created.body().id()))
-        .eTag(created.etag())
-        .body(created.body());
+    return Responses.created(
+        fields.create(JsonInput.read(body, FieldInput.class)),
+        created -> "/fields/" + created.id());
   }
 
   @GetMapping("/{id}")
   @Operation(operationId = "getField", summary = "Read a field")
   @Nullable ResponseEntity<FieldView> get(@PathVariable long id, WebRequest request) {
-    Versioned<FieldView> field = fields.get(id);
-    if (request.checkNotModified(field.etag())) {
-      return null;
-    }
-    return ok(field);
+    return Responses.unlessNotModified(request, fields.get(id));
   }
 
   @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -124,18 +117,12 @@ class FieldController {
       required = true,
       content = @Content(schema = @Schema(implementation = FieldInput.class)))
   ResponseEntity<FieldView> replace(
-      @PathVariable long id,
-      @RequestBody JsonNode body,
-      @Parameter(description = "Entity tag the change is based on: 412 when stale")
-          @RequestHeader(name = "If-Match", required = false)
-          @Nullable String ifMatch) {
-    return ok(
-        fields.replace(id, JsonInput.read(body, FieldInput.class), IfMatchHeader.parse(ifMatch)));
+      @PathVariable long id, @RequestBody JsonNode body, IfMatchParameter ifMatch) {
+    return Responses.ok(
+        fields.replace(id, JsonInput.read(body, FieldInput.class), ifMatch.parse()));
   }
 
-  @PatchMapping(
-      path = "/{id}",
-      consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+  @MergePatchMapping(path = "/{id}")
   @Operation(
       operationId = "patchField",
       summary = "Change some properties of a custom field (JSON Merge Patch)")
@@ -143,13 +130,9 @@ class FieldController {
       required = true,
       content = @Content(schema = @Schema(ref = "#/components/schemas/FieldPatch")))
   ResponseEntity<FieldView> patch(
-      @PathVariable long id,
-      @RequestBody JsonNode patch,
-      @Parameter(description = "Entity tag the change is based on: 412 when stale")
-          @RequestHeader(name = "If-Match", required = false)
-          @Nullable String ifMatch) {
-    return ok(
-        fields.patch(id, JsonInput.patch(patch, FieldInput.class), IfMatchHeader.parse(ifMatch)));
+      @PathVariable long id, @RequestBody JsonNode patch, IfMatchParameter ifMatch) {
+    return Responses.ok(
+        fields.patch(id, JsonInput.patch(patch, FieldInput.class), ifMatch.parse()));
   }
 
   @DeleteMapping("/{id}")
@@ -157,16 +140,8 @@ class FieldController {
       operationId = "deleteField",
       summary = "Delete a custom field",
       description = "Its values go with it. System fields cannot be deleted (409).")
-  ResponseEntity<Void> delete(
-      @PathVariable long id,
-      @Parameter(description = "Entity tag the change is based on: 412 when stale")
-          @RequestHeader(name = "If-Match", required = false)
-          @Nullable String ifMatch) {
-    fields.delete(id, IfMatchHeader.parse(ifMatch));
+  ResponseEntity<Void> delete(@PathVariable long id, IfMatchParameter ifMatch) {
+    fields.delete(id, ifMatch.parse());
     return ResponseEntity.noContent().build();
-  }
-
-  private static ResponseEntity<FieldView> ok(Versioned<FieldView> field) {
-    return ResponseEntity.ok().eTag(field.etag()).body(field.body());
   }
 }

@@ -1,6 +1,5 @@
 package com.leadgencrm.opportunities.opportunity;
 
-import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.ListParameterDocs.PageCursor;
@@ -9,7 +8,10 @@ import com.leadgencrm.opportunities.query.ListParameterDocs.SortKeys;
 import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.web.Batch;
 import com.leadgencrm.opportunities.web.IfMatchHeader;
+import com.leadgencrm.opportunities.web.IfMatchParameter;
+import com.leadgencrm.opportunities.web.MergePatchMapping;
 import com.leadgencrm.opportunities.web.QueryParameters;
+import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -24,7 +26,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -102,9 +103,7 @@ class OpportunityController {
         upsertBy == null ? batches.create(items, atomic) : upserts.upsert(upsertBy, items, atomic));
   }
 
-  @PatchMapping(
-      path = "/batch",
-      consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+  @MergePatchMapping(path = "/batch")
   @Operation(
       operationId = "patchOpportunities",
       summary = "Change up to 500 opportunities (JSON Merge Patch each)",
@@ -154,21 +153,15 @@ class OpportunityController {
       required = true,
       content = @Content(schema = @Schema(implementation = OpportunityInput.class)))
   ResponseEntity<OpportunityView> create(@RequestBody JsonNode body) {
-    Versioned<OpportunityView> created =
-        opportunities.create(JsonInput.read(body, OpportunityInput.class));
-    return ResponseEntity.created(URI.create("/opportunities/" + created.body().id()))
-        .eTag(created.etag())
-        .body(created.body());
+    return Responses.created(
+        opportunities.create(JsonInput.read(body, OpportunityInput.class)),
+        created -> "/opportunities/" + created.id());
   }
 
   @GetMapping("/{id}")
   @Operation(operationId = "getOpportunity", summary = "Read an opportunity")
   @Nullable ResponseEntity<OpportunityView> get(@PathVariable long id, WebRequest request) {
-    Versioned<OpportunityView> opportunity = queries.get(id);
-    if (request.checkNotModified(opportunity.etag())) {
-      return null;
-    }
-    return ok(opportunity);
+    return Responses.unlessNotModified(request, queries.get(id));
   }
 
   @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -180,19 +173,12 @@ class OpportunityController {
       required = true,
       content = @Content(schema = @Schema(implementation = OpportunityInput.class)))
   ResponseEntity<OpportunityView> replace(
-      @PathVariable long id,
-      @RequestBody JsonNode body,
-      @Parameter(description = "Entity tag the change is based on: 412 when stale")
-          @RequestHeader(name = "If-Match", required = false)
-          @Nullable String ifMatch) {
-    return ok(
-        opportunities.replace(
-            id, JsonInput.read(body, OpportunityInput.class), IfMatchHeader.parse(ifMatch)));
+      @PathVariable long id, @RequestBody JsonNode body, IfMatchParameter ifMatch) {
+    return Responses.ok(
+        opportunities.replace(id, JsonInput.read(body, OpportunityInput.class), ifMatch.parse()));
   }
 
-  @PatchMapping(
-      path = "/{id}",
-      consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+  @MergePatchMapping(path = "/{id}")
   @Operation(
       operationId = "patchOpportunity",
       summary = "Change some properties of an opportunity (JSON Merge Patch)",
@@ -203,14 +189,9 @@ class OpportunityController {
       required = true,
       content = @Content(schema = @Schema(ref = "#/components/schemas/OpportunityPatch")))
   ResponseEntity<OpportunityView> patch(
-      @PathVariable long id,
-      @RequestBody JsonNode patch,
-      @Parameter(description = "Entity tag the change is based on: 412 when stale")
-          @RequestHeader(name = "If-Match", required = false)
-          @Nullable String ifMatch) {
-    return ok(
-        opportunities.patch(
-            id, JsonInput.patch(patch, OpportunityInput.class), IfMatchHeader.parse(ifMatch)));
+      @PathVariable long id, @RequestBody JsonNode patch, IfMatchParameter ifMatch) {
+    return Responses.ok(
+        opportunities.patch(id, JsonInput.patch(patch, OpportunityInput.class), ifMatch.parse()));
   }
 
   @DeleteMapping("/{id}")
@@ -221,12 +202,8 @@ class OpportunityController {
           "It moves to the recycle bin with its lead associations, for CRM_RECYCLE_DAYS (30):"
               + " GET /opportunities/deleted lists it, POST /opportunities/{id}/restore brings it"
               + " back. Until then it is 404 everywhere else.")
-  ResponseEntity<Void> delete(
-      @PathVariable long id,
-      @Parameter(description = "Entity tag the change is based on: 412 when stale")
-          @RequestHeader(name = "If-Match", required = false)
-          @Nullable String ifMatch) {
-    opportunities.delete(id, IfMatchHeader.parse(ifMatch));
+  ResponseEntity<Void> delete(@PathVariable long id, IfMatchParameter ifMatch) {
+    opportunities.delete(id, ifMatch.parse());
     return ResponseEntity.noContent().build();
   }
 
@@ -285,8 +262,4 @@ class OpportunityController {
 
   /** The query parameters of a list that only pages. */
   record PagingParams(@Nullable String sort, @Nullable Integer limit, @Nullable String cursor) {}
-
-  private static ResponseEntity<OpportunityView> ok(Versioned<OpportunityView> opportunity) {
-    return ResponseEntity.ok().eTag(opportunity.etag()).body(opportunity.body());
-  }
 }

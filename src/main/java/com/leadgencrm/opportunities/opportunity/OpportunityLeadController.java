@@ -1,18 +1,17 @@
 package com.leadgencrm.opportunities.opportunity;
 
-import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.web.Batch;
-import com.leadgencrm.opportunities.web.IfMatchHeader;
+import com.leadgencrm.opportunities.web.IfMatchParameter;
 import com.leadgencrm.opportunities.web.QueryParameters;
+import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -71,11 +69,9 @@ class OpportunityLeadController {
       required = true,
       content = @Content(schema = @Schema(implementation = OpportunityLeadInput.class)))
   ResponseEntity<OpportunityLeadView> create(@RequestBody JsonNode body) {
-    Versioned<OpportunityLeadView> created =
-        leads.create(JsonInput.read(body, OpportunityLeadInput.class));
-    return ResponseEntity.created(URI.create("/opportunityLeads/" + created.body().id()))
-        .eTag(created.etag())
-        .body(created.body());
+    return Responses.created(
+        leads.create(JsonInput.read(body, OpportunityLeadInput.class)),
+        created -> "/opportunityLeads/" + created.id());
   }
 
   @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -103,11 +99,7 @@ class OpportunityLeadController {
   @GetMapping("/{id}")
   @Operation(operationId = "getOpportunityLead", summary = "Read an opportunity-lead association")
   @Nullable ResponseEntity<OpportunityLeadView> get(@PathVariable long id, WebRequest request) {
-    Versioned<OpportunityLeadView> association = leads.get(id);
-    if (request.checkNotModified(association.etag())) {
-      return null;
-    }
-    return ResponseEntity.ok().eTag(association.etag()).body(association.body());
+    return Responses.unlessNotModified(request, leads.get(id));
   }
 
   @DeleteMapping("/{id}")
@@ -116,12 +108,8 @@ class OpportunityLeadController {
       summary = "Delete an opportunity-lead association",
       description =
           "The association with the opportunity's primary lead stays while the lead is primary (409).")
-  ResponseEntity<Void> delete(
-      @PathVariable long id,
-      @Parameter(description = "Entity tag the change is based on: 412 when stale")
-          @RequestHeader(name = "If-Match", required = false)
-          @Nullable String ifMatch) {
-    leads.delete(id, IfMatchHeader.parse(ifMatch));
+  ResponseEntity<Void> delete(@PathVariable long id, IfMatchParameter ifMatch) {
+    leads.delete(id, ifMatch.parse());
     return ResponseEntity.noContent().build();
   }
 }

@@ -1,9 +1,9 @@
 package com.leadgencrm.opportunities.opportunity;
 
-import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.web.QueryParameters;
+import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -65,8 +65,7 @@ class RecycleBinController {
       @Parameter(description = "The deal stage it comes back into (instead of its own)")
           @RequestParam(required = false)
           @Nullable Long moveTo) {
-    Versioned<OpportunityView> restored = bin.restore(id, moveTo);
-    return ResponseEntity.ok().eTag(restored.etag()).body(restored.body());
+    return Responses.ok(bin.restore(id, moveTo));
   }
 
   @DeleteMapping("/deleted/{id}")

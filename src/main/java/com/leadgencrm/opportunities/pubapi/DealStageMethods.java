@@ -25,27 +25,19 @@ class DealStageMethods implements WireMethod.Table {
         call ->
             call.rows("dealStage", call.one(id -> stages.get(id).body()), WireValues.TIMESTAMPS),
         "getDealStages",
-        call ->
-            call.rows(
-                "dealStage",
-                stages.where(call.where(TYPES), call.limit(), call.offset()),
-                WireValues.TIMESTAMPS),
+        call -> call.rows("dealStage", call.where(TYPES, stages::where), WireValues.TIMESTAMPS),
         "getDealStagesDateRange",
         call -> call.rows("dealStage", call.range(stages::between), WireValues.TIMESTAMPS),
         "createDealStages",
         call ->
-            call.each(
-                "creates",
-                call.objects(TYPES),
-                true,
+            call.createEach(
+                TYPES,
                 object ->
                     stages.create(WireInput.created(object, DealStageInput.class)).body().id()),
         "updateDealStages",
         call ->
-            call.each(
-                "updates",
-                call.objects(TYPES),
-                false,
+            call.updateEach(
+                TYPES,
                 object ->
                     stages
                         .patch(
@@ -55,14 +47,6 @@ class DealStageMethods implements WireMethod.Table {
                         .body()
                         .id()),
         "deleteDealStages",
-        call ->
-            call.each(
-                "deletes",
-                call.objects(Map.of("id", WireProperties.INTEGER)),
-                false,
-                object -> {
-                  stages.delete(WireCall.idOf(object), null, IfMatch.NONE);
-                  return null;
-                }));
+        call -> call.deleteEach(id -> stages.delete(id, null, IfMatch.NONE)));
   }
 }

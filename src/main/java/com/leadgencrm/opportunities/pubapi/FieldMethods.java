@@ -41,19 +41,13 @@ class FieldMethods implements WireMethod.Table {
         "getField",
         call -> call.rows("field", call.one(id -> fields.get(id).body()), WireValues.TIMESTAMPS),
         "getFields",
-        call ->
-            call.rows(
-                "field",
-                fields.where(call.where(TYPES), call.limit(), call.offset()),
-                WireValues.TIMESTAMPS),
+        call -> call.rows("field", call.where(TYPES, fields::where), WireValues.TIMESTAMPS),
         "getFieldsDateRange",
         call -> call.rows("field", call.range(fields::between), WireValues.TIMESTAMPS),
         "createFields",
         call ->
-            call.each(
-                "creates",
-                call.objects(TYPES),
-                true,
+            call.createEach(
+                TYPES,
                 object ->
                     fields
                         .create(WireInput.created(withDefaults(object), FieldInput.class))
@@ -61,10 +55,8 @@ class FieldMethods implements WireMethod.Table {
                         .id()),
         "updateFields",
         call ->
-            call.each(
-                "updates",
-                call.objects(TYPES),
-                false,
+            call.updateEach(
+                TYPES,
                 object ->
                     fields
                         .patch(

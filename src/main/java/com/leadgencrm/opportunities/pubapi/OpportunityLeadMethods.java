@@ -29,9 +29,7 @@ class OpportunityLeadMethods implements WireMethod.Table {
         "getOpportunityLeads",
         call ->
             call.rows(
-                "getWhereopportunityLeads",
-                leads.where(call.where(TYPES), call.limit(), call.offset()),
-                WireValues.TIMESTAMPS),
+                "getWhereopportunityLeads", call.where(TYPES, leads::where), WireValues.TIMESTAMPS),
         "getOpportunityLeadsDateRange",
         call -> call.rows("opportunityLead", call.range(leads::between), WireValues.TIMESTAMPS),
         "createOpportunityLeads",
@@ -48,10 +46,8 @@ class OpportunityLeadMethods implements WireMethod.Table {
                         false)),
         "updateOpportunityLeads",
         call ->
-            call.each(
-                "updates",
-                call.objects(TYPES),
-                false,
+            call.updateEach(
+                TYPES,
                 object ->
                     leads
                         .update(
@@ -59,14 +55,6 @@ class OpportunityLeadMethods implements WireMethod.Table {
                             WireInput.changes(object, OpportunityLeadInput.class))
                         .id()),
         "deleteOpportunityLeads",
-        call ->
-            call.each(
-                "deletes",
-                call.objects(Map.of("id", WireProperties.INTEGER)),
-                false,
-                object -> {
-                  leads.delete(WireCall.idOf(object), IfMatch.NONE);
-                  return null;
-                }));
+        call -> call.deleteEach(id -> leads.delete(id, IfMatch.NONE)));
   }
 }

@@ -50,11 +50,7 @@ class OpportunityMethods implements WireMethod.Table {
                 "opportunity", call.one(id -> queries.get(id).body()), dateTimes(), REST_ONLY),
         "getOpportunities",
         call ->
-            call.rows(
-                "opportunity",
-                queries.where(call.where(types()), call.limit(), call.offset()),
-                dateTimes(),
-                REST_ONLY),
+            call.rows("opportunity", call.where(types(), queries::where), dateTimes(), REST_ONLY),
         "getOpportunitiesDateRange",
         call -> call.rows("opportunity", call.range(queries::between), dateTimes(), REST_ONLY),
         "createOpportunities",
@@ -86,15 +82,7 @@ class OpportunityMethods implements WireMethod.Table {
                             .toList(),
                         false)),
         "deleteOpportunities",
-        call ->
-            call.each(
-                "deletes",
-                call.objects(Map.of("id", WireProperties.INTEGER)),
-                false,
-                object -> {
-                  opportunities.delete(WireCall.idOf(object), IfMatch.NONE);
-                  return null;
-                }));
+        call -> call.deleteEach(id -> opportunities.delete(id, IfMatch.NONE)));
   }
 
   /** The standard properties' types, and the custom fields'. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -103,6 +104,16 @@ final class WireCall {
       throw new WireError(WireError.INVALID_PARAMETERS, "Invalid parameters", errors);
     }
     return equalities;
+  }
+
+  /** A read of rows by equalities, a page of them. */
+  interface Where<T> {
+    List<T> where(Map<String, String> equalities, int limit, int offset);
+  }
+
+  /** The rows {@code where}, {@code limit} and {@code offset} ask for. */
+  <T> List<T> where(Map<String, WireProperties> types, Where<T> read) {
+    return read.where(where(types), limit(), offset());
   }
 
   int limit() {
@@ -272,6 +283,28 @@ final class WireCall {
                   Long id = work.apply(object);
                   return new ItemOutcome.Applied(index, id == null ? 0 : id, creates);
                 }));
+  }
+
+  /** createX: each object created on its own. */
+  WireAnswer createEach(Map<String, WireProperties> types, ObjectWork create) {
+    return each("creates", objects(types), true, create);
+  }
+
+  /** updateX: each object's changes made on their own. */
+  WireAnswer updateEach(Map<String, WireProperties> types, ObjectWork update) {
+    return each("updates", objects(types), false, update);
+  }
+
+  /** deleteX: the row each object names by id deleted on its own. */
+  WireAnswer deleteEach(LongConsumer delete) {
+    return each(
+        "deletes",
+        objects(Map.of("id", WireProperties.INTEGER)),
+        false,
+        object -> {
+          delete.accept(idOf(object));
+          return null;
+        });
   }
 
   /** The id an update or delete object names; refused (205) without one. */

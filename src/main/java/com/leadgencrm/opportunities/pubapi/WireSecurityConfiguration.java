@@ -76,26 +76,34 @@ class WireSecurityConfiguration {
     public void rateLimited(
         HttpServletRequest request, HttpServletResponse response, String keyId, long retryAfter)
         throws IOException {
-      write(
+      retryLater(
+          request,
           response,
-          calls.refused(
-              WireRequest.of(request),
-              new WireError(
-                  WireError.RATE_LIMITED,
-                  "Rate limit exceeded; retry after " + retryAfter + " s",
-                  List.of(Map.of("retryAfter", retryAfter)))));
+          WireError.RATE_LIMITED,
+          "Rate limit exceeded; retry after " + retryAfter + " s",
+          retryAfter);
     }
 
     @Override
     public void overloaded(
         HttpServletRequest request, HttpServletResponse response, String detail, long retryAfter)
         throws IOException {
+      retryLater(request, response, WireError.UNAVAILABLE, detail, retryAfter);
+    }
+
+    /** A refusal whose data says when to try again. */
+    private void retryLater(
+        HttpServletRequest request,
+        HttpServletResponse response,
+        int code,
+        String message,
+        long retryAfter)
+        throws IOException {
       write(
           response,
           calls.refused(
               WireRequest.of(request),
-              new WireError(
-                  WireError.UNAVAILABLE, detail, List.of(Map.of("retryAfter", retryAfter)))));
+              new WireError(code, message, List.of(Map.of("retryAfter", retryAfter)))));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.security;
 
+import com.leadgencrm.opportunities.core.Role;
 import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,17 +43,7 @@ class ApiKeyController {
           @Nullable Long userID,
       @Parameter(
               description = "Only keys of this role",
-              schema =
-                  @Schema(
-                      type = "string",
-                      allowableValues = {
-                        "ADMINISTRATOR",
-                        "COMPANY_MANAGER",
-                        "MARKETING_MANAGER",
-                        "SALES_MANAGER",
-                        "SALESPERSON",
-                        "JR_SALESPERSON"
-                      }))
+              schema = @Schema(implementation = Role.class))
           @RequestParam(required = false)
           @Nullable String role) {
     return keys.list(userID, role);

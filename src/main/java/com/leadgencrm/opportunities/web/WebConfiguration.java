@@ -1,6 +1,9 @@
 package com.leadgencrm.opportunities.web;
 
 import java.util.List;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
@@ -9,8 +12,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * List query parameters bind through {@link QueryRecords}; every other operation takes only the
- * query parameters it declares ({@link DeclaredQueryParameters}); {@code Accept} is read by {@link
- * ProblemAwareContentNegotiation}.
+ * query parameters it declares ({@link DeclaredQueryParameters}); {@code If-Match} binds to {@link
+ * IfMatchParameter}; {@code Accept} is read by {@link ProblemAwareContentNegotiation}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -35,6 +38,14 @@ class WebConfiguration implements WebMvcConfigurer {
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
     resolvers.add(queryRecords);
+    resolvers.add(new IfMatchParameter.Resolver());
+  }
+
+  /** The If-Match header of the operations that take an {@link IfMatchParameter}. */
+  @Bean
+  OperationCustomizer ifMatchHeader() {
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(IfMatchParameter.class);
+    return IfMatchParameter::document;
   }
 
   @Override

@@ -1,17 +1,17 @@
 package com.leadgencrm.opportunities.webhook;
 
-import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Page;
-import com.leadgencrm.opportunities.web.IfMatchHeader;
+import com.leadgencrm.opportunities.web.IfMatchParameter;
+import com.leadgencrm.opportunities.web.MergePatchMapping;
 import com.leadgencrm.opportunities.web.QueryParameters;
+import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
@@ -20,11 +20,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -70,26 +68,18 @@ class WebhookController {
       required = true,
       content = @Content(schema = @Schema(implementation = WebhookInput.class)))
   ResponseEntity<WebhookWithSecret> create(@RequestBody JsonNode body) {
-    Versioned<WebhookWithSecret> created =
-        webhooks.create(JsonInput.read(body, WebhookInput.class));
-    return ResponseEntity.created(URI.create("/webhooks/" + created.body().webhook().id()))
-        .eTag(created.etag())
-        .body(created.body());
+    return Responses.created(
+        webhooks.create(JsonInput.read(body, WebhookInput.class)),
+        created -> "/webhooks/" + created.webhook().id());
   }
 
   @GetMapping("/{id}")
   @Operation(operationId = "getWebhook", summary = "Read a webhook")
   @Nullable ResponseEntity<WebhookView> get(@PathVariable long id, WebRequest request) {
-    Versioned<WebhookView> webhook = webhooks.get(id);
-    if (request.checkNotModified(webhook.etag())) {
-      return null;
-    }
-    return ResponseEntity.ok().eTag(webhook.etag()).body(webhook.body());
+    return Responses.unlessNotModified(request, webhooks.get(id));
   }
 
-  @PatchMapping(
-      path = "/{id}",
-      consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+  @MergePatchMapping(path = "/{id}")
   @Operation(
       operationId = "patchWebhook",
       summary = "Change a webhook (JSON Merge Patch): url, types, description, isActive",
@@ -98,25 +88,15 @@ class WebhookController {
       required = true,
       content = @Content(schema = @Schema(ref = "#/components/schemas/WebhookPatch")))
   ResponseEntity<WebhookView> patch(
-      @PathVariable long id,
-      @RequestBody JsonNode patch,
-      @Parameter(description = "Entity tag the change is based on: 412 when stale")
-          @RequestHeader(name = "If-Match", required = false)
-          @Nullable String ifMatch) {
-    Versioned<WebhookView> changed =
-        webhooks.update(
-            id, JsonInput.patch(patch, WebhookInput.class), IfMatchHeader.parse(ifMatch));
-    return ResponseEntity.ok().eTag(changed.etag()).body(changed.body());
+      @PathVariable long id, @RequestBody JsonNode patch, IfMatchParameter ifMatch) {
+    return Responses.ok(
+        webhooks.update(id, JsonInput.patch(patch, WebhookInput.class), ifMatch.parse()));
   }
 
   @DeleteMapping("/{id}")
   @Operation(operationId = "deleteWebhook", summary = "Delete a webhook and its deliveries")
-  ResponseEntity<Void> delete(
-      @PathVariable long id,
-      @Parameter(description = "Entity tag the change is based on: 412 when stale")
-          @RequestHeader(name = "If-Match", required = false)
-          @Nullable String ifMatch) {
-    webhooks.delete(id, IfMatchHeader.parse(ifMatch));
+  ResponseEntity<Void> delete(@PathVariable long id, IfMatchParameter ifMatch) {
+    webhooks.delete(id, ifMatch.parse());
     return ResponseEntity.noContent().build();
   }
 
@@ -132,8 +112,7 @@ class WebhookController {
       description = "The webhook and its new secret",
       content = @Content(schema = @Schema(implementation = WebhookWithSecret.class)))
   ResponseEntity<WebhookWithSecret> rotateSecret(@PathVariable long id) {
-    Versioned<WebhookWithSecret> rotated = webhooks.rotateSecret(id);
-    return ResponseEntity.ok().eTag(rotated.etag()).body(rotated.body());
+    return Responses.ok(webhooks.rotateSecret(id));
   }
 
   @PostMapping(path = "/{id}/replay", consumes = MediaType.APPLICATION_JSON_VALUE)
