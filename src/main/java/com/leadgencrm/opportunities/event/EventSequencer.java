@@ -1,8 +1,8 @@
 package com.leadgencrm.opportunities.event;
 
+import com.leadgencrm.opportunities.core.WakeableLoop;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,9 +39,8 @@ class EventSequencer implements SmartLifecycle {
   private final TransactionTemplate transactions;
   private final EventProperties properties;
   private final ApplicationEventPublisher publisher;
-  private final Semaphore wakeUp = new Semaphore(0);
+  private final WakeableLoop wakeable;
   private volatile @Nullable ScheduledExecutorService loop;
-  private volatile long lastFailureLog;
 
   EventSequencer(
       JdbcClient jdbc,
@@ -52,6 +51,12 @@ class EventSequencer implements SmartLifecycle {
     this.transactions = new TransactionTemplate(transactionManager);
     this.properties = properties;
     this.publisher = publisher;
+    this.wakeable =
+        new WakeableLoop(
+            properties.sequencerInterval(),
+            this::catchUp,
+            log,
+            "Could not number committed events (will retry): {}");
   }
 
   /**
@@ -99,7 +104,8 @@ class EventSequencer implements SmartLifecycle {
                 select :last + row_number() over (order by seq), type, aggregate_type,
                        aggregate_id, opportunity_id, owner_before, owner_after, occurred_at,
                        transaction_id, payload
-                  from moved""")
+                  from moved\
+                """)
             .param("chunk", CHUNK)
             .param("last", last)
             .update();
@@ -113,29 +119,12 @@ class EventSequencer implements SmartLifecycle {
 
   /** Asks the loop to run now: a transaction with events just committed on this instance. */
   void wakeUp() {
-    if (wakeUp.availablePermits() == 0) {
-      wakeUp.release();
-    }
+    wakeable.wakeUp();
   }
 
   private void runLoop() {
     ScheduledExecutorService current = loop;
-    while (current != null && !current.isShutdown()) {
-      try {
-        wakeUp.tryAcquire(properties.sequencerInterval().toMillis(), TimeUnit.MILLISECONDS);
-        wakeUp.drainPermits();
-        catchUp();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        long now = System.currentTimeMillis();
-        if (now - lastFailureLog > 10_000) {
-          lastFailureLog = now;
-          log.warn("Could not number committed events (will retry): {}", e.toString());
-        }
-      }
-    }
+    wakeable.run(() -> current != null && !current.isShutdown());
   }
 
   @Override

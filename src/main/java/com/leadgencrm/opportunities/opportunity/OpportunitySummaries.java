@@ -2,14 +2,13 @@ package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.core.HeavyRead;
 import com.leadgencrm.opportunities.core.Permission;
+import com.leadgencrm.opportunities.core.RecordShape;
 import com.leadgencrm.opportunities.core.Requires;
-import com.leadgencrm.opportunities.query.ListStatements;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -27,34 +26,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class OpportunitySummaries {
 
-  /** The figures' names, in the order of the JSON answer (after the key). */
+  /** The figures' names, in the order of the JSON answer (after the key or the currency). */
   static final List<String> FIGURES =
-      List.of(
-          "count",
-          "amount",
-          "openCount",
-          "openAmount",
-          "weightedAmount",
-          "wonCount",
-          "wonAmount",
-          "lostCount",
-          "lostAmount",
-          "winRate");
+      RecordShape.of(OpportunitySummary.Total.class).components().stream()
+          .skip(1)
+          .map(RecordShape.Component::name)
+          .toList();
 
-  private final OpportunityQueries queries;
-  private final OpportunityFields fields;
-  private final ListStatements lists;
-  private final SummaryHistory history;
+  /** The figures' columns in the statement, in the order of {@link #FIGURES}. */
+  private static final List<String> COLUMNS =
+      FIGURES.stream()
+          .map(name -> name.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT))
+          .toList();
 
-  OpportunitySummaries(
-      OpportunityQueries queries,
-      OpportunityFields fields,
-      ListStatements lists,
-      SummaryHistory history) {
-    this.queries = queries;
-    this.fields = fields;
-    this.lists = lists;
-    this.history = history;
+  private final PipelineReads reads;
+
+  OpportunitySummaries(PipelineReads reads) {
+    this.reads = reads;
   }
 
   /**
@@ -70,32 +58,38 @@ public class OpportunitySummaries {
       Map<String, String> custom,
       @Nullable String groupBy,
       @Nullable Instant asOf) {
-    CustomFieldDefinitions definitions = fields.definitions();
+    CustomFieldDefinitions definitions = reads.definitions();
     List<SummaryKeys.Key> keys = SummaryKeys.parse(groupBy, definitions);
-    SummaryHistory.AsOf past = asOf == null ? null : history.at(asOf);
+    SummaryHistory.AsOf past = asOf == null ? null : reads.history().at(asOf);
     List<OpportunitySummary.Group> groups = new ArrayList<>();
     List<OpportunitySummary.Total> totals = new ArrayList<>();
-    queries
-        .query(params, custom, definitions)
-        .select(
-            lists,
-            condition -> (past == null ? "" : past.with()) + statement(keys, condition),
-            past == null ? Map.of() : past.params(),
-            (rs, n) -> {
-              String currency = rs.getString("currency");
-              OpportunitySummary.Figures figures = figures(rs);
-              if (rs.getInt("total") != 0) {
-                totals.add(OpportunitySummary.Total.of(currency, figures));
-              } else {
-                Map<String, @Nullable Object> key = new LinkedHashMap<>();
-                for (int i = 0; i < keys.size(); i++) {
-                  key.put(keys.get(i).name(), keys.get(i).read(rs, "k" + i));
-                }
-                key.put("currency", currency);
-                groups.add(OpportunitySummary.Group.of(key, figures));
-              }
-              return null;
-            });
+    reads.select(
+        params,
+        custom,
+        definitions,
+        condition -> (past == null ? "" : past.with()) + statement(keys, condition),
+        past == null ? Map.of() : past.params(),
+        (rs, n) -> {
+          String currency = rs.getString("currency");
+          // the key (or the currency of a total), then the figures
+          @Nullable Object[] components = new Object[COLUMNS.size() + 1];
+          for (int i = 0; i < COLUMNS.size(); i++) {
+            components[i + 1] = rs.getObject(COLUMNS.get(i));
+          }
+          if (rs.getInt("total") != 0) {
+            components[0] = currency;
+            totals.add(RecordShape.of(OpportunitySummary.Total.class).newInstance(components));
+          } else {
+            Map<String, @Nullable Object> key = new LinkedHashMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+              key.put(keys.get(i).name(), keys.get(i).read(rs, "k" + i));
+            }
+            key.put("currency", currency);
+            components[0] = key;
+            groups.add(RecordShape.of(OpportunitySummary.Group.class).newInstance(components));
+          }
+          return null;
+        });
     return new OpportunitySummary(groups, totals);
   }
 
@@ -158,19 +152,5 @@ public class OpportunitySummaries {
   /** The minor units of the currency in {@code column} (V30's {@code currency_minor_units}). */
   static String scale(String column) {
     return "currency_minor_units(" + column + ")";
-  }
-
-  private static OpportunitySummary.Figures figures(ResultSet rs) throws SQLException {
-    return new OpportunitySummary.Figures(
-        rs.getLong("count"),
-        rs.getBigDecimal("amount"),
-        rs.getLong("open_count"),
-        rs.getBigDecimal("open_amount"),
-        rs.getBigDecimal("weighted_amount"),
-        rs.getLong("won_count"),
-        rs.getBigDecimal("won_amount"),
-        rs.getLong("lost_count"),
-        rs.getBigDecimal("lost_amount"),
-        rs.getBigDecimal("win_rate"));
   }
 }
