@@ -266,14 +266,8 @@ public class OpportunityLeadService {
   public void dissociate(long opportunityId, long leadId, IfMatch ifMatch) {
     requireOpportunity(opportunityId);
     OpportunityLeadView association =
-        jdbc.sql(
-                "select "
-                    + COLUMNS
-                    + " from opportunity_lead where opportunity_id = :o and lead_id = :l")
-            .param("o", opportunityId)
-            .param("l", leadId)
-            .query((rs, n) -> view(rs))
-            .optional()
+        writes
+            .find(opportunityId, leadId)
             .orElseThrow(
                 () ->
                     new OpportunityLeadNotFound(

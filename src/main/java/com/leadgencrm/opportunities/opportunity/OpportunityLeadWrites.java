@@ -58,10 +58,11 @@ class OpportunityLeadWrites {
     Optional<OpportunityLeadView> created =
         jdbc.sql(
                 """
-            insert into opportunity_lead (id, opportunity_id, lead_id, create_timestamp, update_timestamp)
-            values (nextval('opportunity_lead_id_seq'), :o, :l, :now, :now)
-            on conflict (opportunity_id, lead_id) do nothing
-            returning id, opportunity_id, lead_id, create_timestamp, update_timestamp""")
+                insert into opportunity_lead (id, opportunity_id, lead_id, create_timestamp, update_timestamp)
+                values (nextval('opportunity_lead_id_seq'), :o, :l, :now, :now)
+                on conflict (opportunity_id, lead_id) do nothing
+                returning id, opportunity_id, lead_id, create_timestamp, update_timestamp\
+                """)
             .param("o", opportunityId)
             .param("l", leadId)
             .param("now", now())
@@ -75,16 +76,19 @@ class OpportunityLeadWrites {
               EventType.OPPORTUNITY_LEAD_CREATED, null, created.get(), owner));
     }
     // a concurrent insert of the same pair has committed by now: ON CONFLICT waited for it
-    OpportunityLeadView existing =
-        jdbc.sql(
-                "select "
-                    + COLUMNS
-                    + " from opportunity_lead where opportunity_id = :o and lead_id = :l")
-            .param("o", opportunityId)
-            .param("l", leadId)
-            .query((rs, n) -> OpportunityLeadService.view(rs))
-            .single();
-    return new Inserted(existing, false, null);
+    return new Inserted(find(opportunityId, leadId).orElseThrow(), false, null);
+  }
+
+  /** The association of the opportunity and the lead, if there is one. */
+  Optional<OpportunityLeadView> find(long opportunityId, long leadId) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from opportunity_lead where opportunity_id = :o and lead_id = :l")
+        .param("o", opportunityId)
+        .param("l", leadId)
+        .query((rs, n) -> OpportunityLeadService.view(rs))
+        .optional();
   }
 
   /**
@@ -117,9 +121,10 @@ class OpportunityLeadWrites {
     OpportunityLeadView moved =
         jdbc.sql(
                 """
-            update opportunity_lead set opportunity_id = :o, lead_id = :l,
-                   update_timestamp = date_trunc('microseconds', clock_timestamp())
-             where id = :id returning id, opportunity_id, lead_id, create_timestamp, update_timestamp""")
+                update opportunity_lead set opportunity_id = :o, lead_id = :l,
+                       update_timestamp = date_trunc('microseconds', clock_timestamp())
+                 where id = :id returning id, opportunity_id, lead_id, create_timestamp, update_timestamp\
+                """)
             .param("o", opportunityId)
             .param("l", leadId)
             .param("id", current.id())
@@ -159,7 +164,8 @@ class OpportunityLeadWrites {
             select nextval('opportunity_lead_id_seq'), o, l, :now, :now
               from unnest(cast(:opportunities as bigint[]), cast(:leads as bigint[])) as pair(o, l)
             on conflict (opportunity_id, lead_id) do nothing
-            returning id, opportunity_id, lead_id, create_timestamp, update_timestamp""")
+            returning id, opportunity_id, lead_id, create_timestamp, update_timestamp\
+            """)
         .param("opportunities", opportunityIds.toArray(Long[]::new))
         .param("leads", leadIds.toArray(Long[]::new))
         .param("now", now)
