@@ -36,6 +36,7 @@ class EventSequencer implements SmartLifecycle {
   static final int CHUNK = 5000;
 
   private final JdbcClient jdbc;
+  private final EventLog feed;
   private final TransactionTemplate transactions;
   private final EventProperties properties;
   private final ApplicationEventPublisher publisher;
@@ -44,10 +45,12 @@ class EventSequencer implements SmartLifecycle {
 
   EventSequencer(
       JdbcClient jdbc,
+      EventLog feed,
       PlatformTransactionManager transactionManager,
       EventProperties properties,
       ApplicationEventPublisher publisher) {
     this.jdbc = jdbc;
+    this.feed = feed;
     this.transactions = new TransactionTemplate(transactionManager);
     this.properties = properties;
     this.publisher = publisher;
@@ -87,10 +90,7 @@ class EventSequencer implements SmartLifecycle {
 
   /** One run: returns the new highest id and how many events it numbered. */
   private long[] moveChunk() {
-    long last =
-        jdbc.sql("select value from event_feed_position where name = 'sequenced' for update")
-            .query(Long.class)
-            .single();
+    long last = feed.lockPosition("sequenced");
     // a statement after the lock: its snapshot sees every run that committed before this one
     int moved =
         jdbc.sql(
@@ -104,15 +104,12 @@ class EventSequencer implements SmartLifecycle {
                 select :last + row_number() over (order by seq), type, aggregate_type,
                        aggregate_id, opportunity_id, owner_before, owner_after, occurred_at,
                        transaction_id, payload
-                  from moved\
-                """)
+                  from moved""")
             .param("chunk", CHUNK)
             .param("last", last)
             .update();
     if (moved > 0) {
-      jdbc.sql("update event_feed_position set value = :head where name = 'sequenced'")
-          .param("head", last + moved)
-          .update();
+      feed.move("sequenced", last + moved);
     }
     return new long[] {last + moved, moved};
   }

@@ -58,11 +58,10 @@ class OpportunityLeadWrites {
     Optional<OpportunityLeadView> created =
         jdbc.sql(
                 """
-                insert into opportunity_lead (id, opportunity_id, lead_id, create_timestamp, update_timestamp)
-                values (nextval('opportunity_lead_id_seq'), :o, :l, :now, :now)
-                on conflict (opportunity_id, lead_id) do nothing
-                returning id, opportunity_id, lead_id, create_timestamp, update_timestamp\
-                """)
+            insert into opportunity_lead (id, opportunity_id, lead_id, create_timestamp, update_timestamp)
+            values (nextval('opportunity_lead_id_seq'), :o, :l, :now, :now)
+            on conflict (opportunity_id, lead_id) do nothing
+            returning id, opportunity_id, lead_id, create_timestamp, update_timestamp""")
             .param("o", opportunityId)
             .param("l", leadId)
             .param("now", now())
@@ -121,10 +120,9 @@ class OpportunityLeadWrites {
     OpportunityLeadView moved =
         jdbc.sql(
                 """
-                update opportunity_lead set opportunity_id = :o, lead_id = :l,
-                       update_timestamp = date_trunc('microseconds', clock_timestamp())
-                 where id = :id returning id, opportunity_id, lead_id, create_timestamp, update_timestamp\
-                """)
+            update opportunity_lead set opportunity_id = :o, lead_id = :l,
+                   update_timestamp = date_trunc('microseconds', clock_timestamp())
+             where id = :id returning id, opportunity_id, lead_id, create_timestamp, update_timestamp""")
             .param("o", opportunityId)
             .param("l", leadId)
             .param("id", current.id())
@@ -164,8 +162,7 @@ class OpportunityLeadWrites {
             select nextval('opportunity_lead_id_seq'), o, l, :now, :now
               from unnest(cast(:opportunities as bigint[]), cast(:leads as bigint[])) as pair(o, l)
             on conflict (opportunity_id, lead_id) do nothing
-            returning id, opportunity_id, lead_id, create_timestamp, update_timestamp\
-            """)
+            returning id, opportunity_id, lead_id, create_timestamp, update_timestamp""")
         .param("opportunities", opportunityIds.toArray(Long[]::new))
         .param("leads", leadIds.toArray(Long[]::new))
         .param("now", now)
