@@ -31,8 +31,6 @@ public record DealStageInput(
                 "Probability (percent) an opportunity takes when it enters the stage "
                     + "without a probability of its own",
             example = "35",
-            minimum = "0",
-            maximum = "100",
             nullable = true)
         @DecimalMin("0")
         @DecimalMax("100")

@@ -43,8 +43,6 @@ public record OpportunityInput(
                 "Percent chance of winning. Left out, it is the stage's defaultProbability, "
                     + "and follows the opportunity from stage to stage; given, it stays as set.",
             example = "60",
-            minimum = "0",
-            maximum = "100",
             nullable = true)
         @DecimalMin("0")
         @DecimalMax("100")
@@ -55,7 +53,6 @@ public record OpportunityInput(
                 "Expected value, in currency: exact, with at most as many fraction digits as the"
                     + " currency has minor units (USD 2, JPY 0, KWD 3)",
             example = "125000.50",
-            minimum = "0",
             maximum = "9999999999999999.9999",
             nullable = true)
         @DecimalMin("0")
