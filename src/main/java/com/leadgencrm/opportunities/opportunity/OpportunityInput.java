@@ -106,8 +106,6 @@ public record OpportunityInput(
   /** Largest id of another service: 18 digits. */
   public static final long MAX_ID = 999_999_999_999_999_999L;
 
-  static final String MAX = "999999999999999999";
-
   /** The same input in another currency. */
   OpportunityInput inCurrency(String code) {
     return new OpportunityInput(
