@@ -1,32 +1,20 @@
 package com.leadgencrm.opportunities.dealstage;
 
 import com.leadgencrm.opportunities.core.Numbers;
+import com.leadgencrm.opportunities.core.TrackedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** A step of the sales pipeline. Guards its own lock ({@code isEditable}). */
 @Entity
 @Table(name = "deal_stage")
-class DealStage {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "deal_stage_id")
-  @SequenceGenerator(
-      name = "deal_stage_id",
-      sequenceName = "deal_stage_id_seq",
-      allocationSize = 50)
-  private @Nullable Long id;
+@SequenceGenerator(sequenceName = "deal_stage_id_seq", allocationSize = 50)
+class DealStage extends TrackedEntity {
 
   private String dealStageName;
   private @Nullable String description;
@@ -36,10 +24,6 @@ class DealStage {
 
   @Column(name = "pipeline_id")
   private long pipelineId;
-
-  @Version private long version;
-  private Instant createTimestamp;
-  private Instant updateTimestamp;
 
   @SuppressWarnings("NullAway.Init")
   protected DealStage() {}
@@ -51,8 +35,7 @@ class DealStage {
     this.defaultProbability = input.defaultProbability();
     this.weight = input.weight() != null ? input.weight() : defaultWeight;
     this.isEditable = input.isEditable() == null || input.isEditable();
-    this.createTimestamp = now();
-    this.updateTimestamp = createTimestamp;
+    created();
   }
 
   /**
@@ -81,7 +64,7 @@ class DealStage {
     this.weight = newWeight;
     this.isEditable = newEditable;
     this.pipelineId = newPipeline;
-    this.updateTimestamp = now();
+    changed();
   }
 
   /** Fails when the stage is locked. */
@@ -95,16 +78,8 @@ class DealStage {
     return !dealStageName.equalsIgnoreCase(name);
   }
 
-  long id() {
-    return Objects.requireNonNull(id, "not yet persisted");
-  }
-
   long pipelineId() {
     return pipelineId;
-  }
-
-  long version() {
-    return version;
   }
 
   @Nullable BigDecimal defaultProbability() {
@@ -131,16 +106,11 @@ class DealStage {
         weight,
         pipelineId,
         isEditable,
-        createTimestamp,
-        updateTimestamp);
+        createTimestamp(),
+        updateTimestamp());
   }
 
   private static boolean sameNumber(@Nullable BigDecimal a, @Nullable BigDecimal b) {
     return a == null ? b == null : b != null && a.compareTo(b) == 0;
-  }
-
-  private static Instant now() {
-    // PostgreSQL keeps microseconds: so does the entity, so that what it returns is what it stored
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 }

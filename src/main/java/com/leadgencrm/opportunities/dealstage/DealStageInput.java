@@ -15,12 +15,7 @@ import org.jspecify.annotations.Nullable;
 /** A deal stage as clients write it (create and replace; a merge patch is applied onto it). */
 @Schema(name = "DealStageInput", description = "A deal stage as clients write it")
 public record DealStageInput(
-    @Schema(
-            description = "Name, unique whatever the letter case",
-            example = "Demo scheduled",
-            requiredMode = Schema.RequiredMode.REQUIRED,
-            minLength = 1,
-            maxLength = 255)
+    @Schema(description = "Name, unique whatever the letter case", example = "Demo scheduled")
         @NotNull(message = "is required")
         @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
         @Size(min = 1, max = 255)
@@ -28,7 +23,6 @@ public record DealStageInput(
     @Schema(
             description = "What the stage means",
             example = "A product demo is booked",
-            maxLength = 255,
             nullable = true)
         @Size(max = 255)
         @Nullable String description,
@@ -37,8 +31,6 @@ public record DealStageInput(
                 "Probability (percent) an opportunity takes when it enters the stage "
                     + "without a probability of its own",
             example = "35",
-            minimum = "0",
-            maximum = "100",
             nullable = true)
         @DecimalMin("0")
         @DecimalMax("100")
@@ -49,8 +41,6 @@ public record DealStageInput(
                 "Position in the pipeline (stages list by weight, then id). "
                     + "Defaults to the end of the pipeline on create, and to the current position on replace.",
             example = "3",
-            minimum = "0",
-            maximum = "999999999999999999",
             nullable = true)
         @Min(0)
         @Max(999_999_999_999_999_999L)
@@ -67,8 +57,6 @@ public record DealStageInput(
                 "The pipeline the stage belongs to (an existing pipeline). Defaults to the"
                     + " default pipeline on create, and to the current one on replace.",
             example = "1",
-            minimum = "1",
-            maximum = "999999999999999999",
             nullable = true)
         @Min(1)
         @Max(999_999_999_999_999_999L)

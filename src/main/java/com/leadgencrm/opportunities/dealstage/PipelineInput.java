@@ -11,12 +11,7 @@ import org.jspecify.annotations.Nullable;
 /** A pipeline as clients write it (create and replace; a merge patch is applied onto it). */
 @Schema(name = "PipelineInput", description = "A pipeline as clients write it")
 public record PipelineInput(
-    @Schema(
-            description = "Name, unique whatever the letter case",
-            example = "Renewals",
-            requiredMode = Schema.RequiredMode.REQUIRED,
-            minLength = 1,
-            maxLength = 255)
+    @Schema(description = "Name, unique whatever the letter case", example = "Renewals")
         @NotNull(message = "is required")
         @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
         @Size(min = 1, max = 255)
@@ -34,8 +29,6 @@ public record PipelineInput(
                 "Position among pipelines (they list by weight, then id). Defaults to the end on"
                     + " create, and to the current position on replace.",
             example = "2",
-            minimum = "0",
-            maximum = "999999999999999999",
             nullable = true)
         @Min(0)
         @Max(999_999_999_999_999_999L)

@@ -65,10 +65,30 @@ public class EventLog {
     return events;
   }
 
-  private long position(String name) {
+  /** A position of the feed ({@code sequenced} or {@code start}). */
+  long position(String name) {
     return jdbc.sql("select value from event_feed_position where name = :name")
         .param("name", name)
         .query(Long.class)
         .single();
+  }
+
+  /**
+   * A position of the feed, locked until the transaction ends: the runs that move it happen one at
+   * a time.
+   */
+  long lockPosition(String name) {
+    return jdbc.sql("select value from event_feed_position where name = :name for update")
+        .param("name", name)
+        .query(Long.class)
+        .single();
+  }
+
+  /** Moves a position of the feed (locked by {@link #lockPosition}). */
+  void move(String name, long value) {
+    jdbc.sql("update event_feed_position set value = :value where name = :name")
+        .param("name", name)
+        .param("value", value)
+        .update();
   }
 }

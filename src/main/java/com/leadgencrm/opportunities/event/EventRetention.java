@@ -32,16 +32,19 @@ class EventRetention {
       "select pg_try_advisory_xact_lock(hashtext('crm.events.retention'))";
 
   private final JdbcClient jdbc;
+  private final EventLog feed;
   private final TransactionTemplate transactions;
   private final EventProperties properties;
   private final Clock clock;
 
   EventRetention(
       JdbcClient jdbc,
+      EventLog feed,
       PlatformTransactionManager transactionManager,
       EventProperties properties,
       Clock clock) {
     this.jdbc = jdbc;
+    this.feed = feed;
     this.transactions = new TransactionTemplate(transactionManager);
     this.properties = properties;
     this.clock = clock;
@@ -65,7 +68,6 @@ class EventRetention {
     Instant now = clock.instant();
     OffsetDateTime feedHorizon = utc(now.minus(properties.retention()));
     OffsetDateTime historyHorizon = utc(now.minus(properties.historyRetention()));
-    long start;
     Boolean more;
     do {
       more = transactions.execute(status -> moveStart(feedHorizon));
@@ -73,11 +75,7 @@ class EventRetention {
     do {
       more = transactions.execute(status -> forgetPurgedOpportunities(historyHorizon));
     } while (Boolean.TRUE.equals(more));
-    start =
-        jdbc.sql("select value from event_feed_position where name = 'start'")
-            .query(Long.class)
-            .single();
-    return start;
+    return feed.start();
   }
 
   /** Moves the start by up to a chunk; true when there is more to do. */
@@ -85,14 +83,8 @@ class EventRetention {
     if (!locked()) {
       return false;
     }
-    long start =
-        jdbc.sql("select value from event_feed_position where name = 'start' for update")
-            .query(Long.class)
-            .single();
-    long head =
-        jdbc.sql("select value from event_feed_position where name = 'sequenced'")
-            .query(Long.class)
-            .single();
+    long start = feed.lockPosition("start");
+    long head = feed.head();
     // the first event still within the retention, in id order: everything before it is older
     // (occurredAt is not quite in id order, since ids follow commits: a late commit of an old
     // event does not let newer ones go)
@@ -117,9 +109,7 @@ class EventRetention {
             .param("start", start)
             .param("target", target)
             .update();
-    jdbc.sql("update event_feed_position set value = :target where name = 'start'")
-        .param("target", target)
-        .update();
+    feed.move("start", target);
     log.debug("Feed starts after event {} now; {} events deleted", target, deleted);
     return target < keepFrom - 1;
   }

@@ -1,8 +1,8 @@
 package com.leadgencrm.opportunities.event;
 
+import com.leadgencrm.opportunities.core.WakeableLoop;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,22 +36,30 @@ class EventSequencer implements SmartLifecycle {
   static final int CHUNK = 5000;
 
   private final JdbcClient jdbc;
+  private final EventLog feed;
   private final TransactionTemplate transactions;
   private final EventProperties properties;
   private final ApplicationEventPublisher publisher;
-  private final Semaphore wakeUp = new Semaphore(0);
+  private final WakeableLoop wakeable;
   private volatile @Nullable ScheduledExecutorService loop;
-  private volatile long lastFailureLog;
 
   EventSequencer(
       JdbcClient jdbc,
+      EventLog feed,
       PlatformTransactionManager transactionManager,
       EventProperties properties,
       ApplicationEventPublisher publisher) {
     this.jdbc = jdbc;
+    this.feed = feed;
     this.transactions = new TransactionTemplate(transactionManager);
     this.properties = properties;
     this.publisher = publisher;
+    this.wakeable =
+        new WakeableLoop(
+            properties.sequencerInterval(),
+            this::catchUp,
+            log,
+            "Could not number committed events (will retry): {}");
   }
 
   /**
@@ -86,10 +94,7 @@ class EventSequencer implements SmartLifecycle {
 
   /** One run: returns the new highest id and how many events it numbered. */
   private long[] moveChunk() {
-    long last =
-        jdbc.sql("select value from event_feed_position where name = 'sequenced' for update")
-            .query(Long.class)
-            .single();
+    long last = feed.lockPosition("sequenced");
     // a statement after the lock: its snapshot sees every run that committed before this one
     int moved =
         jdbc.sql(
@@ -108,38 +113,19 @@ class EventSequencer implements SmartLifecycle {
             .param("last", last)
             .update();
     if (moved > 0) {
-      jdbc.sql("update event_feed_position set value = :head where name = 'sequenced'")
-          .param("head", last + moved)
-          .update();
+      feed.move("sequenced", last + moved);
     }
     return new long[] {last + moved, moved};
   }
 
   /** Asks the loop to run now: a transaction with events just committed on this instance. */
   void wakeUp() {
-    if (wakeUp.availablePermits() == 0) {
-      wakeUp.release();
-    }
+    wakeable.wakeUp();
   }
 
   private void runLoop() {
     ScheduledExecutorService current = loop;
-    while (current != null && !current.isShutdown()) {
-      try {
-        wakeUp.tryAcquire(properties.sequencerInterval().toMillis(), TimeUnit.MILLISECONDS);
-        wakeUp.drainPermits();
-        catchUp();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        long now = System.currentTimeMillis();
-        if (now - lastFailureLog > 10_000) {
-          lastFailureLog = now;
-          log.warn("Could not number committed events (will retry): {}", e.toString());
-        }
-      }
-    }
+    wakeable.run(() -> current != null && !current.isShutdown());
   }
 
   @Override

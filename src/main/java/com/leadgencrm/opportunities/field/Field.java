@@ -1,26 +1,17 @@
 package com.leadgencrm.opportunities.field;
 
+import com.leadgencrm.opportunities.core.TrackedEntity;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Metadata of a standard (system) or custom field. System fields cannot be changed. */
 @Entity
 @Table(name = "field")
-class Field {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "field_id")
-  @SequenceGenerator(name = "field_id", sequenceName = "field_id_seq", allocationSize = 50)
-  private @Nullable Long id;
+@SequenceGenerator(sequenceName = "field_id_seq", allocationSize = 50)
+class Field extends TrackedEntity {
 
   private String relationship;
   private String systemName;
@@ -35,9 +26,6 @@ class Field {
   private boolean isEditableInContactManager;
   private boolean isAvailableInForms;
   private boolean isUnique;
-  @Version private long version;
-  private Instant createTimestamp;
-  private Instant updateTimestamp;
 
   @SuppressWarnings("NullAway.Init")
   protected Field() {}
@@ -47,8 +35,7 @@ class Field {
     this.systemName = systemName;
     this.isCustom = true;
     set(input);
-    this.createTimestamp = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    this.updateTimestamp = createTimestamp;
+    created();
   }
 
   /** Replaces the changeable properties; system fields refuse any change. */
@@ -58,7 +45,7 @@ class Field {
       return;
     }
     set(input);
-    this.updateTimestamp = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    changed();
   }
 
   void checkChangeable() {
@@ -78,14 +65,6 @@ class Field {
     this.isEditableInContactManager = input.isEditableInContactManager();
     this.isAvailableInForms = input.isAvailableInForms();
     this.isUnique = Boolean.TRUE.equals(input.isUnique());
-  }
-
-  long id() {
-    return Objects.requireNonNull(id, "not yet persisted");
-  }
-
-  long version() {
-    return version;
   }
 
   String systemName() {
@@ -129,7 +108,7 @@ class Field {
         isEditableInContactManager,
         isAvailableInForms,
         isUnique,
-        createTimestamp,
-        updateTimestamp);
+        createTimestamp(),
+        updateTimestamp());
   }
 }

@@ -23,7 +23,6 @@ public record FieldInput(
             description = "The kind of object the field belongs to; cannot be changed",
             example = "opportunity",
             allowableValues = {"opportunity", "lead"},
-            requiredMode = Schema.RequiredMode.REQUIRED,
             maxLength = 255)
         @NotNull(message = "is required")
         @Pattern(regexp = "opportunity|lead", message = "must be opportunity or lead")
@@ -34,7 +33,6 @@ public record FieldInput(
                     + "<label_slug>_<13 hex digits> when left out; unique whatever the letter case; "
                     + "cannot be changed",
             example = "contract_type_5f0c3b2a9d1e4",
-            maxLength = 255,
             pattern = "^[A-Za-z][A-Za-z0-9_]*$",
             nullable = true)
         @Size(max = 255)
@@ -42,21 +40,12 @@ public record FieldInput(
             regexp = "[A-Za-z][A-Za-z0-9_]*",
             message = "must start with a letter and hold only letters, digits and _")
         @Nullable String systemName,
-    @Schema(
-            description = "Name shown to people",
-            example = "Contract type",
-            requiredMode = Schema.RequiredMode.REQUIRED,
-            minLength = 1,
-            maxLength = 255)
+    @Schema(description = "Name shown to people", example = "Contract type")
         @NotNull(message = "is required")
         @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
         @Size(min = 1, max = 255)
         String label,
-    @Schema(
-            description = "Where the field comes from",
-            example = "api",
-            maxLength = 255,
-            nullable = true)
+    @Schema(description = "Where the field comes from", example = "api", nullable = true)
         @Size(max = 255)
         @Nullable String source,
     @Schema(
@@ -77,7 +66,6 @@ public record FieldInput(
               "url",
               "phone"
             },
-            requiredMode = Schema.RequiredMode.REQUIRED,
             maxLength = 255)
         @NotNull(message = "is required")
         @Pattern(
@@ -89,10 +77,7 @@ public record FieldInput(
     @Schema(
             description =
                 "Maximum length of text-like values (1 to 65535); informational for other types",
-            example = "40",
-            minimum = "0",
-            maximum = "65535",
-            requiredMode = Schema.RequiredMode.REQUIRED)
+            example = "40")
         @NotNull(message = "is required")
         @Min(0)
         @Max(65535)
@@ -101,33 +86,22 @@ public record FieldInput(
             description =
                 "Objects must have a value. Turning it on for a field that existing objects lack "
                     + "is allowed; it is enforced on their next create or replace.",
-            example = "false",
-            requiredMode = Schema.RequiredMode.REQUIRED)
+            example = "false")
         @NotNull(message = "is required")
         Boolean isRequired,
-    @Schema(
-            description = "Custom (true) or standard (false) field; must be true",
-            example = "true",
-            requiredMode = Schema.RequiredMode.REQUIRED)
+    @Schema(description = "Custom (true) or standard (false) field; must be true", example = "true")
         @NotNull(message = "is required")
         Boolean isCustom,
     @Schema(
             description =
                 "An inactive field is neither accepted nor returned on objects; its stored values "
                     + "are kept and come back when it is reactivated",
-            example = "true",
-            requiredMode = Schema.RequiredMode.REQUIRED)
+            example = "true")
         @NotNull(message = "is required")
         Boolean isActive,
-    @Schema(example = "true", requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotNull(message = "is required")
-        Boolean isAvailableInContactManager,
-    @Schema(example = "true", requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotNull(message = "is required")
-        Boolean isEditableInContactManager,
-    @Schema(example = "false", requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotNull(message = "is required")
-        Boolean isAvailableInForms,
+    @Schema(example = "true") @NotNull(message = "is required") Boolean isAvailableInContactManager,
+    @Schema(example = "true") @NotNull(message = "is required") Boolean isEditableInContactManager,
+    @Schema(example = "false") @NotNull(message = "is required") Boolean isAvailableInForms,
     @Schema(
             description =
                 "Values are unique among opportunities (custom opportunity fields of type text,"

@@ -16,17 +16,4 @@ public record FieldRef(
   public static final java.util.Set<DataType> KEY_TYPES =
       java.util.EnumSet.of(
           DataType.TEXT, DataType.EMAIL, DataType.URL, DataType.PHONE, DataType.INTEGER);
-
-  /** A field of the same definition, not unique (for code that predates the flag). */
-  public FieldRef(
-      long id,
-      String relationship,
-      String systemName,
-      DataType dataType,
-      int dataLength,
-      boolean isRequired,
-      boolean isActive,
-      boolean isCustom) {
-    this(id, relationship, systemName, dataType, dataLength, isRequired, isActive, isCustom, false);
-  }
 }

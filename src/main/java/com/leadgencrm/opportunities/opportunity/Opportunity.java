@@ -1,17 +1,13 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.core.TrackedEntity;
 import com.leadgencrm.opportunities.dealstage.StageRef;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -23,15 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "opportunity")
-class Opportunity {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "opportunity_id")
-  @SequenceGenerator(
-      name = "opportunity_id",
-      sequenceName = "opportunity_id_seq",
-      allocationSize = 50)
-  private @Nullable Long id;
+@SequenceGenerator(sequenceName = "opportunity_id_seq", allocationSize = 50)
+class Opportunity extends TrackedEntity {
 
   @Column(name = "owner_id")
   private long ownerId;
@@ -66,9 +55,6 @@ class Opportunity {
   @Column(name = "custom_fields")
   private String customFields = "{}";
 
-  @Version private long version;
-  private Instant createTimestamp;
-  private Instant updateTimestamp;
   private Instant stageChangeTimestamp;
 
   @SuppressWarnings("NullAway.Init")
@@ -82,9 +68,8 @@ class Opportunity {
   Opportunity(OpportunityInput input, boolean wonSaid, StageRef stage, String customFields) {
     set(input, wonSaid, stage);
     this.customFields = customFields;
-    this.createTimestamp = now();
-    this.updateTimestamp = createTimestamp;
-    this.stageChangeTimestamp = createTimestamp;
+    created();
+    this.stageChangeTimestamp = createTimestamp();
   }
 
   /**
@@ -100,10 +85,10 @@ class Opportunity {
       this.customFields = newCustomFields;
     }
     if (newCustomFields != null || !snapshot().equals(before)) {
-      this.updateTimestamp = now();
+      changed();
     }
     if (dealStageId != before.dealStageId()) {
-      this.stageChangeTimestamp = updateTimestamp;
+      this.stageChangeTimestamp = updateTimestamp();
     }
   }
 
@@ -211,14 +196,6 @@ class Opportunity {
       @Nullable Long originatingLeadId,
       @Nullable Long primaryLeadId) {}
 
-  long id() {
-    return Objects.requireNonNull(id, "not yet persisted");
-  }
-
-  long version() {
-    return version;
-  }
-
   long ownerId() {
     return ownerId;
   }
@@ -260,9 +237,5 @@ class Opportunity {
         originatingLeadId,
         primaryLeadId,
         currency);
-  }
-
-  private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 }

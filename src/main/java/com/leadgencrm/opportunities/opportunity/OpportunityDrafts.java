@@ -69,31 +69,18 @@ class OpportunityDrafts {
 
   /** A valid new opportunity; refused with every invalid property at once. */
   Opportunity created(Submitted<OpportunityInput> submitted, WriteContext context) {
-    submitted.requireObject();
-    List<InvalidField> errors = new ArrayList<>(submitted.errors());
-    StageRef stage = stageNamedIn(submitted, errors, context);
-    CustomInput custom = whole(submitted, context, errors);
-    OpportunityInput input = valid(submitted.record(), submitted, errors);
-    checkOwner(input, "create opportunities for");
-    Map<String, Object> stored = custom.stored(Map.of());
+    Whole whole = whole(submitted, context, "create opportunities for");
+    Map<String, Object> stored = whole.custom().stored(Map.of());
     keys.check(context.definitions(), stored, null);
     return new Opportunity(
-        input,
-        submitted.says("isWon"),
-        Objects.requireNonNull(stage, "validated"),
-        rows.json(stored));
+        whole.input(), submitted.says("isWon"), whole.stage(), rows.json(stored));
   }
 
   /** Replaces the opportunity's properties with a whole submitted one; nothing is flushed. */
   void replace(
       Opportunity opportunity, Submitted<OpportunityInput> submitted, WriteContext context) {
-    submitted.requireObject();
-    List<InvalidField> errors = new ArrayList<>(submitted.errors());
-    StageRef stage = stageNamedIn(submitted, errors, context);
-    CustomInput custom = whole(submitted, context, errors);
-    OpportunityInput input = valid(submitted.record(), submitted, errors);
-    checkOwner(input, "hand opportunities over to");
-    apply(opportunity, input, submitted, Objects.requireNonNull(stage, "validated"), custom);
+    Whole whole = whole(submitted, context, "hand opportunities over to");
+    apply(opportunity, whole.input(), submitted, whole.stage(), whole.custom());
   }
 
   /** Applies a merge patch to the opportunity; nothing is flushed. */
@@ -117,12 +104,24 @@ class OpportunityDrafts {
     apply(opportunity, input, patch, stage, custom);
   }
 
-  /** The custom properties of a whole opportunity, and the rules that span properties. */
-  private CustomInput whole(
-      Submitted<OpportunityInput> submitted, WriteContext context, List<InvalidField> errors) {
+  /** A whole submitted opportunity, valid, with its stage and its custom properties. */
+  private record Whole(OpportunityInput input, StageRef stage, CustomInput custom) {}
+
+  /**
+   * A whole submitted opportunity checked by every rule (its owner as one the caller may {@code
+   * action}); refused with every invalid property at once.
+   */
+  private Whole whole(Submitted<OpportunityInput> submitted, WriteContext context, String action) {
+    submitted.requireObject();
+    List<InvalidField> errors = new ArrayList<>(submitted.errors());
+    StageRef stage = stageNamedIn(submitted, errors, context);
     contradictoryFlags(submitted, errors);
     CustomInput.requireFields(context.definitions(), submitted, false, errors);
-    return new CustomInput(context.definitions(), customValues).take(submitted.extra(), errors);
+    CustomInput custom =
+        new CustomInput(context.definitions(), customValues).take(submitted.extra(), errors);
+    OpportunityInput input = valid(submitted.record(), submitted, errors);
+    checkOwner(input, action);
+    return new Whole(input, Objects.requireNonNull(stage, "validated"), custom);
   }
 
   private OpportunityInput valid(

@@ -21,35 +21,19 @@ import org.jspecify.annotations.Nullable;
             + "properties too, keyed by their systemName; this document lists those active when it "
             + "was fetched (GET /fields?relationship=opportunity&isCustom=true lists them all).")
 public record OpportunityInput(
-    @Schema(
-            description = "User who owns the deal",
-            example = "7",
-            requiredMode = Schema.RequiredMode.REQUIRED,
-            minimum = "1",
-            maximum = MAX)
+    @Schema(description = "User who owns the deal", example = "7")
         @NotNull(message = "is required")
         @Min(1)
         @Max(MAX_ID)
         Long ownerID,
-    @Schema(
-            description = "Stage of the pipeline (an existing deal stage)",
-            example = "2",
-            requiredMode = Schema.RequiredMode.REQUIRED,
-            minimum = "1",
-            maximum = MAX)
+    @Schema(description = "Stage of the pipeline (an existing deal stage)", example = "2")
         @NotNull(message = "is required")
         @Min(1)
         @Max(MAX_ID)
         Long dealStageID,
-    @Schema(example = "5012", minimum = "1", maximum = MAX, nullable = true) @Min(1) @Max(MAX_ID)
-        @Nullable Long accountID,
-    @Schema(example = "88", minimum = "1", maximum = MAX, nullable = true) @Min(1) @Max(MAX_ID)
-        @Nullable Long campaignID,
-    @Schema(
-            example = "Acme Corp - 500 seats",
-            requiredMode = Schema.RequiredMode.REQUIRED,
-            minLength = 1,
-            maxLength = 255)
+    @Schema(example = "5012", nullable = true) @Min(1) @Max(MAX_ID) @Nullable Long accountID,
+    @Schema(example = "88", nullable = true) @Min(1) @Max(MAX_ID) @Nullable Long campaignID,
+    @Schema(example = "Acme Corp - 500 seats")
         @NotNull(message = "is required")
         @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
         @Size(min = 1, max = 255)
@@ -59,8 +43,6 @@ public record OpportunityInput(
                 "Percent chance of winning. Left out, it is the stage's defaultProbability, "
                     + "and follows the opportunity from stage to stage; given, it stays as set.",
             example = "60",
-            minimum = "0",
-            maximum = "100",
             nullable = true)
         @DecimalMin("0")
         @DecimalMax("100")
@@ -71,7 +53,6 @@ public record OpportunityInput(
                 "Expected value, in currency: exact, with at most as many fraction digits as the"
                     + " currency has minor units (USD 2, JPY 0, KWD 3)",
             example = "125000.50",
-            minimum = "0",
             maximum = "9999999999999999.9999",
             nullable = true)
         @DecimalMin("0")
@@ -96,16 +77,10 @@ public record OpportunityInput(
                 "Expected close: an ISO-8601 date-time with offset, or a date (00:00 UTC). "
                     + "Returned as a UTC date-time.",
             example = "2026-12-31",
-            requiredMode = Schema.RequiredMode.REQUIRED,
             type = "string")
         @NotNull(message = "is required")
         Instant closeDate,
-    @Schema(
-            description = "Lead the deal came from",
-            example = "905270274",
-            minimum = "1",
-            maximum = MAX,
-            nullable = true)
+    @Schema(description = "Lead the deal came from", example = "905270274", nullable = true)
         @Min(1)
         @Max(MAX_ID)
         @Nullable Long originatingLeadID,
@@ -113,8 +88,6 @@ public record OpportunityInput(
             description =
                 "Main lead of the deal; setting it associates the lead with the opportunity",
             example = "905270274",
-            minimum = "1",
-            maximum = MAX,
             nullable = true)
         @Min(1)
         @Max(MAX_ID)
@@ -132,8 +105,6 @@ public record OpportunityInput(
 
   /** Largest id of another service: 18 digits. */
   public static final long MAX_ID = 999_999_999_999_999_999L;
-
-  static final String MAX = "999999999999999999";
 
   /** The same input in another currency. */
   OpportunityInput inCurrency(String code) {

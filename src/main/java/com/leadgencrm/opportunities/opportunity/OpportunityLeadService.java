@@ -146,14 +146,7 @@ public class OpportunityLeadService {
     if (input.opportunityID() == current.opportunityID() && input.leadID() == current.leadID()) {
       return current;
     }
-    long owner =
-        writes
-            .visibleOwner(input.opportunityID())
-            .orElseThrow(
-                () ->
-                    new InvalidInput(
-                        "opportunityID",
-                        "opportunity " + input.opportunityID() + " does not exist"));
+    long owner = visibleOwner(input.opportunityID());
     OpportunityLeadWrites.Locked from =
         writes
             .lockVisible(current.opportunityID())
@@ -172,6 +165,16 @@ public class OpportunityLeadService {
       throw new AssociationExists(input.opportunityID(), input.leadID(), taken.get());
     }
     return writes.move(current, input.opportunityID(), input.leadID(), from.owner(), owner);
+  }
+
+  /** The owner of an opportunity the caller sees; one it does not see is an invalid input. */
+  private long visibleOwner(long opportunityID) {
+    return writes
+        .visibleOwner(opportunityID)
+        .orElseThrow(
+            () ->
+                new InvalidInput(
+                    "opportunityID", "opportunity " + opportunityID + " does not exist"));
   }
 
   /** Associations are visible with their opportunity: a scoped caller's own ones. */
@@ -203,14 +206,7 @@ public class OpportunityLeadService {
   /** A new association, whose event the caller records; an existing pair is a conflict. */
   private OpportunityLeadWrites.Inserted inserted(Submitted<OpportunityLeadInput> submitted) {
     OpportunityLeadInput input = rules.valid(submitted);
-    long owner =
-        writes
-            .visibleOwner(input.opportunityID())
-            .orElseThrow(
-                () ->
-                    new InvalidInput(
-                        "opportunityID",
-                        "opportunity " + input.opportunityID() + " does not exist"));
+    long owner = visibleOwner(input.opportunityID());
     OpportunityLeadWrites.Inserted association =
         writes.insertUnrecorded(input.opportunityID(), input.leadID(), owner);
     if (!association.created()) {
@@ -270,14 +266,8 @@ public class OpportunityLeadService {
   public void dissociate(long opportunityId, long leadId, IfMatch ifMatch) {
     requireOpportunity(opportunityId);
     OpportunityLeadView association =
-        jdbc.sql(
-                "select "
-                    + COLUMNS
-                    + " from opportunity_lead where opportunity_id = :o and lead_id = :l")
-            .param("o", opportunityId)
-            .param("l", leadId)
-            .query((rs, n) -> view(rs))
-            .optional()
+        writes
+            .find(opportunityId, leadId)
             .orElseThrow(
                 () ->
                     new OpportunityLeadNotFound(

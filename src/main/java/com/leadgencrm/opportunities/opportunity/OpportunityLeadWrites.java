@@ -75,16 +75,19 @@ class OpportunityLeadWrites {
               EventType.OPPORTUNITY_LEAD_CREATED, null, created.get(), owner));
     }
     // a concurrent insert of the same pair has committed by now: ON CONFLICT waited for it
-    OpportunityLeadView existing =
-        jdbc.sql(
-                "select "
-                    + COLUMNS
-                    + " from opportunity_lead where opportunity_id = :o and lead_id = :l")
-            .param("o", opportunityId)
-            .param("l", leadId)
-            .query((rs, n) -> OpportunityLeadService.view(rs))
-            .single();
-    return new Inserted(existing, false, null);
+    return new Inserted(find(opportunityId, leadId).orElseThrow(), false, null);
+  }
+
+  /** The association of the opportunity and the lead, if there is one. */
+  Optional<OpportunityLeadView> find(long opportunityId, long leadId) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from opportunity_lead where opportunity_id = :o and lead_id = :l")
+        .param("o", opportunityId)
+        .param("l", leadId)
+        .query((rs, n) -> OpportunityLeadService.view(rs))
+        .optional();
   }
 
   /**

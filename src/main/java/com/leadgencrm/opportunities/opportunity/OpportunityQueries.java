@@ -270,14 +270,7 @@ public class OpportunityQueries {
     }
     ListQuery list = new ListQuery().equalities(standard, WHERE_COLUMNS);
     customFilters(list, definitions, custom);
-    return scoped(list)
-        .rows(
-            lists,
-            OpportunityRows.COLUMNS,
-            "opportunity",
-            limit,
-            offset,
-            (rs, n) -> rows.view(rs, definitions));
+    return views(list, definitions, limit, offset);
   }
 
   /**
@@ -289,7 +282,13 @@ public class OpportunityQueries {
   public List<OpportunityView> between(
       boolean created, Instant from, Instant to, int limit, int offset) {
     CustomFieldDefinitions definitions = fields.definitions();
-    return scoped(new ListQuery().changedWithin(created, from, to))
+    return views(new ListQuery().changedWithin(created, from, to), definitions, limit, offset);
+  }
+
+  /** A window of the opportunities the list selects within the caller's scope, in id order. */
+  private List<OpportunityView> views(
+      ListQuery list, CustomFieldDefinitions definitions, int limit, int offset) {
+    return scoped(list)
         .rows(
             lists,
             OpportunityRows.COLUMNS,

@@ -11,6 +11,7 @@ import com.leadgencrm.opportunities.event.Change;
 import com.leadgencrm.opportunities.event.EventType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,11 +58,8 @@ public class OpportunityService {
   @Requires(Permission.WRITE_OPPORTUNITIES)
   public Versioned<OpportunityView> replace(
       long id, Submitted<OpportunityInput> submitted, IfMatch ifMatch) {
-    OpportunityDrafts.WriteContext context = drafts.single();
-    Opportunity opportunity = lockForChange(id, ifMatch, context.definitions());
-    OpportunityView before = current(id);
-    drafts.replace(opportunity, submitted, context);
-    return written(opportunities.saveAndFlush(opportunity), before);
+    return changed(
+        id, ifMatch, (opportunity, context) -> drafts.replace(opportunity, submitted, context));
   }
 
   /** Applies a JSON Merge Patch (RFC 7396) to the opportunity's writable properties. */
@@ -69,10 +67,17 @@ public class OpportunityService {
   @Requires(Permission.WRITE_OPPORTUNITIES)
   public Versioned<OpportunityView> patch(
       long id, Submitted<OpportunityInput> patch, IfMatch ifMatch) {
+    return changed(
+        id, ifMatch, (opportunity, context) -> drafts.patch(opportunity, patch, context));
+  }
+
+  /** Locks the opportunity, changes it as {@code change} says and saves it. */
+  private Versioned<OpportunityView> changed(
+      long id, IfMatch ifMatch, BiConsumer<Opportunity, OpportunityDrafts.WriteContext> change) {
     OpportunityDrafts.WriteContext context = drafts.single();
     Opportunity opportunity = lockForChange(id, ifMatch, context.definitions());
     OpportunityView before = current(id);
-    drafts.patch(opportunity, patch, context);
+    change.accept(opportunity, context);
     return written(opportunities.saveAndFlush(opportunity), before);
   }
 

@@ -2,8 +2,8 @@ package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.core.HeavyRead;
 import com.leadgencrm.opportunities.core.Permission;
+import com.leadgencrm.opportunities.core.RecordShape;
 import com.leadgencrm.opportunities.core.Requires;
-import com.leadgencrm.opportunities.query.ListStatements;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -30,34 +30,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class OpportunitySummaries {
 
-  /** The figures' names, in the order of the JSON answer (after the key). */
+  /** The figures' names, in the order of the JSON answer (after the key or the currency). */
   static final List<String> FIGURES =
-      List.of(
-          "count",
-          "amount",
-          "openCount",
-          "openAmount",
-          "weightedAmount",
-          "wonCount",
-          "wonAmount",
-          "lostCount",
-          "lostAmount",
-          "winRate");
+      RecordShape.of(OpportunitySummary.Total.class).components().stream()
+          .skip(1)
+          .map(RecordShape.Component::name)
+          .toList();
 
-  private final OpportunityQueries queries;
-  private final OpportunityFields fields;
-  private final ListStatements lists;
-  private final SummaryHistory history;
+  private final PipelineReads reads;
 
-  OpportunitySummaries(
-      OpportunityQueries queries,
-      OpportunityFields fields,
-      ListStatements lists,
-      SummaryHistory history) {
-    this.queries = queries;
-    this.fields = fields;
-    this.lists = lists;
-    this.history = history;
+  OpportunitySummaries(PipelineReads reads) {
+    this.reads = reads;
   }
 
   /**
@@ -73,35 +56,38 @@ public class OpportunitySummaries {
       Map<String, String> custom,
       @Nullable String groupBy,
       @Nullable Instant asOf) {
-    CustomFieldDefinitions definitions = fields.definitions();
+    CustomFieldDefinitions definitions = reads.definitions();
     List<SummaryKeys.Key> keys = SummaryKeys.parse(groupBy, definitions);
-    SummaryHistory.AsOf past = asOf == null ? null : history.at(asOf);
+    SummaryHistory.AsOf past = asOf == null ? null : reads.history().at(asOf);
     List<OpportunitySummary.Group> groups = new ArrayList<>();
     // each currency's totals: the exact sums of its groups, rounded once like the groups' figures
     Map<String, Sums> totals = new TreeMap<>();
-    queries
-        .query(params, custom, definitions)
-        .select(
-            lists,
-            condition -> (past == null ? "" : past.with()) + statement(keys, condition),
-            past == null ? Map.of() : past.params(),
-            (rs, n) -> {
-              String currency = rs.getString("currency");
-              int scale = rs.getInt("scale");
-              Sums sums = Sums.read(rs, scale);
-              totals.merge(currency, sums, Sums::plus);
-              Map<String, @Nullable Object> key = new LinkedHashMap<>();
-              for (int i = 0; i < keys.size(); i++) {
-                key.put(keys.get(i).name(), keys.get(i).read(rs, "k" + i));
-              }
-              key.put("currency", currency);
-              groups.add(OpportunitySummary.Group.of(key, sums.figures()));
-              return null;
-            });
+    reads.select(
+        params,
+        custom,
+        definitions,
+        condition -> (past == null ? "" : past.with()) + statement(keys, condition),
+        past == null ? Map.of() : past.params(),
+        (rs, n) -> {
+          String currency = rs.getString("currency");
+          Sums sums = Sums.read(rs);
+          totals.merge(currency, sums, Sums::plus);
+          Map<String, @Nullable Object> key = new LinkedHashMap<>();
+          for (int i = 0; i < keys.size(); i++) {
+            key.put(keys.get(i).name(), keys.get(i).read(rs, "k" + i));
+          }
+          key.put("currency", currency);
+          groups.add(
+              RecordShape.of(OpportunitySummary.Group.class).newInstance(sums.figuresAfter(key)));
+          return null;
+        });
     return new OpportunitySummary(
         groups,
         totals.entrySet().stream()
-            .map(total -> OpportunitySummary.Total.of(total.getKey(), total.getValue().figures()))
+            .map(
+                total ->
+                    RecordShape.of(OpportunitySummary.Total.class)
+                        .newInstance(total.getValue().figuresAfter(total.getKey())))
             .toList());
   }
 
@@ -125,7 +111,7 @@ public class OpportunitySummaries {
       long closedCount,
       int scale) {
 
-    static Sums read(ResultSet rs, int scale) throws SQLException {
+    static Sums read(ResultSet rs) throws SQLException {
       return new Sums(
           rs.getLong("count"),
           rs.getBigDecimal("amount"),
@@ -137,7 +123,7 @@ public class OpportunitySummaries {
           rs.getLong("lost_count"),
           rs.getBigDecimal("lost_amount"),
           rs.getLong("closed_count"),
-          scale);
+          rs.getInt("scale"));
     }
 
     Sums plus(Sums other) {
@@ -155,22 +141,28 @@ public class OpportunitySummaries {
           scale);
     }
 
-    /** Rounded half-up to the currency's minor units once, here; the win rate to 4 decimals. */
-    OpportunitySummary.Figures figures() {
-      return new OpportunitySummary.Figures(
-          count,
-          minor(amount),
-          openCount,
-          minor(openAmount),
-          minor(weighted.movePointLeft(2)),
-          wonCount,
-          minor(wonAmount),
-          lostCount,
-          minor(lostAmount),
-          closedCount == 0
-              ? null
-              : BigDecimal.valueOf(wonCount)
-                  .divide(BigDecimal.valueOf(closedCount), 4, RoundingMode.HALF_UP));
+    /**
+     * {@code first} (a group's key, a total's currency), then the figures in the order of {@link
+     * #FIGURES}: amounts rounded half-up to the currency's minor units, here and once; the win rate
+     * to 4 decimals.
+     */
+    @Nullable Object[] figuresAfter(Object first) {
+      return new @Nullable Object[] {
+        first,
+        count,
+        minor(amount),
+        openCount,
+        minor(openAmount),
+        minor(weighted.movePointLeft(2)),
+        wonCount,
+        minor(wonAmount),
+        lostCount,
+        minor(lostAmount),
+        closedCount == 0
+            ? null
+            : BigDecimal.valueOf(wonCount)
+                .divide(BigDecimal.valueOf(closedCount), 4, RoundingMode.HALF_UP)
+      };
     }
 
     private BigDecimal minor(BigDecimal value) {

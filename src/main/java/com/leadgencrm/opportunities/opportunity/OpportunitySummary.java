@@ -20,22 +20,6 @@ public record OpportunitySummary(
             requiredMode = Schema.RequiredMode.REQUIRED)
         List<Total> totals) {
 
-  /**
-   * The figures of a set of opportunities of one currency. Amounts are exact decimals with their
-   * currency's minor units; a missing amount counts as 0.
-   */
-  record Figures(
-      long count,
-      BigDecimal amount,
-      long openCount,
-      BigDecimal openAmount,
-      BigDecimal weightedAmount,
-      long wonCount,
-      BigDecimal wonAmount,
-      long lostCount,
-      BigDecimal lostAmount,
-      @Nullable BigDecimal winRate) {}
-
   @Schema(name = "OpportunitySummaryGroup")
   public record Group(
       @Schema(
@@ -100,23 +84,7 @@ public record OpportunitySummary(
                       + " closed",
               nullable = true,
               requiredMode = Schema.RequiredMode.REQUIRED)
-          @Nullable BigDecimal winRate) {
-
-    static Group of(Map<String, @Nullable Object> key, Figures f) {
-      return new Group(
-          key,
-          f.count(),
-          f.amount(),
-          f.openCount(),
-          f.openAmount(),
-          f.weightedAmount(),
-          f.wonCount(),
-          f.wonAmount(),
-          f.lostCount(),
-          f.lostAmount(),
-          f.winRate());
-    }
-  }
+          @Nullable BigDecimal winRate) {}
 
   @Schema(
       name = "OpportunitySummaryTotal",
@@ -141,23 +109,7 @@ public record OpportunitySummary(
       @Schema(example = "20000.00", requiredMode = Schema.RequiredMode.REQUIRED)
           BigDecimal lostAmount,
       @Schema(example = "0.6", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
-          @Nullable BigDecimal winRate) {
-
-    static Total of(String currency, Figures f) {
-      return new Total(
-          currency,
-          f.count(),
-          f.amount(),
-          f.openCount(),
-          f.openAmount(),
-          f.weightedAmount(),
-          f.wonCount(),
-          f.wonAmount(),
-          f.lostCount(),
-          f.lostAmount(),
-          f.winRate());
-    }
-  }
+          @Nullable BigDecimal winRate) {}
 
   /** The document's view of a group's key: the standard keys, and custom fields by systemName. */
   @Schema(

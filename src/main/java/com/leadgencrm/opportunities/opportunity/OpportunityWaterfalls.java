@@ -3,8 +3,8 @@ package com.leadgencrm.opportunities.opportunity;
 import com.leadgencrm.opportunities.core.HeavyRead;
 import com.leadgencrm.opportunities.core.InvalidInput;
 import com.leadgencrm.opportunities.core.Permission;
+import com.leadgencrm.opportunities.core.RecordShape;
 import com.leadgencrm.opportunities.core.Requires;
-import com.leadgencrm.opportunities.query.ListStatements;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,33 +31,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class OpportunityWaterfalls {
 
+  /** The steps' names, in the order of the JSON answer (after the currency). */
   static final List<String> STEPS =
-      List.of(
-          "start",
-          "created",
-          "pulledIn",
-          "pushedOut",
-          "increased",
-          "decreased",
-          "won",
-          "lost",
-          "removed",
-          "end");
+      RecordShape.of(OpportunityWaterfall.Currency.class).components().stream()
+          .skip(1)
+          .map(RecordShape.Component::name)
+          .toList();
 
-  private final OpportunityQueries queries;
-  private final OpportunityFields fields;
-  private final ListStatements lists;
-  private final SummaryHistory history;
+  private final PipelineReads reads;
 
-  OpportunityWaterfalls(
-      OpportunityQueries queries,
-      OpportunityFields fields,
-      ListStatements lists,
-      SummaryHistory history) {
-    this.queries = queries;
-    this.fields = fields;
-    this.lists = lists;
-    this.history = history;
+  OpportunityWaterfalls(PipelineReads reads) {
+    this.reads = reads;
   }
 
   /** The waterfall of the list's selection between {@code from} and {@code to}. */
@@ -81,6 +65,7 @@ public class OpportunityWaterfalls {
     if (!from.isBefore(to)) {
       throw new InvalidInput("to", "must be after from");
     }
+    SummaryHistory history = reads.history();
     history.check("from", from);
     history.check("to", to);
     Instant periodFrom = params.closeDateFrom() != null ? params.closeDateFrom() : quarterStart(to);
@@ -95,39 +80,31 @@ public class OpportunityWaterfalls {
     values.put("periodTo", OffsetDateTime.ofInstant(periodTo, ZoneOffset.UTC));
     values.put("asOfCurrency", history.defaultCurrency());
     Map<String, Map<String, OpportunityWaterfall.Step>> byCurrency = new TreeMap<>();
-    queries
-        .query(params, custom, fields.definitions())
-        .select(
-            lists,
-            WaterfallStatement::of,
-            values,
-            (rs, n) ->
-                byCurrency
-                    .computeIfAbsent(rs.getString("currency"), c -> new HashMap<>())
-                    .put(
-                        rs.getString("step"),
-                        new OpportunityWaterfall.Step(
-                            rs.getLong("count"), rs.getBigDecimal("amount"))));
+    reads.select(
+        params,
+        custom,
+        reads.definitions(),
+        WaterfallStatement::of,
+        values,
+        (rs, n) ->
+            byCurrency
+                .computeIfAbsent(rs.getString("currency"), c -> new HashMap<>())
+                .put(
+                    rs.getString("step"),
+                    new OpportunityWaterfall.Step(
+                        rs.getLong("count"), rs.getBigDecimal("amount"))));
     List<OpportunityWaterfall.Currency> currencies = new ArrayList<>();
     byCurrency.forEach(
         (currency, steps) -> {
           BigDecimal zero = BigDecimal.ZERO.setScale(Math.max(Currencies.minorUnits(currency), 0));
           OpportunityWaterfall.Step none = new OpportunityWaterfall.Step(0, zero);
-          List<OpportunityWaterfall.Step> ordered =
-              STEPS.stream().map(s -> steps.getOrDefault(s, none)).toList();
+          @Nullable Object[] components = new Object[STEPS.size() + 1];
+          components[0] = currency;
+          for (int i = 0; i < STEPS.size(); i++) {
+            components[i + 1] = steps.getOrDefault(STEPS.get(i), none);
+          }
           currencies.add(
-              new OpportunityWaterfall.Currency(
-                  currency,
-                  ordered.get(0),
-                  ordered.get(1),
-                  ordered.get(2),
-                  ordered.get(3),
-                  ordered.get(4),
-                  ordered.get(5),
-                  ordered.get(6),
-                  ordered.get(7),
-                  ordered.get(8),
-                  ordered.get(9)));
+              RecordShape.of(OpportunityWaterfall.Currency.class).newInstance(components));
         });
     return new OpportunityWaterfall(from, to, periodFrom, periodTo, currencies);
   }

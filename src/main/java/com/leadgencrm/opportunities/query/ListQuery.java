@@ -128,16 +128,7 @@ public final class ListQuery {
       RowCallbackHandler each) {
     String direction = desc ? " desc" : " asc";
     String sql =
-        "select "
-            + select
-            + " from "
-            + from
-            + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
-            + " order by "
-            + key.expression()
-            + direction
-            + ", id"
-            + direction;
+        selectFrom(select, from) + " order by " + key.expression() + direction + ", id" + direction;
     jdbc.streaming().sql(sql).params(params).query(each);
   }
 
@@ -165,17 +156,17 @@ public final class ListQuery {
    */
   public <T> java.util.List<T> rows(
       ListStatements jdbc, String select, String from, int limit, int offset, RowMapper<T> rows) {
-    String sql =
-        "select "
-            + select
-            + " from "
-            + from
-            + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
-            + " order by id limit "
-            + limit
-            + " offset "
-            + offset;
+    String sql = selectFrom(select, from) + " order by id limit " + limit + " offset " + offset;
     return jdbc.client().sql(sql).params(params).query(rows).list();
+  }
+
+  /** {@code select ... from ...} with the filters' condition, if any. */
+  private String selectFrom(String select, String from) {
+    return "select "
+        + select
+        + " from "
+        + from
+        + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions));
   }
 
   /**

@@ -32,25 +32,21 @@ public class ListStatements {
 
   ListStatements(DataSource dataSource, Cursors cursors) {
     this.cursors = cursors;
-    JdbcTemplate template =
-        new JdbcTemplate(dataSource) {
-          @Override
-          protected void applyStatementSettings(Statement statement) throws SQLException {
-            super.applyStatementSettings(statement);
-            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-          }
-        };
-    this.client = JdbcClient.create(template);
-    JdbcTemplate fetching =
-        new JdbcTemplate(dataSource) {
-          @Override
-          protected void applyStatementSettings(Statement statement) throws SQLException {
-            super.applyStatementSettings(statement);
-            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-          }
-        };
+    this.client = JdbcClient.create(unprepared(dataSource));
+    JdbcTemplate fetching = unprepared(dataSource);
     fetching.setFetchSize(FETCH_SIZE);
     this.streaming = JdbcClient.create(fetching);
+  }
+
+  /** Statements of {@code dataSource} that are never prepared on the server. */
+  private static JdbcTemplate unprepared(DataSource dataSource) {
+    return new JdbcTemplate(dataSource) {
+      @Override
+      protected void applyStatementSettings(Statement statement) throws SQLException {
+        super.applyStatementSettings(statement);
+        statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+      }
+    };
   }
 
   /**

@@ -85,10 +85,10 @@ public class ApiKeyChains {
             sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // before any work, the key check included: a request beyond the limit in flight is
         // answered at once instead of queueing for a database connection
-        .addFilterBefore(new InFlightLimitFilter(refusals, open), BasicAuthenticationFilter.class)
+        .addFilterBefore(inFlightLimit(refusals, open), BasicAuthenticationFilter.class)
         // in the slot of HTTP Basic (which is off), so the rate limit can follow it
         .addFilterAt(authentication, BasicAuthenticationFilter.class)
-        .addFilterAfter(new RateLimitFilter(refusals), BasicAuthenticationFilter.class)
+        .addFilterAfter(rateLimit(refusals), BasicAuthenticationFilter.class)
         .exceptionHandling(
             exceptions ->
                 exceptions.authenticationEntryPoint(
@@ -100,76 +100,64 @@ public class ApiKeyChains {
    * Counts the request in flight until it is answered; beyond the limit, 503 with Retry-After at
    * once. Documentation and health are not counted: liveness answers whatever the load.
    */
-  private final class InFlightLimitFilter extends OncePerRequestFilter {
-
-    private final SecurityRefusals refusals;
-    private final RequestMatcher open;
-
-    InFlightLimitFilter(SecurityRefusals refusals, RequestMatcher open) {
-      this.refusals = refusals;
-      this.open = open;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-      return open.matches(request);
-    }
-
-    @Override
-    protected void doFilterInternal(
-        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-        throws ServletException, IOException {
-      Bulkhead.Permit permit;
-      try {
-        permit = inFlight.enter();
-      } catch (Overloaded e) {
-        refusals.overloaded(request, response, e.getMessage(), e.retryAfterSeconds());
-        return;
+  private OncePerRequestFilter inFlightLimit(SecurityRefusals refusals, RequestMatcher open) {
+    return new OncePerRequestFilter() {
+      @Override
+      protected boolean shouldNotFilter(HttpServletRequest request) {
+        return open.matches(request);
       }
-      try (permit) {
-        chain.doFilter(request, response);
+
+      @Override
+      protected void doFilterInternal(
+          HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        Bulkhead.Permit permit;
+        try {
+          permit = inFlight.enter();
+        } catch (Overloaded e) {
+          refusals.overloaded(request, response, e.getMessage(), e.retryAfterSeconds());
+          return;
+        }
+        try (permit) {
+          chain.doFilter(request, response);
+        }
       }
-    }
+    };
   }
 
   /** Takes one request from the key's bucket; 429 beyond its rate. */
-  private final class RateLimitFilter extends OncePerRequestFilter {
-
-    private final SecurityRefusals refusals;
-
-    RateLimitFilter(SecurityRefusals refusals) {
-      this.refusals = refusals;
-    }
-
-    @Override
-    protected void doFilterInternal(
-        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-        throws ServletException, IOException {
-      Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-      if (authentication instanceof ApiKeyAuthentication key && key.isAuthenticated()) {
-        RateLimits.Quota quota;
-        try {
-          quota = rateLimits.take(key.keyId(), key.rateLimitPerSecond());
-        } catch (RuntimeException e) {
-          log.warn(
-              "Rate limit store unavailable for {} {}: {}",
-              request.getMethod(),
-              request.getRequestURI(),
-              e.toString());
-          refusals.unavailable(request, response);
-          return;
-        }
-        if (quota != null) {
-          // on every answer to a limited key, whatever comes of the request (IETF httpapi draft)
-          response.setHeader(RateLimits.POLICY, quota.policy());
-          response.setHeader(RateLimits.STATE, quota.state());
-          if (!quota.allowed()) {
-            refusals.rateLimited(request, response, key.keyId(), quota.retryAfterSeconds());
+  private OncePerRequestFilter rateLimit(SecurityRefusals refusals) {
+    return new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(
+          HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof ApiKeyAuthentication key && key.isAuthenticated()) {
+          RateLimits.Quota quota;
+          try {
+            quota = rateLimits.take(key.keyId(), key.rateLimitPerSecond());
+          } catch (RuntimeException e) {
+            log.warn(
+                "Rate limit store unavailable for {} {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                e.toString());
+            refusals.unavailable(request, response);
             return;
           }
+          if (quota != null) {
+            // on every answer to a limited key, whatever comes of the request (IETF httpapi draft)
+            response.setHeader(RateLimits.POLICY, quota.policy());
+            response.setHeader(RateLimits.STATE, quota.state());
+            if (!quota.allowed()) {
+              refusals.rateLimited(request, response, key.keyId(), quota.retryAfterSeconds());
+              return;
+            }
+          }
         }
+        chain.doFilter(request, response);
       }
-      chain.doFilter(request, response);
-    }
+    };
   }
 }

@@ -11,19 +11,13 @@ import org.jspecify.annotations.Nullable;
 /** A new API key, as an administrator asks for it. */
 @Schema(name = "ApiKeyInput", description = "A new API key for a user and a role")
 public record ApiKeyInput(
-    @Schema(
-            description = "The user the key acts for (the ownerID space)",
-            example = "7",
-            requiredMode = Schema.RequiredMode.REQUIRED,
-            minimum = "1",
-            maximum = "999999999999999999")
+    @Schema(description = "The user the key acts for (the ownerID space)", example = "7")
         @NotNull(message = "is required")
         @Min(1)
         @Max(999_999_999_999_999_999L)
         Long userID,
     @Schema(
             example = "SALESPERSON",
-            requiredMode = Schema.RequiredMode.REQUIRED,
             allowableValues = {
               "ADMINISTRATOR",
               "COMPANY_MANAGER",
@@ -40,11 +34,7 @@ public record ApiKeyInput(
                 "must be one of ADMINISTRATOR, COMPANY_MANAGER, MARKETING_MANAGER, SALES_MANAGER, "
                     + "SALESPERSON, JR_SALESPERSON")
         String role,
-    @Schema(
-            description = "What the key is for",
-            example = "Zapier integration",
-            maxLength = 255,
-            nullable = true)
+    @Schema(description = "What the key is for", example = "Zapier integration", nullable = true)
         @Size(max = 255)
         @Nullable String name,
     @Schema(
@@ -52,8 +42,6 @@ public record ApiKeyInput(
                 "Requests per second this key may make (bursts of twice as many); "
                     + "the service's default when left out",
             example = "10",
-            minimum = "1",
-            maximum = "1000000",
             nullable = true)
         @Min(1)
         @Max(1_000_000)

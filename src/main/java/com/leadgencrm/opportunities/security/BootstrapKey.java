@@ -1,28 +1,21 @@
 package com.leadgencrm.opportunities.security;
 
 import com.leadgencrm.opportunities.core.Caller;
-import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** Makes sure someone can call the service after its first start. */
-@Component
-class BootstrapKey implements ApplicationRunner {
+@Configuration(proxyBeanMethods = false)
+class BootstrapKey {
 
-  private final ApiKeyService keys;
-  private final SecurityProperties properties;
-
-  BootstrapKey(ApiKeyService keys, SecurityProperties properties) {
-    this.keys = keys;
-    this.properties = properties;
-  }
-
-  @Override
-  public void run(ApplicationArguments args) {
-    Caller.runAsSystem(
-        () -> {
-          keys.bootstrap(properties.bootstrapKey(), properties.bootstrapUserId());
-          return null;
-        });
+  @Bean
+  ApplicationRunner bootstrapKeyRunner(ApiKeyService keys, SecurityProperties properties) {
+    return args ->
+        Caller.runAsSystem(
+            () -> {
+              keys.bootstrap(properties.bootstrapKey(), properties.bootstrapUserId());
+              return null;
+            });
   }
 }

@@ -11,9 +11,7 @@ import org.jspecify.annotations.Nullable;
 record ReplayInput(
     @Schema(
             description = "Event id: the events after it (of the webhook's types) are sent again",
-            example = "1200",
-            minimum = "0",
-            requiredMode = Schema.RequiredMode.REQUIRED)
+            example = "1200")
         @NotNull
         @Min(0)
         @Max(Long.MAX_VALUE)

@@ -1,6 +1,7 @@
 package com.leadgencrm.opportunities.webhook;
 
 import com.leadgencrm.opportunities.core.Caller;
+import com.leadgencrm.opportunities.core.WakeableLoop;
 import com.leadgencrm.opportunities.event.EventLog;
 import com.leadgencrm.opportunities.event.EventProperties;
 import com.leadgencrm.opportunities.event.EventTypes;
@@ -64,12 +65,11 @@ class WebhookDispatcher implements SmartLifecycle {
   private final Clock clock;
   private final TransactionTemplate transactions;
   private final UUID instance = UUID.randomUUID();
-  private final Semaphore wakeUp = new Semaphore(0);
+  private final WakeableLoop wakeable;
   private final Semaphore endpointSlots;
   private volatile @Nullable ExecutorService loop;
   private volatile @Nullable ExecutorService endpointThreads;
   private volatile @Nullable ExecutorService attemptThreads;
-  private volatile long lastFailureLog;
 
   WebhookDispatcher(
       WebhookRepository webhooks,
@@ -89,6 +89,12 @@ class WebhookDispatcher implements SmartLifecycle {
     this.clock = clock;
     this.transactions = new TransactionTemplate(transactionManager);
     this.endpointSlots = new Semaphore(properties.endpoints());
+    this.wakeable =
+        new WakeableLoop(
+            properties.pollInterval(),
+            this::leaseAndServe,
+            log,
+            "Webhook dispatch failed (will retry): {}");
   }
 
   /** Newly numbered events: endpoints may have work. */
@@ -98,28 +104,11 @@ class WebhookDispatcher implements SmartLifecycle {
   }
 
   void wakeUp() {
-    if (wakeUp.availablePermits() == 0) {
-      wakeUp.release();
-    }
+    wakeable.wakeUp();
   }
 
   private void runLoop() {
-    while (isRunning()) {
-      try {
-        wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        wakeUp.drainPermits();
-        leaseAndServe();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        long now = System.currentTimeMillis();
-        if (now - lastFailureLog > 10_000) {
-          lastFailureLog = now;
-          log.warn("Webhook dispatch failed (will retry): {}", e.toString());
-        }
-      }
-    }
+    wakeable.run(this::isRunning);
   }
 
   private void leaseAndServe() {

@@ -14,10 +14,7 @@ record WebhookInput(
             description =
                 "https URL; it must not resolve to a loopback, private, link-local or metadata "
                     + "address. Redirects are not followed.",
-            example = "https://crm.example.com/hooks/opportunities",
-            minLength = 1,
-            maxLength = 2048,
-            requiredMode = Schema.RequiredMode.REQUIRED)
+            example = "https://crm.example.com/hooks/opportunities")
         @NotNull(message = "is required")
         @Size(min = 1, max = 2048)
         String url,
@@ -35,8 +32,7 @@ record WebhookInput(
         @NotNull(message = "is required")
         @Size(min = 1, max = 50, message = "must be an array of 1 to 50 event types")
         List<String> types,
-    @Schema(example = "Sync to the accounts service", maxLength = 255, nullable = true)
-        @Size(max = 255)
+    @Schema(example = "Sync to the accounts service", nullable = true) @Size(max = 255)
         @Nullable String description,
     @Schema(description = "Whether it receives events (default true)", example = "true")
         @Nullable Boolean isActive) {}

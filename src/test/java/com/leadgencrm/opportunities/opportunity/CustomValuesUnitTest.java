@@ -28,7 +28,7 @@ class CustomValuesUnitTest {
   }
 
   static FieldRef field(DataType type, int length) {
-    return new FieldRef(1, "opportunity", "custom", type, length, false, true, true);
+    return new FieldRef(1, "opportunity", "custom", type, length, false, true, true, false);
   }
 
   static FieldRef field(DataType type) {
