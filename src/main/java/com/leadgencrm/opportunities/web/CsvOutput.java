@@ -144,6 +144,13 @@ public class CsvOutput {
     if (value.isContainer()) {
       return neutralised(mapper.writeValueAsString(value));
     }
+    // the JSON text of a scalar without a generator per cell (decimals are written plain in JSON)
+    if (value.isBigDecimal()) {
+      return value.decimalValue().toPlainString();
+    }
+    if (value.isIntegralNumber() || value.isBoolean()) {
+      return value.asString();
+    }
     return mapper.writeValueAsString(value);
   }
 
