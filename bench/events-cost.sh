@@ -8,8 +8,8 @@
 # "Without" is the same commit built with EventRecorder.recordAll returning before it builds or
 # inserts anything (a copy of the tree under bench/results/, never a setting of the service): the
 # write paths, their transactions and everything else stay as they are. Each side runs through
-# bench/run.sh (same data set, JVM settings and wrk scripts; no ceilings), so the figures are those
-# of its table. Results: bench/results/events-cost-<timestamp>/ (one run.sh result per side and
+# bench/run.sh (same data set, JVM settings and wrk scripts; no ceilings, no AOT cache: start-up
+# is not measured here), so the figures are those of its table. Results: bench/results/events-cost-<timestamp>/ (one run.sh result per side and
 # round, and cost.txt).
 set -euo pipefail
 
@@ -46,7 +46,7 @@ for run in $(seq 1 "$RUNS"); do
     jar=$WITH
     [[ $side == without ]] && jar=$WITHOUT
     echo "== round $run, $side events"
-    BENCH_JAR=$jar "$BENCH_DIR/run.sh" --scenario create,patch,batch_create --no-ceilings \
+    BENCH_JAR=$jar "$BENCH_DIR/run.sh" --scenario create,patch,batch_create --no-ceilings --no-aot-cache \
       --duration "$DURATION" --warmup "$WARMUP" --results "$OUT/$side-$run" >"$OUT/$side-$run.log" 2>&1 \
       || { tail -20 "$OUT/$side-$run.log"; exit 1; }
   done

@@ -104,6 +104,9 @@ class SummaryHistory {
         + " (d->>'id')::bigint as id,"
         + " (d->>'ownerID')::bigint as owner_id,"
         + " (d->>'dealStageID')::bigint as deal_stage_id,"
+        // the pipeline of the stage as it is now, as the table keeps it (V70)
+        + " (select s.pipeline_id from deal_stage s"
+        + " where s.id = (d->>'dealStageID')::bigint) as pipeline_id,"
         + " (d->>'accountID')::bigint as account_id,"
         + " (d->>'campaignID')::bigint as campaign_id,"
         + " d->>'opportunityName' as opportunity_name,"

@@ -54,7 +54,7 @@ final class SummaryKeys {
   static {
     standard(
         "pipelineID",
-        "(select s.pipeline_id from deal_stage s where s.id = deal_stage_id)",
+        "pipeline_id",
         Type.LONG,
         "(select p.weight from pipeline p where p.id = %1$s)");
     // stages in pipeline order: their pipeline's, then their own

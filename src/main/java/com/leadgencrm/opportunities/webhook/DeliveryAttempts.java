@@ -112,6 +112,11 @@ class DeliveryAttempts {
     Instant now = clock.instant();
     transactions.executeWithoutResult(
         status -> {
+          // the webhook's row first, as a deletion of the webhook locks it before its deliveries:
+          // one order for both, so they wait for each other instead of deadlocking
+          if (!lockWebhook(webhook.id())) {
+            return; // deleted meanwhile, with its deliveries: nothing left to record
+          }
           deliveries.record(outcomes, now);
           boolean anySuccess = outcomes.stream().anyMatch(o -> o.status().equals("succeeded"));
           endpointHealth(webhook.id(), anySuccess, now);
@@ -167,6 +172,14 @@ class DeliveryAttempts {
         result.responseBody(),
         retry.isPresent() ? "pending" : "failed",
         retry.map(at::plus).orElse(null));
+  }
+
+  private boolean lockWebhook(long webhookId) {
+    return jdbc.sql("select id from webhook where id = :id for no key update")
+        .param("id", webhookId)
+        .query(Long.class)
+        .optional()
+        .isPresent();
   }
 
   /** A success clears the failure streak; 5 days of nothing but failures deactivate. */

@@ -20,14 +20,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Webhook endpoints: their settings, secrets, deliveries and replays. */
 @Service
@@ -47,10 +44,6 @@ public class WebhookService {
   private final Clock clock;
   private final WebhookInputs inputs;
   private final InputRules rules;
-  private final TransactionTemplate transactions;
-
-  /** How often a deletion that lost a deadlock to a delivery attempt runs (see {@link #delete}). */
-  private static final int DELETE_ATTEMPTS = 3;
 
   WebhookService(
       WebhookRepository webhooks,
@@ -62,10 +55,8 @@ public class WebhookService {
       Clock clock,
       WebhookInputs inputs,
       InputRules rules,
-      Cursors cursors,
-      PlatformTransactionManager transactions) {
+      Cursors cursors) {
     this.cursors = cursors;
-    this.transactions = new TransactionTemplate(transactions);
     this.inputs = inputs;
     this.rules = rules;
     this.webhooks = webhooks;
@@ -143,27 +134,15 @@ public class WebhookService {
   }
 
   /**
-   * Deletes the webhook and its deliveries. A dispatcher finishing an attempt of this webhook at
-   * that moment locks its rows in the other order (the delivery, then the webhook), and PostgreSQL
-   * breaks such a deadlock by failing one of the two transactions: when it is this one, it runs
-   * again (the attempt has committed by then), so a client never sees the clash.
+   * Deletes the webhook and its deliveries. Its row is locked first, then its deliveries go with
+   * it; a dispatcher recording attempts of this webhook locks in the same order ({@code
+   * DeliveryAttempts}), so the two wait for each other and never deadlock.
    */
+  @Transactional
   @Requires(Permission.MANAGE_WEBHOOKS)
   public void delete(long id, IfMatch ifMatch) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        transactions.executeWithoutResult(
-            status -> {
-              lock(id, ifMatch);
-              webhooks.delete(id);
-            });
-        return;
-      } catch (PessimisticLockingFailureException e) {
-        if (attempt == DELETE_ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
+    lock(id, ifMatch);
+    webhooks.delete(id);
   }
 
   /**
