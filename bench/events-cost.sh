@@ -9,8 +9,8 @@
 # inserts anything (a copy of the tree under bench/results/, never a setting of the service): the
 # write paths, their transactions and everything else stay as they are. Each side runs through
 # bench/run.sh (same data set, JVM settings and wrk scripts; no ceilings, no AOT cache: start-up
-# is not measured here), so the figures are those of its table. Results: bench/results/events-cost-<timestamp>/ (one run.sh result per side and
-# round, and cost.txt).
+# is not measured here), so the figures are those of its table. Results:
+# bench/results/events-cost-<timestamp>/ (one run.sh result per side and round, and cost.txt).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
