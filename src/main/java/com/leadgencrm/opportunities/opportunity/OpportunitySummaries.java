@@ -170,11 +170,6 @@ public class OpportunitySummaries {
     }
   }
 
-  /**
-   * The currency of an opportunity row: the default currency until opportunities have their own.
-   */
-  private static final String CURRENCY = "cast(:defaultCurrency as text)";
-
   private static String statement(List<SummaryKeys.Key> keys, String condition) {
     StringBuilder inner = new StringBuilder("select currency");
     List<String> keyColumns = new ArrayList<>();

@@ -37,6 +37,7 @@ class DeliveryAttempts {
   private static final Logger log = LoggerFactory.getLogger(DeliveryAttempts.class);
 
   private final DeliveryRepository deliveries;
+  private final WebhookRepository webhooks;
   private final WebhookSender sender;
   private final EventLog feed;
   private final WebhookProperties properties;
@@ -50,6 +51,7 @@ class DeliveryAttempts {
 
   DeliveryAttempts(
       DeliveryRepository deliveries,
+      WebhookRepository webhooks,
       WebhookSender sender,
       EventLog feed,
       WebhookProperties properties,
@@ -58,6 +60,7 @@ class DeliveryAttempts {
       JdbcClient jdbc,
       MeterRegistry meters) {
     this.deliveries = deliveries;
+    this.webhooks = webhooks;
     this.sender = sender;
     this.feed = feed;
     this.properties = properties;
@@ -114,7 +117,7 @@ class DeliveryAttempts {
         status -> {
           // the webhook's row first, as a deletion of the webhook locks it before its deliveries:
           // one order for both, so they wait for each other instead of deadlocking
-          if (!lockWebhook(webhook.id())) {
+          if (webhooks.lock(webhook.id()).isEmpty()) {
             return; // deleted meanwhile, with its deliveries: nothing left to record
           }
           deliveries.record(outcomes, now);
@@ -172,14 +175,6 @@ class DeliveryAttempts {
         result.responseBody(),
         retry.isPresent() ? "pending" : "failed",
         retry.map(at::plus).orElse(null));
-  }
-
-  private boolean lockWebhook(long webhookId) {
-    return jdbc.sql("select id from webhook where id = :id for no key update")
-        .param("id", webhookId)
-        .query(Long.class)
-        .optional()
-        .isPresent();
   }
 
   /** A success clears the failure streak; 5 days of nothing but failures deactivate. */
