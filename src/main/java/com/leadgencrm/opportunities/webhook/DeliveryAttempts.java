@@ -37,7 +37,6 @@ class DeliveryAttempts {
   private static final Logger log = LoggerFactory.getLogger(DeliveryAttempts.class);
 
   private final DeliveryRepository deliveries;
-  private final WebhookRepository webhooks;
   private final WebhookSender sender;
   private final EventLog feed;
   private final WebhookProperties properties;
@@ -51,7 +50,6 @@ class DeliveryAttempts {
 
   DeliveryAttempts(
       DeliveryRepository deliveries,
-      WebhookRepository webhooks,
       WebhookSender sender,
       EventLog feed,
       WebhookProperties properties,
@@ -60,7 +58,6 @@ class DeliveryAttempts {
       JdbcClient jdbc,
       MeterRegistry meters) {
     this.deliveries = deliveries;
-    this.webhooks = webhooks;
     this.sender = sender;
     this.feed = feed;
     this.properties = properties;
@@ -115,11 +112,6 @@ class DeliveryAttempts {
     Instant now = clock.instant();
     transactions.executeWithoutResult(
         status -> {
-          // the webhook's row first, as a deletion of the webhook locks it before its deliveries:
-          // one order for both, so they wait for each other instead of deadlocking
-          if (webhooks.lock(webhook.id()).isEmpty()) {
-            return; // deleted meanwhile, with its deliveries: nothing left to record
-          }
           deliveries.record(outcomes, now);
           boolean anySuccess = outcomes.stream().anyMatch(o -> o.status().equals("succeeded"));
           endpointHealth(webhook.id(), anySuccess, now);

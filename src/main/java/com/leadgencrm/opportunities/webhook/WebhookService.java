@@ -20,11 +20,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Webhook endpoints: their settings, secrets, deliveries and replays. */
 @Service
@@ -44,6 +47,10 @@ public class WebhookService {
   private final Clock clock;
   private final WebhookInputs inputs;
   private final InputRules rules;
+  private final TransactionTemplate transactions;
+
+  /** How often a deletion that lost a deadlock to a delivery attempt runs (see {@link #delete}). */
+  private static final int DELETE_ATTEMPTS = 3;
 
   WebhookService(
       WebhookRepository webhooks,
@@ -55,8 +62,10 @@ public class WebhookService {
       Clock clock,
       WebhookInputs inputs,
       InputRules rules,
-      Cursors cursors) {
+      Cursors cursors,
+      PlatformTransactionManager transactions) {
     this.cursors = cursors;
+    this.transactions = new TransactionTemplate(transactions);
     this.inputs = inputs;
     this.rules = rules;
     this.webhooks = webhooks;
@@ -134,15 +143,27 @@ public class WebhookService {
   }
 
   /**
-   * Deletes the webhook and its deliveries. Its row is locked first, then its deliveries go with
-   * it; a dispatcher recording attempts of this webhook locks in the same order ({@code
-   * DeliveryAttempts}), so the two wait for each other and never deadlock.
+   * Deletes the webhook and its deliveries. A dispatcher finishing an attempt of this webhook at
+   * that moment locks its rows in the other order (the delivery, then the webhook), and PostgreSQL
+   * breaks such a deadlock by failing one of the two transactions: when it is this one, it runs
+   * again (the attempt has committed by then), so a client never sees the clash.
    */
-  @Transactional
   @Requires(Permission.MANAGE_WEBHOOKS)
   public void delete(long id, IfMatch ifMatch) {
-    lock(id, ifMatch);
-    webhooks.delete(id);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        transactions.executeWithoutResult(
+            status -> {
+              lock(id, ifMatch);
+              webhooks.delete(id);
+            });
+        return;
+      } catch (PessimisticLockingFailureException e) {
+        if (attempt == DELETE_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
   }
 
   /**
