@@ -6,9 +6,9 @@
 --     psql -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d crm_bench -f bench/data/history.sql
 --
 -- (bench/insight.sh runs it). Run generate.sql first. Never point it at a database whose data
--- matters: it empties crm.event and crm.event_pending.
+-- matters: it empties crm.event.
 --
--- Per opportunity, in crm.event exactly as EventRecorder + EventSequencer write them (type,
+-- Per opportunity, in crm.event exactly as EventRecorder writes them (type,
 -- aggregate_type, aggregate_id, opportunity_id, owner_before/owner_after, occurred_at,
 -- transaction_id, payload = the CloudEvents document with `data` = the opportunity as a GET
 -- returns it (all 20 custom fields, null when unset) and `changes` = from/to of what changed):
@@ -23,8 +23,8 @@
 --   * probability follows the stage (stage default) unless the row's probability is manual;
 --     stageChangeTimestamp is the time of the state's last stage move (the last event carries the
 --     row's own value).
--- Ids are handed out in occurred_at order from the feed position 'sequenced' (as the sequencer
--- does), which is moved to the last one. About 2.7 events per opportunity (2.7 million for the
+-- Ids are handed out in occurred_at order from the feed position 'sequenced' (as a committing
+-- write does), which is moved to the last one. About 2.7 events per opportunity (2.7 million for the
 -- default size, about 1.5 KB each). Deterministic apart from timestamps (relative to the load)
 -- and transaction ids.
 --
@@ -61,7 +61,7 @@ select coalesce(exists (select 1 from bench.dataset h join bench.dataset l on l.
 
 begin;
 
--- the sequencer's lock: no event can be numbered while the history is written
+-- the feed position's lock: no write can number events while the history is written
 select value as sequenced_before from crm.event_feed_position where name = 'sequenced' for update \gset
 
 create function pg_temp.u(g bigint, s bigint) returns double precision
@@ -81,7 +81,7 @@ create function pg_temp.iso(t timestamptz) returns text
 create temp table history_clock on commit drop as
   select date_trunc('second', clock_timestamp()) as t0, clock_timestamp() as started;
 
-truncate crm.event, crm.event_pending;
+truncate crm.event;
 -- secondary indexes of crm.event dropped for the load and recreated from their definitions after it
 create temp table saved_indexes on commit drop as
   select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition

@@ -3,12 +3,15 @@ package com.leadgencrm.opportunities.core;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -73,6 +76,13 @@ public class Savepoints {
     }
     String name = "unit_" + names.incrementAndGet();
     entities.flush();
+    Map<SavepointScoped, Integer> marks = new IdentityHashMap<>();
+    for (TransactionSynchronization synchronization :
+        TransactionSynchronizationManager.getSynchronizations()) {
+      if (synchronization instanceof SavepointScoped scoped) {
+        marks.put(scoped, scoped.mark());
+      }
+    }
     jdbc.sql("savepoint " + name).update();
     try {
       T result = work.get();
@@ -81,6 +91,12 @@ public class Savepoints {
       return result;
     } catch (RuntimeException e) {
       jdbc.sql("rollback to savepoint " + name).update();
+      for (TransactionSynchronization synchronization :
+          TransactionSynchronizationManager.getSynchronizations()) {
+        if (synchronization instanceof SavepointScoped scoped) {
+          scoped.rollbackTo(marks.getOrDefault(scoped, 0));
+        }
+      }
       // the persistence context still holds what was rolled back; what came before is flushed
       entities.clear();
       throw e;

@@ -9,12 +9,14 @@ import org.slf4j.Logger;
 /**
  * The body of a background loop: a step run when {@link #wakeUp() woken up} or after an interval at
  * the latest, on and on while its owner says it runs, until its thread is interrupted. A failed
- * step is logged (one warning each 10 seconds at most) and the loop goes on.
+ * step is logged (one warning each 10 seconds at most) and the loop goes on. Steps are at least a
+ * minimum gap apart: wake-ups that come meanwhile (a commit each, under load) make one step.
  */
 public final class WakeableLoop {
 
   private final Semaphore wakeUp = new Semaphore(0);
   private final Duration interval;
+  private final Duration minimumGap;
   private final Runnable step;
   private final Logger log;
   private final String failure;
@@ -23,8 +25,10 @@ public final class WakeableLoop {
   /**
    * @param failure the warning of a failed step, with a {@code {}} for the failure
    */
-  public WakeableLoop(Duration interval, Runnable step, Logger log, String failure) {
+  public WakeableLoop(
+      Duration interval, Duration minimumGap, Runnable step, Logger log, String failure) {
     this.interval = interval;
+    this.minimumGap = minimumGap;
     this.step = step;
     this.log = log;
     this.failure = failure;
@@ -44,6 +48,9 @@ public final class WakeableLoop {
         wakeUp.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
         wakeUp.drainPermits();
         step.run();
+        if (!minimumGap.isZero()) {
+          Thread.sleep(minimumGap.toMillis());
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

@@ -35,14 +35,12 @@ public class EventFeed {
   public static final int MAX_LIMIT = 500;
 
   private final JdbcClient jdbc;
-  private final EventSequencer sequencer;
   private final EventProperties properties;
   private final TransactionTemplate snapshot;
   private final EventLog log;
 
   EventFeed(
       JdbcClient jdbc,
-      EventSequencer sequencer,
       EventProperties properties,
       PlatformTransactionManager transactions,
       EventLog log,
@@ -50,7 +48,6 @@ public class EventFeed {
     this.cursors = cursors;
     this.jdbc = jdbc;
     this.log = log;
-    this.sequencer = sequencer;
     this.properties = properties;
     this.snapshot = new TransactionTemplate(transactions);
     // the positions and the events they bound must be read in one snapshot
@@ -94,7 +91,6 @@ public class EventFeed {
       errors.sort(java.util.Comparator.comparing(InvalidField::field));
       throw new InvalidInput(errors);
     }
-    sequencer.catchUp();
     Long from = after;
     return snapshot.execute(status -> read(filter, from, limit, caller));
   }
@@ -116,14 +112,16 @@ public class EventFeed {
         me == null
             ? "select id, payload from event where " + where + " order by id limit :limit"
             // each branch walks an index of its own: an owner's events are found without reading
-            // everyone else's
+            // everyone else's. Most events keep their owner (owner_before is owner_after, or there
+            // is no before): only the others are in the index of owner_before (V73), the branch
+            // repeats its condition
             : """
               select id, payload from (
-                (select id, payload from event where %1$s and owner_before = :me
+                (select id, payload from event where %1$s and owner_after = :me
                   order by id limit :limit)
                 union all
-                (select id, payload from event where %1$s and owner_after = :me
-                    and owner_before is distinct from :me
+                (select id, payload from event where %1$s and owner_before = :me
+                    and owner_before is not null and owner_before is distinct from owner_after
                   order by id limit :limit)
                 union all
                 (select id, payload from event where %1$s and opportunity_id is null
@@ -185,7 +183,6 @@ public class EventFeed {
     if (!errors.isEmpty()) {
       throw new InvalidInput(errors);
     }
-    sequencer.catchUp();
     Long until = before;
     return snapshot.execute(
         status -> {
@@ -240,7 +237,7 @@ public class EventFeed {
     }
   }
 
-  /** The stored payload lacks the id, which the sequencer gave at commit: it goes first. */
+  /** The stored payload lacks the id, which the write took at commit: it goes first. */
   static String json(long id, String payload) {
     return "{\"id\":" + id + "," + payload.substring(payload.indexOf('{') + 1);
   }

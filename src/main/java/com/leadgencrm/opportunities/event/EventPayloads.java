@@ -14,9 +14,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON document of an event as the feed serves it (without its id, which the sequencer gives at
- * commit), and the per-property changes of an update. Representations are plain maps, as Jackson
- * reads a view record.
+ * The JSON document of an event as the feed serves it (without its id, which it gets when its
+ * transaction commits), and the per-property changes of an update. Representations are plain maps,
+ * as Jackson reads a view record.
  */
 final class EventPayloads {
 

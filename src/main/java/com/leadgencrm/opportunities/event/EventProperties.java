@@ -10,15 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retentionDays how long the feed serves an event ({@code CRM_EVENTS_RETENTION_DAYS}); a
  *     cursor older than that is 410
  * @param historyRetention how long the history of an opportunity outlives its purge
- * @param sequencerInterval how often each instance looks for committed events to number (a commit
- *     on the same instance wakes it at once)
  * @param retentionInterval how often an instance runs the retention purge
  */
 @ConfigurationProperties("crm.events")
 public record EventProperties(
     @DefaultValue("30") int retentionDays,
     @DefaultValue("365d") Duration historyRetention,
-    @DefaultValue("100ms") Duration sequencerInterval,
     @DefaultValue("10m") Duration retentionInterval) {
 
   public Duration retention() {

@@ -1,26 +1,22 @@
 package com.leadgencrm.opportunities.event;
 
 import com.leadgencrm.opportunities.core.Caller;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,19 +34,20 @@ import tools.jackson.databind.json.JsonMapper;
  *       work with it.
  *   <li>{@code before} and {@code after} are the resource as a GET of the REST API returns it (the
  *       view records, or maps); see {@link Change} for which each action needs. The recorder fills
- *       in {@code id} (at commit, by the sequencer), {@code occurredAt} (the clock), {@code
- *       transactionID} (one per transaction, the same for all its events), {@code actor} ({@link
- *       Caller#current()}: {@code userID} and {@code keyId}, both null for the service's own work),
- *       {@code resource}, {@code data} ({@code after}, or {@code before} for a deletion or purge)
- *       and {@code changes} (from/to of every property whose value differs, custom fields included;
- *       {@code updateTimestamp} is not a change by itself).
+ *       in {@code id} (when the transaction commits: {@link PendingEvents}), {@code occurredAt}
+ *       (the clock), {@code transactionID} (one per transaction, the same for all its events),
+ *       {@code actor} ({@link Caller#current()}: {@code userID} and {@code keyId}, both null for
+ *       the service's own work), {@code resource}, {@code data} ({@code after}, or {@code before}
+ *       for a deletion or purge) and {@code changes} (from/to of every property whose value
+ *       differs, custom fields included; {@code updateTimestamp} is not a change by itself).
  *   <li>An update whose representations do not differ records nothing (returns false / counts 0).
  *   <li>Owner scope: opportunity events take their owners from {@code ownerID} of {@code before}
  *       and {@code after}; association events need the owner of their opportunity before and after
  *       the change ({@link Change#ofAssociation}; a move to another opportunity has two) and take
  *       the opportunity from {@code opportunityID} of {@code data}.
- *   <li>Many changes of one write (a batch, a cascade) go through {@link #recordAll} in one JDBC
- *       batch: one round trip instead of one per event.
+ *   <li>The events are kept with the transaction and written to the feed by one statement as it
+ *       commits ({@link PendingEvents}): a write pays one round trip for its events, however many
+ *       it records.
  * </ul>
  *
  * Programming errors (a missing representation, a representation of another id, an opportunity
@@ -83,24 +80,21 @@ public class EventRecorder {
   /** CloudEvents {@code source} of every event: this service. */
   static final String SOURCE = "/opportunities-service";
 
-  private static final String INSERT =
-      """
-      insert into event_pending (type, aggregate_type, aggregate_id, opportunity_id,
-                                 owner_before, owner_after, occurred_at, transaction_id, payload)
-      values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as json))""";
+  private static final Object PENDING = new Object();
 
-  private static final Object TRANSACTION_ID = new Object();
-
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final JsonMapper mapper;
   private final Clock clock;
-  private final EventSequencer sequencer;
+  private final ApplicationEventPublisher publisher;
 
-  EventRecorder(JdbcTemplate jdbc, JsonMapper mapper, Clock clock, EventSequencer sequencer) {
+  @PersistenceContext private EntityManager entities;
+
+  EventRecorder(
+      JdbcClient jdbc, JsonMapper mapper, Clock clock, ApplicationEventPublisher publisher) {
     this.jdbc = jdbc;
     this.mapper = mapper;
     this.clock = clock;
-    this.sequencer = sequencer;
+    this.publisher = publisher;
   }
 
   /**
@@ -132,58 +126,26 @@ public class EventRecorder {
       throw new IllegalTransactionStateException(
           "Events are recorded in the read-write transaction of their change");
     }
+    PendingEvents pending = PendingEvents.current(PENDING, jdbc, entities, publisher);
     Context context =
         new Context(
-            transactionId(), clock.instant().truncatedTo(ChronoUnit.MICROS), Caller.current());
-    List<Row> rows = new ArrayList<>(changes.size());
+            pending.transactionId(),
+            clock.instant().truncatedTo(ChronoUnit.MICROS),
+            Caller.current());
+    int recorded = 0;
     for (Change change : changes) {
-      Row row = row(change, context);
+      PendingEvents.Row row = row(change, context);
       if (row != null) {
-        rows.add(row);
+        pending.add(row);
+        recorded++;
       }
     }
-    if (rows.isEmpty()) {
-      return 0;
-    }
-    jdbc.batchUpdate(INSERT, rows, 500, EventRecorder::bind);
-    return rows.size();
+    return recorded;
   }
 
   private record Context(UUID transactionId, Instant occurredAt, Caller actor) {}
 
-  /** One row of event_pending. */
-  private record Row(
-      EventType type,
-      long resourceId,
-      @Nullable Long opportunityId,
-      @Nullable Long ownerBefore,
-      @Nullable Long ownerAfter,
-      Instant occurredAt,
-      UUID transactionId,
-      String payload) {}
-
-  private static void bind(PreparedStatement statement, Row row) throws SQLException {
-    statement.setString(1, row.type().value());
-    statement.setString(2, row.type().resource().value());
-    statement.setLong(3, row.resourceId());
-    setLong(statement, 4, row.opportunityId());
-    setLong(statement, 5, row.ownerBefore());
-    setLong(statement, 6, row.ownerAfter());
-    statement.setObject(7, OffsetDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC));
-    statement.setObject(8, row.transactionId());
-    statement.setString(9, row.payload());
-  }
-
-  private static void setLong(PreparedStatement statement, int index, @Nullable Long value)
-      throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.BIGINT);
-    } else {
-      statement.setLong(index, value);
-    }
-  }
-
-  private @Nullable Row row(Change change, Context context) {
+  private PendingEvents.@Nullable Row row(Change change, Context context) {
     EventType type = change.type();
     Map<String, Object> before = representation("before", change.before(), change);
     Map<String, Object> after = representation("after", change.after(), change);
@@ -232,14 +194,13 @@ public class EventRecorder {
         }
       }
     }
-    return new Row(
+    return new PendingEvents.Row(
         type,
         change.resourceId(),
         opportunityId,
         ownerBefore,
         ownerAfter,
         context.occurredAt(),
-        context.transactionId(),
         mapper.writeValueAsString(
             EventPayloads.event(
                 type,
@@ -282,42 +243,5 @@ public class EventRecorder {
           "The representation carries its " + name + " as an integer: " + change);
     }
     return ((Number) value).longValue();
-  }
-
-  /**
-   * One id per transaction, kept with the transaction's synchronizations: a transaction suspended
-   * for an inner one (REQUIRES_NEW) gets its own back when it resumes; savepoints share it. Its
-   * commit wakes the sequencer, so the events reach the feed at once.
-   */
-  private UUID transactionId() {
-    Object bound = TransactionSynchronizationManager.getResource(TRANSACTION_ID);
-    if (bound instanceof UUID id) {
-      return id;
-    }
-    UUID id = UUID.randomUUID();
-    TransactionSynchronizationManager.bindResource(TRANSACTION_ID, id);
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void suspend() {
-            TransactionSynchronizationManager.unbindResourceIfPossible(TRANSACTION_ID);
-          }
-
-          @Override
-          public void resume() {
-            TransactionSynchronizationManager.bindResource(TRANSACTION_ID, id);
-          }
-
-          @Override
-          public void afterCommit() {
-            sequencer.wakeUp();
-          }
-
-          @Override
-          public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(TRANSACTION_ID);
-          }
-        });
-    return id;
   }
 }

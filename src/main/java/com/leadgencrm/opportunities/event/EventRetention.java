@@ -85,20 +85,24 @@ class EventRetention {
     }
     long start = feed.lockPosition("start");
     long head = feed.head();
-    // the first event still within the retention, in id order: everything before it is older
-    // (occurredAt is not quite in id order, since ids follow commits: a late commit of an old
-    // event does not let newer ones go)
+    // the first event of the next chunk still within the retention, in id order: everything
+    // before it is older (occurredAt is not quite in id order, since ids follow commits: a late
+    // commit of an old event does not let newer ones go). A range of the primary key: no index on
+    // occurredAt to keep up on every write
+    long chunkEnd = Math.min(head, start + CHUNK);
     long keepFrom =
         jdbc.sql(
                 """
-                select id from event where id > :start and occurred_at >= :horizon
+                select id from event where id > :start and id <= :chunkEnd
+                   and occurred_at >= :horizon
                  order by id limit 1""")
             .param("start", start)
+            .param("chunkEnd", chunkEnd)
             .param("horizon", horizon)
             .query(Long.class)
             .optional()
-            .orElse(head + 1);
-    long target = Math.min(keepFrom - 1, start + CHUNK);
+            .orElse(chunkEnd + 1);
+    long target = keepFrom - 1;
     if (target <= start) {
       return false;
     }
@@ -111,7 +115,8 @@ class EventRetention {
             .update();
     feed.move("start", target);
     log.debug("Feed starts after event {} now; {} events deleted", target, deleted);
-    return target < keepFrom - 1;
+    // the whole chunk was past the retention: the next one may be too
+    return target == chunkEnd && chunkEnd < head;
   }
 
   /** Deletes the history of opportunities purged longer ago than the history's retention. */

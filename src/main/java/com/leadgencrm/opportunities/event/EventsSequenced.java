@@ -1,7 +1,7 @@
 package com.leadgencrm.opportunities.event;
 
 /**
- * Published (as a Spring application event, on the instance that did it) when committed events got
- * their ids: the feed now reaches {@code head}.
+ * Published (as a Spring application event, on the instance that wrote them) when a transaction
+ * committed events: the feed now reaches at least {@code head}.
  */
 public record EventsSequenced(long head) {}

@@ -7,6 +7,7 @@ import com.leadgencrm.opportunities.event.EventProperties;
 import com.leadgencrm.opportunities.event.EventTypes;
 import com.leadgencrm.opportunities.event.EventsSequenced;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +57,12 @@ class WebhookDispatcher implements SmartLifecycle {
    */
   static final int DUE_PER_ROUND = 200;
 
+  /**
+   * Every commit with events wakes the loop: under a stream of writes, one look for endpoints with
+   * work per 10 ms serves them as well as one per commit, at a fraction of the statements.
+   */
+  static final Duration STEP_GAP = Duration.ofMillis(10);
+
   private final WebhookRepository webhooks;
   private final DeliveryRepository deliveries;
   private final DeliveryAttempts attempts;
@@ -92,6 +99,7 @@ class WebhookDispatcher implements SmartLifecycle {
     this.wakeable =
         new WakeableLoop(
             properties.pollInterval(),
+            STEP_GAP,
             this::leaseAndServe,
             log,
             "Webhook dispatch failed (will retry): {}");

@@ -55,9 +55,8 @@ public final class SyntheticEvents {
     return transactions;
   }
 
-  /** Deletes the synthetic events (and any still pending). */
+  /** Deletes the synthetic events. */
   public void cleanUp() {
-    jdbc.sql("delete from event_pending where aggregate_id >= :base").param("base", BASE).update();
     jdbc.sql("delete from event where aggregate_id >= :base").param("base", BASE).update();
   }
 
