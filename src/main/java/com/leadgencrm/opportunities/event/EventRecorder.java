@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.annotation.Propagation;
@@ -82,7 +82,7 @@ public class EventRecorder {
 
   private static final Object PENDING = new Object();
 
-  private final JdbcClient jdbc;
+  private final JdbcTemplate jdbc;
   private final JsonMapper mapper;
   private final Clock clock;
   private final ApplicationEventPublisher publisher;
@@ -90,7 +90,7 @@ public class EventRecorder {
   @PersistenceContext private EntityManager entities;
 
   EventRecorder(
-      JdbcClient jdbc, JsonMapper mapper, Clock clock, ApplicationEventPublisher publisher) {
+      JdbcTemplate jdbc, JsonMapper mapper, Clock clock, ApplicationEventPublisher publisher) {
     this.jdbc = jdbc;
     this.mapper = mapper;
     this.clock = clock;

@@ -2,14 +2,17 @@ package com.leadgencrm.opportunities.event;
 
 import com.leadgencrm.opportunities.core.SavepointScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -27,32 +30,38 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * its events when it commits, after everything committed meanwhile.
  *
  * <p>The row stays locked from that statement to the end of the commit, so it is the write's very
- * last statement: pending JPA changes are flushed first (another transaction waiting for this one's
- * position must not hold a row this one still has to write), and this synchronization runs after
- * all others.
+ * last statement, sent together with the COMMIT: pending JPA changes are flushed first (another
+ * transaction waiting for this one's position must not hold a row this one still has to write), and
+ * this synchronization runs after all others (none may write after it: the transaction is committed
+ * when it returns).
  */
 final class PendingEvents implements TransactionSynchronization, SavepointScoped {
 
-  /** The feed's rows of a transaction: one statement, whatever their number. */
-  private static final String PUBLISH =
+  /**
+   * The feed's rows of a transaction, then its commit, sent together: the position's row is locked
+   * from the first to the end of the second without a round trip to this service between them
+   * (which a busy instance would make longer, and with it every other writer's wait). Then the
+   * transaction manager's commit finds the connection's transaction done, and does nothing.
+   */
+  private static final String PUBLISH_AND_COMMIT =
       """
       with position as (
-        update event_feed_position set value = value + :count where name = 'sequenced'
+        update event_feed_position set value = value + ? where name = 'sequenced'
         returning value),
       published as (
         insert into event (id, type, aggregate_type, aggregate_id, opportunity_id, owner_before,
                            owner_after, occurred_at, transaction_id, payload)
-        select position.value - :count + e.n, e.type, e.aggregate_type, e.aggregate_id,
+        select position.value - ? + e.n, e.type, e.aggregate_type, e.aggregate_id,
                e.opportunity_id, e.owner_before, e.owner_after, e.occurred_at,
-               cast(:transactionId as uuid), cast(e.payload as json)
+               cast(? as uuid), cast(e.payload as json)
           from position,
-               unnest(cast(:types as text[]), cast(:aggregateTypes as text[]),
-                      cast(:aggregateIds as bigint[]), cast(:opportunityIds as bigint[]),
-                      cast(:ownersBefore as bigint[]), cast(:ownersAfter as bigint[]),
-                      cast(:occurredAt as timestamptz[]), cast(:payloads as text[]))
+               unnest(cast(? as text[]), cast(? as text[]), cast(? as bigint[]),
+                      cast(? as bigint[]), cast(? as bigint[]), cast(? as bigint[]),
+                      cast(? as timestamptz[]), cast(? as text[]))
                  with ordinality as e(type, aggregate_type, aggregate_id, opportunity_id,
                                       owner_before, owner_after, occurred_at, payload, n))
-      select value from position""";
+      select value from position;
+      commit""";
 
   /** One event of the feed, without its id. */
   record Row(
@@ -67,13 +76,13 @@ final class PendingEvents implements TransactionSynchronization, SavepointScoped
   private final Object key;
   private final UUID transactionId = UUID.randomUUID();
   private final List<Row> rows = new ArrayList<>();
-  private final JdbcClient jdbc;
+  private final JdbcTemplate jdbc;
   private final EntityManager entities;
   private final ApplicationEventPublisher publisher;
   private long head = -1;
 
   private PendingEvents(
-      Object key, JdbcClient jdbc, EntityManager entities, ApplicationEventPublisher publisher) {
+      Object key, JdbcTemplate jdbc, EntityManager entities, ApplicationEventPublisher publisher) {
     this.key = key;
     this.jdbc = jdbc;
     this.entities = entities;
@@ -85,7 +94,7 @@ final class PendingEvents implements TransactionSynchronization, SavepointScoped
    * for an inner one (REQUIRES_NEW) gets its own back when it resumes; savepoints share them.
    */
   static PendingEvents current(
-      Object key, JdbcClient jdbc, EntityManager entities, ApplicationEventPublisher publisher) {
+      Object key, JdbcTemplate jdbc, EntityManager entities, ApplicationEventPublisher publisher) {
     if (TransactionSynchronizationManager.getResource(key) instanceof PendingEvents bound) {
       return bound;
     }
@@ -147,20 +156,36 @@ final class PendingEvents implements TransactionSynchronization, SavepointScoped
       occurredAt[i] = row.occurredAt().toString();
       payloads[i] = row.payload();
     }
+    Object[] parameters = {
+      count,
+      count,
+      transactionId.toString(),
+      types,
+      aggregateTypes,
+      aggregateIds,
+      opportunityIds,
+      ownersBefore,
+      ownersAfter,
+      occurredAt,
+      payloads
+    };
     head =
-        jdbc.sql(PUBLISH)
-            .param("count", count)
-            .param("transactionId", transactionId.toString())
-            .param("types", types)
-            .param("aggregateTypes", aggregateTypes)
-            .param("aggregateIds", aggregateIds)
-            .param("opportunityIds", opportunityIds)
-            .param("ownersBefore", ownersBefore)
-            .param("ownersAfter", ownersAfter)
-            .param("occurredAt", occurredAt)
-            .param("payloads", payloads)
-            .query(Long.class)
-            .single();
+        Objects.requireNonNull(
+            jdbc.execute(
+                PUBLISH_AND_COMMIT,
+                (PreparedStatement statement) -> {
+                  for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                  }
+                  statement.execute();
+                  try (ResultSet position = statement.getResultSet()) {
+                    position.next();
+                    long value = position.getLong(1);
+                    // the commit's outcome: an exception here if it failed
+                    statement.getMoreResults();
+                    return value;
+                  }
+                }));
   }
 
   @Override

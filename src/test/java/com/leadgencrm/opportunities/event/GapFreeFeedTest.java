@@ -22,14 +22,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  * later single writes, transactions roll back, and one transaction stays open for over a minute.
  *
  * <p>Half of the rolled-back transactions fail as they commit, after their events took their ids (a
- * synchronization after the one that writes the events throws): the ids go back and the next
+ * deferred trigger of the test refuses their events at COMMIT): the ids go back and the next
  * transaction takes them, so the feed has no hole there either.
  *
  * <p>{@code -Devents.heldOpenSeconds=} shortens the open transaction (default 61). Nothing in the
@@ -75,8 +75,29 @@ class GapFreeFeedTest {
   final Map<Long, Long> seenAt = new ConcurrentHashMap<>();
   final List<String> violations = Collections.synchronizedList(new ArrayList<>());
 
+  /** Refuses, as the transaction commits, the events of deal stages named "Doomed ...". */
+  @BeforeEach
+  void refuseDoomedEventsAtCommit() {
+    jdbc.sql(
+            """
+            create or replace function refuse_doomed_event() returns trigger language plpgsql as $$
+            begin
+              raise exception 'doomed at commit: %', new.aggregate_id;
+            end $$""")
+        .update();
+    jdbc.sql(
+            """
+            create constraint trigger event_doomed_at_commit after insert on event
+              deferrable initially deferred for each row
+              when (new.payload -> 'data' ->> 'dealStageName' like 'Doomed %')
+              execute function refuse_doomed_event()""")
+        .update();
+  }
+
   @AfterEach
   void cleanUp() {
+    jdbc.sql("drop trigger if exists event_doomed_at_commit on event").update();
+    jdbc.sql("drop function if exists refuse_doomed_event()").update();
     events.cleanUp();
   }
 
@@ -240,24 +261,27 @@ class GapFreeFeedTest {
                           for (int i = ThreadLocalRandom.current().nextInt(1, 20); i > 0; i--) {
                             long id = SyntheticEvents.nextId();
                             ids.add(id);
-                            record(recorder, id);
+                            recordedAt.put(id, System.nanoTime());
+                            recorder.record(
+                                EventType.DEAL_STAGE_CREATED,
+                                id,
+                                null,
+                                dealStage(id, (failing ? "Doomed " : "Rolled back ") + id));
                           }
                           sleep(ThreadLocalRandom.current().nextInt(0, 100));
-                          if (failing) {
-                            TransactionSynchronizationManager.registerSynchronization(
-                                new TransactionSynchronization() {
-                                  @Override
-                                  public void beforeCommit(boolean readOnly) {
-                                    throw new IllegalStateException("fails as it commits");
-                                  }
-                                });
-                          } else {
+                          if (!failing) {
                             status.setRollbackOnly();
                           }
                           return null;
                         }));
-      } catch (IllegalStateException expected) {
+        if (failing) {
+          violations.add("a transaction whose events the trigger refuses committed: " + ids);
+        }
+      } catch (DataAccessException expected) {
         // the transaction failed as it committed: rolled back, events and their ids with it
+        if (!String.valueOf(expected.getMessage()).contains("doomed at commit")) {
+          violations.add("failed otherwise than at commit: " + expected);
+        }
       }
       rolledBack.addAll(ids);
       ids.forEach(recordedAt::remove);
