@@ -1,5 +1,7 @@
 package com.leadgencrm.opportunities.field;
 
+import com.leadgencrm.opportunities.core.ViewDocs.Required;
+import com.leadgencrm.opportunities.core.ViewDocs.Timestamp;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -40,20 +42,18 @@ public record FieldView(
             })
         String dataType,
     @Schema(example = "40", requiredMode = Schema.RequiredMode.REQUIRED) int dataLength,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isRequired,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isCustom,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isActive,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isAvailableInContactManager,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isEditableInContactManager,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isAvailableInForms,
+    @Required boolean isRequired,
+    @Required boolean isCustom,
+    @Required boolean isActive,
+    @Required boolean isAvailableInContactManager,
+    @Required boolean isEditableInContactManager,
+    @Required boolean isAvailableInForms,
     @Schema(
             description = "Values are unique among opportunities: an external key",
             requiredMode = Schema.RequiredMode.REQUIRED)
         boolean isUnique,
-    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant createTimestamp,
-    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant updateTimestamp) {
+    @Timestamp Instant createTimestamp,
+    @Timestamp Instant updateTimestamp) {
 
   FieldInput input() {
     return new FieldInput(
