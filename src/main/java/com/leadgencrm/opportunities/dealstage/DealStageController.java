@@ -3,7 +3,6 @@ package com.leadgencrm.opportunities.dealstage;
 import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
-import com.leadgencrm.opportunities.query.PageSpec;
 import com.leadgencrm.opportunities.web.CsvOutput;
 import com.leadgencrm.opportunities.web.IfMatchParameter;
 import com.leadgencrm.opportunities.web.MergePatchMapping;
@@ -56,10 +55,7 @@ class DealStageController {
       @ParameterObject DealStageListParams params,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
     QueryParameters.check(query, DealStageListParams.class);
-    return stages.list(
-        params,
-        cursors.page(
-            params.sort(), params.limit(), params.cursor(), DealStageService.SORT_KEYS, query));
+    return stages.list(params, cursors.page(params, DealStageService.SORT_KEYS, query));
   }
 
   /** The whole list (every page) as CSV, for {@code Accept: text/csv}. */
@@ -70,20 +66,12 @@ class DealStageController {
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query,
       HttpServletResponse response) {
     QueryParameters.check(query, DealStageListParams.class);
-    CsvOutput.Rows rows = csv.open(response);
-    rows.columns(CsvOutput.columns(DealStageView.class));
-    CsvOutput.everyPage(
+    csv.everyPage(
+        response,
+        DealStageView.class,
         cursor ->
             stages.list(
-                params,
-                cursors.page(
-                    cursor == null ? params.sort() : null,
-                    PageSpec.MAX_LIMIT,
-                    cursor,
-                    DealStageService.SORT_KEYS,
-                    query)),
-        rows);
-    rows.finish();
+                params, cursors.pageOfAll(params, cursor, DealStageService.SORT_KEYS, query)));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

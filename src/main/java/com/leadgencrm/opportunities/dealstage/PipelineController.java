@@ -53,10 +53,7 @@ class PipelineController {
       @ParameterObject PipelineListParams params,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
     QueryParameters.check(query, PipelineListParams.class);
-    return pipelines.list(
-        params,
-        cursors.page(
-            params.sort(), params.limit(), params.cursor(), PipelineService.SORT_KEYS, query));
+    return pipelines.list(params, cursors.page(params, PipelineService.SORT_KEYS, query));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -3,7 +3,6 @@ package com.leadgencrm.opportunities.field;
 import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
-import com.leadgencrm.opportunities.query.PageSpec;
 import com.leadgencrm.opportunities.web.CsvOutput;
 import com.leadgencrm.opportunities.web.IfMatchParameter;
 import com.leadgencrm.opportunities.web.MergePatchMapping;
@@ -57,10 +56,7 @@ class FieldController {
       @ParameterObject FieldListParams params,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
     QueryParameters.check(query, FieldListParams.class);
-    return fields.list(
-        params,
-        cursors.page(
-            params.sort(), params.limit(), params.cursor(), FieldService.SORT_KEYS, query));
+    return fields.list(params, cursors.page(params, FieldService.SORT_KEYS, query));
   }
 
   /** The whole list (every page) as CSV, for {@code Accept: text/csv}. */
@@ -71,20 +67,11 @@ class FieldController {
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query,
       HttpServletResponse response) {
     QueryParameters.check(query, FieldListParams.class);
-    CsvOutput.Rows rows = csv.open(response);
-    rows.columns(CsvOutput.columns(FieldView.class));
-    CsvOutput.everyPage(
+    csv.everyPage(
+        response,
+        FieldView.class,
         cursor ->
-            fields.list(
-                params,
-                cursors.page(
-                    cursor == null ? params.sort() : null,
-                    PageSpec.MAX_LIMIT,
-                    cursor,
-                    FieldService.SORT_KEYS,
-                    query)),
-        rows);
-    rows.finish();
+            fields.list(params, cursors.pageOfAll(params, cursor, FieldService.SORT_KEYS, query)));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

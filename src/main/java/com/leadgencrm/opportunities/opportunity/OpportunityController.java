@@ -6,6 +6,7 @@ import com.leadgencrm.opportunities.query.ListParameterDocs.PageCursor;
 import com.leadgencrm.opportunities.query.ListParameterDocs.PageSize;
 import com.leadgencrm.opportunities.query.ListParameterDocs.SortKeys;
 import com.leadgencrm.opportunities.query.Page;
+import com.leadgencrm.opportunities.query.PageParams;
 import com.leadgencrm.opportunities.web.Batch;
 import com.leadgencrm.opportunities.web.IfMatchHeader;
 import com.leadgencrm.opportunities.web.IfMatchParameter;
@@ -138,8 +139,7 @@ class OpportunityController {
     return queries.list(
         params,
         query.toSingleValueMap(),
-        cursors.page(
-            params.sort(), params.limit(), params.cursor(), OpportunityQueries.SORT_KEYS, query));
+        cursors.page(params, OpportunityQueries.SORT_KEYS, query));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -261,5 +261,6 @@ class OpportunityController {
   }
 
   /** The query parameters of a list that only pages. */
-  record PagingParams(@Nullable String sort, @Nullable Integer limit, @Nullable String cursor) {}
+  record PagingParams(@Nullable String sort, @Nullable Integer limit, @Nullable String cursor)
+      implements PageParams {}
 }

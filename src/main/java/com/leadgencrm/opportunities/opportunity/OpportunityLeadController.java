@@ -49,14 +49,7 @@ class OpportunityLeadController {
       @ParameterObject OpportunityLeadListParams params,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
     QueryParameters.check(query, OpportunityLeadListParams.class);
-    return leads.list(
-        params,
-        cursors.page(
-            params.sort(),
-            params.limit(),
-            params.cursor(),
-            OpportunityLeadService.SORT_KEYS,
-            query));
+    return leads.list(params, cursors.page(params, OpportunityLeadService.SORT_KEYS, query));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -47,9 +47,7 @@ class RecycleBinController {
       @ParameterObject DeletedListParams params,
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
     QueryParameters.check(query, DeletedListParams.class);
-    return bin.list(
-        params,
-        cursors.page(params.sort(), params.limit(), params.cursor(), RecycleBin.SORT_KEYS, query));
+    return bin.list(params, cursors.page(params, RecycleBin.SORT_KEYS, query));
   }
 
   @PostMapping("/{id}/restore")
