@@ -4,6 +4,7 @@ import com.leadgencrm.opportunities.core.ViewDocs.Required;
 import com.leadgencrm.opportunities.core.ViewDocs.Timestamp;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** A field definition as clients read it. */
@@ -55,20 +56,27 @@ public record FieldView(
     @Timestamp Instant createTimestamp,
     @Timestamp Instant updateTimestamp) {
 
-  FieldInput input() {
-    return new FieldInput(
-        relationship,
-        systemName,
-        label,
-        source,
-        dataType,
-        dataLength,
-        isRequired,
-        isCustom,
-        isActive,
-        isAvailableInContactManager,
-        isEditableInContactManager,
-        isAvailableInForms,
-        isUnique);
+  /**
+   * The view of a stored field: its identity and times around what a client writes of it ({@link
+   * Field#input}, which always names the field).
+   */
+  FieldView(long id, FieldInput input, Instant createTimestamp, Instant updateTimestamp) {
+    this(
+        id,
+        input.relationship(),
+        Objects.requireNonNull(input.systemName()),
+        input.label(),
+        input.source(),
+        input.dataType(),
+        input.dataLength(),
+        input.isRequired(),
+        input.isCustom(),
+        input.isActive(),
+        input.isAvailableInContactManager(),
+        input.isEditableInContactManager(),
+        input.isAvailableInForms(),
+        Boolean.TRUE.equals(input.isUnique()),
+        createTimestamp,
+        updateTimestamp);
   }
 }
