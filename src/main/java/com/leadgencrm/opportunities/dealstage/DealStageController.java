@@ -5,13 +5,12 @@ import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.web.CsvOutput;
 import com.leadgencrm.opportunities.web.IfMatchParameter;
+import com.leadgencrm.opportunities.web.JsonBody;
 import com.leadgencrm.opportunities.web.MergePatchMapping;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -76,10 +75,7 @@ class DealStageController {
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(operationId = "createDealStage", summary = "Create a deal stage")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = DealStageInput.class)))
-  ResponseEntity<DealStageView> create(@RequestBody JsonNode body) {
+  ResponseEntity<DealStageView> create(@RequestBody @JsonBody(DealStageInput.class) JsonNode body) {
     return Responses.created(
         stages.create(JsonInput.read(body, DealStageInput.class)),
         created -> "/dealStages/" + created.id());
@@ -93,11 +89,10 @@ class DealStageController {
 
   @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(operationId = "replaceDealStage", summary = "Replace a deal stage")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = DealStageInput.class)))
   ResponseEntity<DealStageView> replace(
-      @PathVariable long id, @RequestBody JsonNode body, IfMatchParameter ifMatch) {
+      @PathVariable long id,
+      @RequestBody @JsonBody(DealStageInput.class) JsonNode body,
+      IfMatchParameter ifMatch) {
     return Responses.ok(
         stages.replace(id, JsonInput.read(body, DealStageInput.class), ifMatch.parse()));
   }
@@ -107,11 +102,10 @@ class DealStageController {
       operationId = "patchDealStage",
       summary = "Change some properties of a deal stage (JSON Merge Patch)",
       description = "Properties left out keep their values; null resets an optional property.")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(ref = "#/components/schemas/DealStagePatch")))
   ResponseEntity<DealStageView> patch(
-      @PathVariable long id, @RequestBody JsonNode patch, IfMatchParameter ifMatch) {
+      @PathVariable long id,
+      @RequestBody @JsonBody(DealStageInput.class) JsonNode patch,
+      IfMatchParameter ifMatch) {
     return Responses.ok(
         stages.patch(id, JsonInput.patch(patch, DealStageInput.class), ifMatch.parse()));
   }

@@ -4,13 +4,12 @@ import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.web.IfMatchParameter;
+import com.leadgencrm.opportunities.web.JsonBody;
 import com.leadgencrm.opportunities.web.MergePatchMapping;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
@@ -58,10 +57,7 @@ class PipelineController {
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(operationId = "createPipeline", summary = "Create a pipeline")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = PipelineInput.class)))
-  ResponseEntity<PipelineView> create(@RequestBody JsonNode body) {
+  ResponseEntity<PipelineView> create(@RequestBody @JsonBody(PipelineInput.class) JsonNode body) {
     return Responses.created(
         pipelines.create(JsonInput.read(body, PipelineInput.class)),
         created -> "/pipelines/" + created.id());
@@ -75,11 +71,10 @@ class PipelineController {
 
   @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(operationId = "replacePipeline", summary = "Replace a pipeline")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = PipelineInput.class)))
   ResponseEntity<PipelineView> replace(
-      @PathVariable long id, @RequestBody JsonNode body, IfMatchParameter ifMatch) {
+      @PathVariable long id,
+      @RequestBody @JsonBody(PipelineInput.class) JsonNode body,
+      IfMatchParameter ifMatch) {
     return Responses.ok(
         pipelines.replace(id, JsonInput.read(body, PipelineInput.class), ifMatch.parse()));
   }
@@ -89,11 +84,10 @@ class PipelineController {
       operationId = "patchPipeline",
       summary = "Change some properties of a pipeline (JSON Merge Patch)",
       description = "Properties left out keep their values; null resets an optional property.")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(ref = "#/components/schemas/PipelinePatch")))
   ResponseEntity<PipelineView> patch(
-      @PathVariable long id, @RequestBody JsonNode patch, IfMatchParameter ifMatch) {
+      @PathVariable long id,
+      @RequestBody @JsonBody(PipelineInput.class) JsonNode patch,
+      IfMatchParameter ifMatch) {
     return Responses.ok(
         pipelines.patch(id, JsonInput.patch(patch, PipelineInput.class), ifMatch.parse()));
   }

@@ -5,13 +5,12 @@ import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.web.CsvOutput;
 import com.leadgencrm.opportunities.web.IfMatchParameter;
+import com.leadgencrm.opportunities.web.JsonBody;
 import com.leadgencrm.opportunities.web.MergePatchMapping;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -79,10 +78,7 @@ class FieldController {
       operationId = "createField",
       summary = "Create a custom field",
       description = "The field is usable at once.")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = FieldInput.class)))
-  ResponseEntity<FieldView> create(@RequestBody JsonNode body) {
+  ResponseEntity<FieldView> create(@RequestBody @JsonBody(FieldInput.class) JsonNode body) {
     return Responses.created(
         fields.create(JsonInput.read(body, FieldInput.class)),
         created -> "/fields/" + created.id());
@@ -100,11 +96,10 @@ class FieldController {
       summary = "Replace a custom field",
       description =
           "System fields are read-only (409); " + "systemName and relationship cannot be changed.")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = FieldInput.class)))
   ResponseEntity<FieldView> replace(
-      @PathVariable long id, @RequestBody JsonNode body, IfMatchParameter ifMatch) {
+      @PathVariable long id,
+      @RequestBody @JsonBody(FieldInput.class) JsonNode body,
+      IfMatchParameter ifMatch) {
     return Responses.ok(
         fields.replace(id, JsonInput.read(body, FieldInput.class), ifMatch.parse()));
   }
@@ -113,11 +108,10 @@ class FieldController {
   @Operation(
       operationId = "patchField",
       summary = "Change some properties of a custom field (JSON Merge Patch)")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(ref = "#/components/schemas/FieldPatch")))
   ResponseEntity<FieldView> patch(
-      @PathVariable long id, @RequestBody JsonNode patch, IfMatchParameter ifMatch) {
+      @PathVariable long id,
+      @RequestBody @JsonBody(FieldInput.class) JsonNode patch,
+      IfMatchParameter ifMatch) {
     return Responses.ok(
         fields.patch(id, JsonInput.patch(patch, FieldInput.class), ifMatch.parse()));
   }

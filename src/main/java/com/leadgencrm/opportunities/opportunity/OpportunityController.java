@@ -10,6 +10,7 @@ import com.leadgencrm.opportunities.query.PageParams;
 import com.leadgencrm.opportunities.web.Batch;
 import com.leadgencrm.opportunities.web.IfMatchHeader;
 import com.leadgencrm.opportunities.web.IfMatchParameter;
+import com.leadgencrm.opportunities.web.JsonBody;
 import com.leadgencrm.opportunities.web.MergePatchMapping;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import com.leadgencrm.opportunities.web.Responses;
@@ -149,10 +150,8 @@ class OpportunityController {
       description =
           "Without probability, the opportunity takes its stage's defaultProbability. Setting "
               + "primaryLeadID also associates that lead.")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = OpportunityInput.class)))
-  ResponseEntity<OpportunityView> create(@RequestBody JsonNode body) {
+  ResponseEntity<OpportunityView> create(
+      @RequestBody @JsonBody(OpportunityInput.class) JsonNode body) {
     return Responses.created(
         opportunities.create(JsonInput.read(body, OpportunityInput.class)),
         created -> "/opportunities/" + created.id());
@@ -169,11 +168,10 @@ class OpportunityController {
       operationId = "replaceOpportunity",
       summary = "Replace an opportunity",
       description = "Optional properties left out take their defaults.")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = OpportunityInput.class)))
   ResponseEntity<OpportunityView> replace(
-      @PathVariable long id, @RequestBody JsonNode body, IfMatchParameter ifMatch) {
+      @PathVariable long id,
+      @RequestBody @JsonBody(OpportunityInput.class) JsonNode body,
+      IfMatchParameter ifMatch) {
     return Responses.ok(
         opportunities.replace(id, JsonInput.read(body, OpportunityInput.class), ifMatch.parse()));
   }
@@ -185,11 +183,10 @@ class OpportunityController {
       description =
           "Properties left out keep their values; null clears an optional property (and is 400 for "
               + "a required one). Moving to another stage leaves an explicitly set probability alone.")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(ref = "#/components/schemas/OpportunityPatch")))
   ResponseEntity<OpportunityView> patch(
-      @PathVariable long id, @RequestBody JsonNode patch, IfMatchParameter ifMatch) {
+      @PathVariable long id,
+      @RequestBody @JsonBody(OpportunityInput.class) JsonNode patch,
+      IfMatchParameter ifMatch) {
     return Responses.ok(
         opportunities.patch(id, JsonInput.patch(patch, OpportunityInput.class), ifMatch.parse()));
   }

@@ -5,6 +5,7 @@ import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.web.Batch;
 import com.leadgencrm.opportunities.web.IfMatchParameter;
+import com.leadgencrm.opportunities.web.JsonBody;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -58,10 +59,8 @@ class OpportunityLeadController {
       summary = "Associate a lead with an opportunity",
       description =
           "A second association of the same pair is 409, naming the existing one (existingId).")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = OpportunityLeadInput.class)))
-  ResponseEntity<OpportunityLeadView> create(@RequestBody JsonNode body) {
+  ResponseEntity<OpportunityLeadView> create(
+      @RequestBody @JsonBody(OpportunityLeadInput.class) JsonNode body) {
     return Responses.created(
         leads.create(JsonInput.read(body, OpportunityLeadInput.class)),
         created -> "/opportunityLeads/" + created.id());

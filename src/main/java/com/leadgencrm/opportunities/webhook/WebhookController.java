@@ -3,6 +3,7 @@ package com.leadgencrm.opportunities.webhook;
 import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.web.IfMatchParameter;
+import com.leadgencrm.opportunities.web.JsonBody;
 import com.leadgencrm.opportunities.web.MergePatchMapping;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import com.leadgencrm.opportunities.web.Responses;
@@ -64,10 +65,8 @@ class WebhookController {
           webhook-timestamp and webhook-signature headers; a non-2xx answer, a timeout (10 s) or \
           a refused connection is retried after about 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and \
           10 h.""")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = WebhookInput.class)))
-  ResponseEntity<WebhookWithSecret> create(@RequestBody JsonNode body) {
+  ResponseEntity<WebhookWithSecret> create(
+      @RequestBody @JsonBody(WebhookInput.class) JsonNode body) {
     return Responses.created(
         webhooks.create(JsonInput.read(body, WebhookInput.class)),
         created -> "/webhooks/" + created.webhook().id());
@@ -84,11 +83,10 @@ class WebhookController {
       operationId = "patchWebhook",
       summary = "Change a webhook (JSON Merge Patch): url, types, description, isActive",
       description = "Reactivating (isActive: true) continues from the event where it stopped.")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(ref = "#/components/schemas/WebhookPatch")))
   ResponseEntity<WebhookView> patch(
-      @PathVariable long id, @RequestBody JsonNode patch, IfMatchParameter ifMatch) {
+      @PathVariable long id,
+      @RequestBody @JsonBody(WebhookInput.class) JsonNode patch,
+      IfMatchParameter ifMatch) {
     return Responses.ok(
         webhooks.update(id, JsonInput.patch(patch, WebhookInput.class), ifMatch.parse()));
   }
@@ -123,14 +121,12 @@ class WebhookController {
           "The events after `after` (of the webhook's types, within the feed's retention) are "
               + "delivered again, whatever became of them before; 410 when some are past the "
               + "retention.")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = ReplayInput.class)))
   @ApiResponse(
       responseCode = "202",
       description = "The events will be sent again",
       content = @Content(schema = @Schema(implementation = ReplayView.class)))
-  ResponseEntity<ReplayView> replay(@PathVariable long id, @RequestBody JsonNode body) {
+  ResponseEntity<ReplayView> replay(
+      @PathVariable long id, @RequestBody @JsonBody(ReplayInput.class) JsonNode body) {
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(webhooks.replay(id, JsonInput.read(body, ReplayInput.class)));
   }
