@@ -38,12 +38,20 @@ class JsonBodyDocs implements OperationCustomizer {
       inputs.add(body.value());
       String name = schemaName(body.value());
       if (handler.hasMethodAnnotation(MergePatchMapping.class)) {
+        // the schema OpenApiConfiguration derives from XInput
+        if (!name.endsWith("Input")) {
+          throw new IllegalStateException(name + " is not named XInput: no XPatch derives from it");
+        }
         name = name.substring(0, name.length() - "Input".length()) + "Patch";
       }
       Content content = new Content();
       RequestMapping mapping =
           AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
-      for (String type : mapping == null ? new String[0] : mapping.consumes()) {
+      String[] types =
+          mapping == null || mapping.consumes().length == 0
+              ? new String[] {org.springframework.http.MediaType.APPLICATION_JSON_VALUE}
+              : mapping.consumes();
+      for (String type : types) {
         content.addMediaType(type, new MediaType().schema(new Schema<>().$ref(COMPONENTS + name)));
       }
       operation.requestBody(new RequestBody().content(content).required(true));
