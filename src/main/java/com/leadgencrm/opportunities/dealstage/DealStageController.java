@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,11 +49,9 @@ class DealStageController {
       operationId = "listDealStages",
       summary = "List deal stages",
       description = "In pipeline order (weight, then id) unless sorted otherwise.")
-  Page<DealStageView> list(
-      @ParameterObject DealStageListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, DealStageListParams.class);
-    return stages.list(params, cursors.page(params, DealStageService.SORT_KEYS, query));
+  Page<DealStageView> list(@ParameterObject DealStageListParams params, QueryParameters query) {
+    query.check(DealStageListParams.class);
+    return stages.list(params, cursors.page(params, DealStageService.SORT_KEYS, query.all()));
   }
 
   /** The whole list (every page) as CSV, for {@code Accept: text/csv}. */
@@ -62,15 +59,16 @@ class DealStageController {
   @Operation(operationId = "listDealStages", summary = "List deal stages")
   void listCsv(
       @ParameterObject DealStageListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query,
+      QueryParameters query,
       HttpServletResponse response) {
-    QueryParameters.check(query, DealStageListParams.class);
+    query.check(DealStageListParams.class);
     csv.everyPage(
         response,
         DealStageView.class,
         cursor ->
             stages.list(
-                params, cursors.pageOfAll(params, cursor, DealStageService.SORT_KEYS, query)));
+                params,
+                cursors.pageOfAll(params, cursor, DealStageService.SORT_KEYS, query.all())));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

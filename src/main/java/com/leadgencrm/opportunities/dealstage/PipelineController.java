@@ -9,13 +9,11 @@ import com.leadgencrm.opportunities.web.MergePatchMapping;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import tools.jackson.databind.JsonNode;
@@ -48,11 +45,9 @@ class PipelineController {
       operationId = "listPipelines",
       summary = "List pipelines",
       description = "In order (weight, then id) unless sorted otherwise.")
-  Page<PipelineView> list(
-      @ParameterObject PipelineListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, PipelineListParams.class);
-    return pipelines.list(params, cursors.page(params, PipelineService.SORT_KEYS, query));
+  Page<PipelineView> list(@ParameterObject PipelineListParams params, QueryParameters query) {
+    query.check(PipelineListParams.class);
+    return pipelines.list(params, cursors.page(params, PipelineService.SORT_KEYS, query.all()));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

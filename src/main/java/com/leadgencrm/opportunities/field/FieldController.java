@@ -10,14 +10,12 @@ import com.leadgencrm.opportunities.web.MergePatchMapping;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import tools.jackson.databind.JsonNode;
@@ -51,11 +48,9 @@ class FieldController {
 
   @GetMapping
   @Operation(operationId = "listFields", summary = "List fields")
-  Page<FieldView> list(
-      @ParameterObject FieldListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, FieldListParams.class);
-    return fields.list(params, cursors.page(params, FieldService.SORT_KEYS, query));
+  Page<FieldView> list(@ParameterObject FieldListParams params, QueryParameters query) {
+    query.check(FieldListParams.class);
+    return fields.list(params, cursors.page(params, FieldService.SORT_KEYS, query.all()));
   }
 
   /** The whole list (every page) as CSV, for {@code Accept: text/csv}. */
@@ -63,14 +58,15 @@ class FieldController {
   @Operation(operationId = "listFields", summary = "List fields")
   void listCsv(
       @ParameterObject FieldListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query,
+      QueryParameters query,
       HttpServletResponse response) {
-    QueryParameters.check(query, FieldListParams.class);
+    query.check(FieldListParams.class);
     csv.everyPage(
         response,
         FieldView.class,
         cursor ->
-            fields.list(params, cursors.pageOfAll(params, cursor, FieldService.SORT_KEYS, query)));
+            fields.list(
+                params, cursors.pageOfAll(params, cursor, FieldService.SORT_KEYS, query.all())));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

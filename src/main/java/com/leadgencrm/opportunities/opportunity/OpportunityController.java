@@ -25,7 +25,6 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -133,14 +132,12 @@ class OpportunityController {
 
   @GetMapping
   @Operation(operationId = "listOpportunities", summary = "List opportunities")
-  Page<OpportunityView> list(
-      @ParameterObject OpportunityListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, OpportunityListParams.class, queries::filtersBy);
+  Page<OpportunityView> list(@ParameterObject OpportunityListParams params, QueryParameters query) {
+    query.check(OpportunityListParams.class, queries::filtersBy);
     return queries.list(
         params,
-        query.toSingleValueMap(),
-        cursors.page(params, OpportunityQueries.SORT_KEYS, query));
+        query.all().toSingleValueMap(),
+        cursors.page(params, OpportunityQueries.SORT_KEYS, query.all()));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -214,10 +211,10 @@ class OpportunityController {
       @SortKeys({"id", "createTimestamp"}) @RequestParam(required = false) @Nullable String sort,
       @PageSize @RequestParam(required = false) @Nullable Integer limit,
       @PageCursor @RequestParam(required = false) @Nullable String cursor,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, PagingParams.class);
+      QueryParameters query) {
+    query.check(PagingParams.class);
     return leads.listFor(
-        id, cursors.page(sort, limit, cursor, OpportunityLeadService.SORT_KEYS, query));
+        id, cursors.page(sort, limit, cursor, OpportunityLeadService.SORT_KEYS, query.all()));
   }
 
   @PutMapping("/{id}/leads/{leadID}")

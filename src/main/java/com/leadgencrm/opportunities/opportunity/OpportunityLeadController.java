@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,10 +46,9 @@ class OpportunityLeadController {
   @GetMapping
   @Operation(operationId = "listOpportunityLeads", summary = "List opportunity-lead associations")
   Page<OpportunityLeadView> list(
-      @ParameterObject OpportunityLeadListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, OpportunityLeadListParams.class);
-    return leads.list(params, cursors.page(params, OpportunityLeadService.SORT_KEYS, query));
+      @ParameterObject OpportunityLeadListParams params, QueryParameters query) {
+    query.check(OpportunityLeadListParams.class);
+    return leads.list(params, cursors.page(params, OpportunityLeadService.SORT_KEYS, query.all()));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

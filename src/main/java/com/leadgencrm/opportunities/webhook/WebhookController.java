@@ -8,7 +8,6 @@ import com.leadgencrm.opportunities.web.MergePatchMapping;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -18,14 +17,12 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import tools.jackson.databind.JsonNode;
@@ -47,10 +44,8 @@ class WebhookController {
 
   @GetMapping
   @Operation(operationId = "listWebhooks", summary = "List webhooks")
-  Page<WebhookView> list(
-      @ParameterObject WebhookListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, WebhookListParams.class);
+  Page<WebhookView> list(@ParameterObject WebhookListParams params, QueryParameters query) {
+    query.check(WebhookListParams.class);
     return webhooks.list(params.limit(), params.cursor());
   }
 
@@ -136,10 +131,8 @@ class WebhookController {
       operationId = "listWebhookDeliveries",
       summary = "A webhook's deliveries, newest first, with every attempt")
   Page<DeliveryView> deliveries(
-      @PathVariable long id,
-      @ParameterObject DeliveryListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, DeliveryListParams.class);
+      @PathVariable long id, @ParameterObject DeliveryListParams params, QueryParameters query) {
+    query.check(DeliveryListParams.class);
     return webhooks.deliveries(id, params.status(), params.limit(), params.cursor());
   }
 }
