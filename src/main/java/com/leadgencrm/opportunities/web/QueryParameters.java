@@ -7,16 +7,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
-import org.springframework.core.MethodParameter;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Every query parameter of a list request, as the controller method takes it ({@code
@@ -47,24 +42,11 @@ public final class QueryParameters {
     check(all, declared, alsoKnown);
   }
 
-  /** Binds the parameter: the request's query as {@code @RequestParam MultiValueMap} binds it. */
-  static final class Resolver implements HandlerMethodArgumentResolver {
-
-    @Override
-    public boolean supportsParameter(MethodParameter parameter) {
-      return parameter.getParameterType() == QueryParameters.class;
-    }
-
-    @Override
-    public QueryParameters resolveArgument(
-        MethodParameter parameter,
-        @Nullable ModelAndViewContainer container,
-        NativeWebRequest request,
-        @Nullable WebDataBinderFactory binders) {
-      MultiValueMap<String, String> all = new LinkedMultiValueMap<>();
-      request.getParameterMap().forEach((name, values) -> all.addAll(name, List.of(values)));
-      return new QueryParameters(all);
-    }
+  /** The parameter of a request: its query, as {@code @RequestParam MultiValueMap} binds it. */
+  static QueryParameters of(NativeWebRequest request) {
+    MultiValueMap<String, String> all = new LinkedMultiValueMap<>();
+    request.getParameterMap().forEach((name, values) -> all.addAll(name, List.of(values)));
+    return new QueryParameters(all);
   }
 
   /**

@@ -38,8 +38,8 @@ class WebConfiguration implements WebMvcConfigurer {
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
     resolvers.add(queryRecords);
-    resolvers.add(new IfMatchParameter.Resolver());
-    resolvers.add(new QueryParameters.Resolver());
+    resolvers.add(new RequestBound<>(IfMatchParameter.class, IfMatchParameter::of));
+    resolvers.add(new RequestBound<>(QueryParameters.class, QueryParameters::of));
   }
 
   /**
