@@ -3,23 +3,20 @@ package com.leadgencrm.opportunities.dealstage;
 import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
-import com.leadgencrm.opportunities.query.PageSpec;
 import com.leadgencrm.opportunities.web.CsvOutput;
 import com.leadgencrm.opportunities.web.IfMatchParameter;
+import com.leadgencrm.opportunities.web.JsonBody;
 import com.leadgencrm.opportunities.web.MergePatchMapping;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,14 +49,9 @@ class DealStageController {
       operationId = "listDealStages",
       summary = "List deal stages",
       description = "In pipeline order (weight, then id) unless sorted otherwise.")
-  Page<DealStageView> list(
-      @ParameterObject DealStageListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, DealStageListParams.class);
-    return stages.list(
-        params,
-        cursors.page(
-            params.sort(), params.limit(), params.cursor(), DealStageService.SORT_KEYS, query));
+  Page<DealStageView> list(@ParameterObject DealStageListParams params, QueryParameters query) {
+    query.check(DealStageListParams.class);
+    return stages.list(params, cursors.page(params, DealStageService.SORT_KEYS, query.all()));
   }
 
   /** The whole list (every page) as CSV, for {@code Accept: text/csv}. */
@@ -67,31 +59,21 @@ class DealStageController {
   @Operation(operationId = "listDealStages", summary = "List deal stages")
   void listCsv(
       @ParameterObject DealStageListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query,
+      QueryParameters query,
       HttpServletResponse response) {
-    QueryParameters.check(query, DealStageListParams.class);
-    CsvOutput.Rows rows = csv.open(response);
-    rows.columns(CsvOutput.columns(DealStageView.class));
-    CsvOutput.everyPage(
+    query.check(DealStageListParams.class);
+    csv.everyPage(
+        response,
+        DealStageView.class,
         cursor ->
             stages.list(
                 params,
-                cursors.page(
-                    cursor == null ? params.sort() : null,
-                    PageSpec.MAX_LIMIT,
-                    cursor,
-                    DealStageService.SORT_KEYS,
-                    query)),
-        rows);
-    rows.finish();
+                cursors.pageOfAll(params, cursor, DealStageService.SORT_KEYS, query.all())));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(operationId = "createDealStage", summary = "Create a deal stage")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = DealStageInput.class)))
-  ResponseEntity<DealStageView> create(@RequestBody JsonNode body) {
+  ResponseEntity<DealStageView> create(@RequestBody @JsonBody(DealStageInput.class) JsonNode body) {
     return Responses.created(
         stages.create(JsonInput.read(body, DealStageInput.class)),
         created -> "/dealStages/" + created.id());
@@ -105,11 +87,10 @@ class DealStageController {
 
   @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(operationId = "replaceDealStage", summary = "Replace a deal stage")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = DealStageInput.class)))
   ResponseEntity<DealStageView> replace(
-      @PathVariable long id, @RequestBody JsonNode body, IfMatchParameter ifMatch) {
+      @PathVariable long id,
+      @RequestBody @JsonBody(DealStageInput.class) JsonNode body,
+      IfMatchParameter ifMatch) {
     return Responses.ok(
         stages.replace(id, JsonInput.read(body, DealStageInput.class), ifMatch.parse()));
   }
@@ -119,11 +100,10 @@ class DealStageController {
       operationId = "patchDealStage",
       summary = "Change some properties of a deal stage (JSON Merge Patch)",
       description = "Properties left out keep their values; null resets an optional property.")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(ref = "#/components/schemas/DealStagePatch")))
   ResponseEntity<DealStageView> patch(
-      @PathVariable long id, @RequestBody JsonNode patch, IfMatchParameter ifMatch) {
+      @PathVariable long id,
+      @RequestBody @JsonBody(DealStageInput.class) JsonNode patch,
+      IfMatchParameter ifMatch) {
     return Responses.ok(
         stages.patch(id, JsonInput.patch(patch, DealStageInput.class), ifMatch.parse()));
   }

@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.dealstage;
 
+import com.leadgencrm.opportunities.core.ViewDocs.Timestamp;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -34,7 +35,5 @@ public record DealStageView(
             requiredMode = Schema.RequiredMode.REQUIRED)
         long pipelineID,
     @Schema(example = "true", requiredMode = Schema.RequiredMode.REQUIRED) boolean isEditable,
-    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant createTimestamp,
-    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant updateTimestamp) {}
+    @Timestamp Instant createTimestamp,
+    @Timestamp Instant updateTimestamp) {}

@@ -4,19 +4,16 @@ import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.web.IfMatchParameter;
+import com.leadgencrm.opportunities.web.JsonBody;
 import com.leadgencrm.opportunities.web.MergePatchMapping;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import tools.jackson.databind.JsonNode;
@@ -49,22 +45,14 @@ class PipelineController {
       operationId = "listPipelines",
       summary = "List pipelines",
       description = "In order (weight, then id) unless sorted otherwise.")
-  Page<PipelineView> list(
-      @ParameterObject PipelineListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, PipelineListParams.class);
-    return pipelines.list(
-        params,
-        cursors.page(
-            params.sort(), params.limit(), params.cursor(), PipelineService.SORT_KEYS, query));
+  Page<PipelineView> list(@ParameterObject PipelineListParams params, QueryParameters query) {
+    query.check(PipelineListParams.class);
+    return pipelines.list(params, cursors.page(params, PipelineService.SORT_KEYS, query.all()));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(operationId = "createPipeline", summary = "Create a pipeline")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = PipelineInput.class)))
-  ResponseEntity<PipelineView> create(@RequestBody JsonNode body) {
+  ResponseEntity<PipelineView> create(@RequestBody @JsonBody(PipelineInput.class) JsonNode body) {
     return Responses.created(
         pipelines.create(JsonInput.read(body, PipelineInput.class)),
         created -> "/pipelines/" + created.id());
@@ -78,11 +66,10 @@ class PipelineController {
 
   @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(operationId = "replacePipeline", summary = "Replace a pipeline")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = PipelineInput.class)))
   ResponseEntity<PipelineView> replace(
-      @PathVariable long id, @RequestBody JsonNode body, IfMatchParameter ifMatch) {
+      @PathVariable long id,
+      @RequestBody @JsonBody(PipelineInput.class) JsonNode body,
+      IfMatchParameter ifMatch) {
     return Responses.ok(
         pipelines.replace(id, JsonInput.read(body, PipelineInput.class), ifMatch.parse()));
   }
@@ -92,11 +79,10 @@ class PipelineController {
       operationId = "patchPipeline",
       summary = "Change some properties of a pipeline (JSON Merge Patch)",
       description = "Properties left out keep their values; null resets an optional property.")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(ref = "#/components/schemas/PipelinePatch")))
   ResponseEntity<PipelineView> patch(
-      @PathVariable long id, @RequestBody JsonNode patch, IfMatchParameter ifMatch) {
+      @PathVariable long id,
+      @RequestBody @JsonBody(PipelineInput.class) JsonNode patch,
+      IfMatchParameter ifMatch) {
     return Responses.ok(
         pipelines.patch(id, JsonInput.patch(patch, PipelineInput.class), ifMatch.parse()));
   }

@@ -7,6 +7,7 @@ import com.leadgencrm.opportunities.query.ListParameterDocs.CreatedTo;
 import com.leadgencrm.opportunities.query.ListParameterDocs.PageSize;
 import com.leadgencrm.opportunities.query.ListParameterDocs.SameQueryCursor;
 import com.leadgencrm.opportunities.query.ListParameterDocs.SortKeys;
+import com.leadgencrm.opportunities.query.PageParams;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -27,4 +28,5 @@ public record PipelineListParams(
     @ChangedTo @Nullable Instant updateTimestampTo,
     @SortKeys({"weight", "id", "name", "createTimestamp", "updateTimestamp"}) @Nullable String sort,
     @PageSize @Nullable Integer limit,
-    @SameQueryCursor @Nullable String cursor) {}
+    @SameQueryCursor @Nullable String cursor)
+    implements PageParams {}

@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.dealstage;
 
+import com.leadgencrm.opportunities.core.ViewDocs.Timestamp;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
@@ -14,7 +15,5 @@ public record PipelineView(
             requiredMode = Schema.RequiredMode.REQUIRED)
         boolean isDefault,
     @Schema(example = "2", requiredMode = Schema.RequiredMode.REQUIRED) long weight,
-    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant createTimestamp,
-    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant updateTimestamp) {}
+    @Timestamp Instant createTimestamp,
+    @Timestamp Instant updateTimestamp) {}

@@ -3,7 +3,6 @@ package com.leadgencrm.opportunities.event;
 import com.leadgencrm.opportunities.core.Caller;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -13,10 +12,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.util.RawValue;
 
@@ -62,10 +59,8 @@ class EventController {
           @Content(
               mediaType = MediaType.APPLICATION_JSON_VALUE,
               schema = @Schema(ref = "#/components/schemas/EventPage")))
-  EventPage list(
-      @ParameterObject EventListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, EventListParams.class);
+  EventPage list(@ParameterObject EventListParams params, QueryParameters query) {
+    query.check(EventListParams.class);
     return EventPage.of(
         feed.page(
             new FeedQuery(
@@ -95,10 +90,8 @@ class EventController {
               mediaType = MediaType.APPLICATION_JSON_VALUE,
               schema = @Schema(ref = "#/components/schemas/EventHistoryPage")))
   EventPage history(
-      @PathVariable long id,
-      @ParameterObject HistoryParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, HistoryParams.class);
+      @PathVariable long id, @ParameterObject HistoryParams params, QueryParameters query) {
+    query.check(HistoryParams.class);
     return EventPage.of(feed.history(id, params.cursor(), params.limit(), Caller.current()));
   }
 

@@ -41,7 +41,7 @@ class Field extends TrackedEntity {
   /** Replaces the changeable properties; system fields refuse any change. */
   void replace(FieldInput input) {
     checkChangeable();
-    if (view().input().equals(input)) {
+    if (input().equals(input)) {
       return;
     }
     set(input);
@@ -92,9 +92,9 @@ class Field extends TrackedEntity {
         isUnique);
   }
 
-  FieldView view() {
-    return new FieldView(
-        id(),
+  /** The field as a client would write it: what a replace compares and a patch applies onto. */
+  FieldInput input() {
+    return new FieldInput(
         relationship,
         systemName,
         label,
@@ -107,8 +107,10 @@ class Field extends TrackedEntity {
         isAvailableInContactManager,
         isEditableInContactManager,
         isAvailableInForms,
-        isUnique,
-        createTimestamp(),
-        updateTimestamp());
+        isUnique);
+  }
+
+  FieldView view() {
+    return new FieldView(id(), input(), createTimestamp(), updateTimestamp());
   }
 }

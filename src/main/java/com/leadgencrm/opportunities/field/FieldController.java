@@ -3,23 +3,19 @@ package com.leadgencrm.opportunities.field;
 import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
-import com.leadgencrm.opportunities.query.PageSpec;
 import com.leadgencrm.opportunities.web.CsvOutput;
 import com.leadgencrm.opportunities.web.IfMatchParameter;
+import com.leadgencrm.opportunities.web.JsonBody;
 import com.leadgencrm.opportunities.web.MergePatchMapping;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import tools.jackson.databind.JsonNode;
@@ -53,14 +48,9 @@ class FieldController {
 
   @GetMapping
   @Operation(operationId = "listFields", summary = "List fields")
-  Page<FieldView> list(
-      @ParameterObject FieldListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, FieldListParams.class);
-    return fields.list(
-        params,
-        cursors.page(
-            params.sort(), params.limit(), params.cursor(), FieldService.SORT_KEYS, query));
+  Page<FieldView> list(@ParameterObject FieldListParams params, QueryParameters query) {
+    query.check(FieldListParams.class);
+    return fields.list(params, cursors.page(params, FieldService.SORT_KEYS, query.all()));
   }
 
   /** The whole list (every page) as CSV, for {@code Accept: text/csv}. */
@@ -68,23 +58,15 @@ class FieldController {
   @Operation(operationId = "listFields", summary = "List fields")
   void listCsv(
       @ParameterObject FieldListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query,
+      QueryParameters query,
       HttpServletResponse response) {
-    QueryParameters.check(query, FieldListParams.class);
-    CsvOutput.Rows rows = csv.open(response);
-    rows.columns(CsvOutput.columns(FieldView.class));
-    CsvOutput.everyPage(
+    query.check(FieldListParams.class);
+    csv.everyPage(
+        response,
+        FieldView.class,
         cursor ->
             fields.list(
-                params,
-                cursors.page(
-                    cursor == null ? params.sort() : null,
-                    PageSpec.MAX_LIMIT,
-                    cursor,
-                    FieldService.SORT_KEYS,
-                    query)),
-        rows);
-    rows.finish();
+                params, cursors.pageOfAll(params, cursor, FieldService.SORT_KEYS, query.all())));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -92,10 +74,7 @@ class FieldController {
       operationId = "createField",
       summary = "Create a custom field",
       description = "The field is usable at once.")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = FieldInput.class)))
-  ResponseEntity<FieldView> create(@RequestBody JsonNode body) {
+  ResponseEntity<FieldView> create(@RequestBody @JsonBody(FieldInput.class) JsonNode body) {
     return Responses.created(
         fields.create(JsonInput.read(body, FieldInput.class)),
         created -> "/fields/" + created.id());
@@ -113,11 +92,10 @@ class FieldController {
       summary = "Replace a custom field",
       description =
           "System fields are read-only (409); " + "systemName and relationship cannot be changed.")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = FieldInput.class)))
   ResponseEntity<FieldView> replace(
-      @PathVariable long id, @RequestBody JsonNode body, IfMatchParameter ifMatch) {
+      @PathVariable long id,
+      @RequestBody @JsonBody(FieldInput.class) JsonNode body,
+      IfMatchParameter ifMatch) {
     return Responses.ok(
         fields.replace(id, JsonInput.read(body, FieldInput.class), ifMatch.parse()));
   }
@@ -126,11 +104,10 @@ class FieldController {
   @Operation(
       operationId = "patchField",
       summary = "Change some properties of a custom field (JSON Merge Patch)")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(ref = "#/components/schemas/FieldPatch")))
   ResponseEntity<FieldView> patch(
-      @PathVariable long id, @RequestBody JsonNode patch, IfMatchParameter ifMatch) {
+      @PathVariable long id,
+      @RequestBody @JsonBody(FieldInput.class) JsonNode patch,
+      IfMatchParameter ifMatch) {
     return Responses.ok(
         fields.patch(id, JsonInput.patch(patch, FieldInput.class), ifMatch.parse()));
   }

@@ -8,6 +8,7 @@ import com.leadgencrm.opportunities.query.ListParameterDocs.OneOf;
 import com.leadgencrm.opportunities.query.ListParameterDocs.PageSize;
 import com.leadgencrm.opportunities.query.ListParameterDocs.SameQueryCursor;
 import com.leadgencrm.opportunities.query.ListParameterDocs.SortKeys;
+import com.leadgencrm.opportunities.query.PageParams;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
@@ -44,4 +45,5 @@ public record FieldListParams(
     @SortKeys({"id", "label", "systemName", "createTimestamp", "updateTimestamp"})
         @Nullable String sort,
     @PageSize @Nullable Integer limit,
-    @SameQueryCursor @Nullable String cursor) {}
+    @SameQueryCursor @Nullable String cursor)
+    implements PageParams {}

@@ -232,7 +232,7 @@ public class FieldService {
   @Requires(Permission.WRITE_FIELDS)
   public Versioned<FieldView> patch(long id, Submitted<FieldInput> patch, IfMatch ifMatch) {
     Field field = lockForChange(id, ifMatch);
-    FieldInput input = rules.validPatch(patch, field.view().input(), immutableErrors(patch, field));
+    FieldInput input = rules.validPatch(patch, field.input(), immutableErrors(patch, field));
     return versioned(apply(field, input));
   }
 

@@ -1,7 +1,10 @@
 package com.leadgencrm.opportunities.field;
 
+import com.leadgencrm.opportunities.core.ViewDocs.Required;
+import com.leadgencrm.opportunities.core.ViewDocs.Timestamp;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** A field definition as clients read it. */
@@ -40,35 +43,40 @@ public record FieldView(
             })
         String dataType,
     @Schema(example = "40", requiredMode = Schema.RequiredMode.REQUIRED) int dataLength,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isRequired,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isCustom,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isActive,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isAvailableInContactManager,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isEditableInContactManager,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isAvailableInForms,
+    @Required boolean isRequired,
+    @Required boolean isCustom,
+    @Required boolean isActive,
+    @Required boolean isAvailableInContactManager,
+    @Required boolean isEditableInContactManager,
+    @Required boolean isAvailableInForms,
     @Schema(
             description = "Values are unique among opportunities: an external key",
             requiredMode = Schema.RequiredMode.REQUIRED)
         boolean isUnique,
-    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant createTimestamp,
-    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant updateTimestamp) {
+    @Timestamp Instant createTimestamp,
+    @Timestamp Instant updateTimestamp) {
 
-  FieldInput input() {
-    return new FieldInput(
-        relationship,
-        systemName,
-        label,
-        source,
-        dataType,
-        dataLength,
-        isRequired,
-        isCustom,
-        isActive,
-        isAvailableInContactManager,
-        isEditableInContactManager,
-        isAvailableInForms,
-        isUnique);
+  /**
+   * The view of a stored field: its identity and times around what a client writes of it ({@link
+   * Field#input}, which always names the field).
+   */
+  FieldView(long id, FieldInput input, Instant createTimestamp, Instant updateTimestamp) {
+    this(
+        id,
+        input.relationship(),
+        Objects.requireNonNull(input.systemName()),
+        input.label(),
+        input.source(),
+        input.dataType(),
+        input.dataLength(),
+        input.isRequired(),
+        input.isCustom(),
+        input.isActive(),
+        input.isAvailableInContactManager(),
+        input.isEditableInContactManager(),
+        input.isAvailableInForms(),
+        Boolean.TRUE.equals(input.isUnique()),
+        createTimestamp,
+        updateTimestamp);
   }
 }

@@ -3,6 +3,7 @@ package com.leadgencrm.opportunities.opportunity;
 import com.leadgencrm.opportunities.query.ListParameterDocs.PageSize;
 import com.leadgencrm.opportunities.query.ListParameterDocs.SameQueryCursor;
 import com.leadgencrm.opportunities.query.ListParameterDocs.SortKeys;
+import com.leadgencrm.opportunities.query.PageParams;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -16,4 +17,5 @@ public record DeletedListParams(
         @Nullable List<Long> ownerID,
     @SortKeys({"id", "deletedTimestamp"}) @Nullable String sort,
     @PageSize @Nullable Integer limit,
-    @SameQueryCursor @Nullable String cursor) {}
+    @SameQueryCursor @Nullable String cursor)
+    implements PageParams {}

@@ -6,9 +6,11 @@ import com.leadgencrm.opportunities.query.ListParameterDocs.PageCursor;
 import com.leadgencrm.opportunities.query.ListParameterDocs.PageSize;
 import com.leadgencrm.opportunities.query.ListParameterDocs.SortKeys;
 import com.leadgencrm.opportunities.query.Page;
+import com.leadgencrm.opportunities.query.PageParams;
 import com.leadgencrm.opportunities.web.Batch;
 import com.leadgencrm.opportunities.web.IfMatchHeader;
 import com.leadgencrm.opportunities.web.IfMatchParameter;
+import com.leadgencrm.opportunities.web.JsonBody;
 import com.leadgencrm.opportunities.web.MergePatchMapping;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import com.leadgencrm.opportunities.web.Responses;
@@ -23,7 +25,6 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -131,15 +132,12 @@ class OpportunityController {
 
   @GetMapping
   @Operation(operationId = "listOpportunities", summary = "List opportunities")
-  Page<OpportunityView> list(
-      @ParameterObject OpportunityListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, OpportunityListParams.class, queries::filtersBy);
+  Page<OpportunityView> list(@ParameterObject OpportunityListParams params, QueryParameters query) {
+    query.check(OpportunityListParams.class, queries::filtersBy);
     return queries.list(
         params,
-        query.toSingleValueMap(),
-        cursors.page(
-            params.sort(), params.limit(), params.cursor(), OpportunityQueries.SORT_KEYS, query));
+        query.all().toSingleValueMap(),
+        cursors.page(params, OpportunityQueries.SORT_KEYS, query.all()));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -149,10 +147,8 @@ class OpportunityController {
       description =
           "Without probability, the opportunity takes its stage's defaultProbability. Setting "
               + "primaryLeadID also associates that lead.")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = OpportunityInput.class)))
-  ResponseEntity<OpportunityView> create(@RequestBody JsonNode body) {
+  ResponseEntity<OpportunityView> create(
+      @RequestBody @JsonBody(OpportunityInput.class) JsonNode body) {
     return Responses.created(
         opportunities.create(JsonInput.read(body, OpportunityInput.class)),
         created -> "/opportunities/" + created.id());
@@ -169,11 +165,10 @@ class OpportunityController {
       operationId = "replaceOpportunity",
       summary = "Replace an opportunity",
       description = "Optional properties left out take their defaults.")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = OpportunityInput.class)))
   ResponseEntity<OpportunityView> replace(
-      @PathVariable long id, @RequestBody JsonNode body, IfMatchParameter ifMatch) {
+      @PathVariable long id,
+      @RequestBody @JsonBody(OpportunityInput.class) JsonNode body,
+      IfMatchParameter ifMatch) {
     return Responses.ok(
         opportunities.replace(id, JsonInput.read(body, OpportunityInput.class), ifMatch.parse()));
   }
@@ -185,11 +180,10 @@ class OpportunityController {
       description =
           "Properties left out keep their values; null clears an optional property (and is 400 for "
               + "a required one). Moving to another stage leaves an explicitly set probability alone.")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(ref = "#/components/schemas/OpportunityPatch")))
   ResponseEntity<OpportunityView> patch(
-      @PathVariable long id, @RequestBody JsonNode patch, IfMatchParameter ifMatch) {
+      @PathVariable long id,
+      @RequestBody @JsonBody(OpportunityInput.class) JsonNode patch,
+      IfMatchParameter ifMatch) {
     return Responses.ok(
         opportunities.patch(id, JsonInput.patch(patch, OpportunityInput.class), ifMatch.parse()));
   }
@@ -217,10 +211,10 @@ class OpportunityController {
       @SortKeys({"id", "createTimestamp"}) @RequestParam(required = false) @Nullable String sort,
       @PageSize @RequestParam(required = false) @Nullable Integer limit,
       @PageCursor @RequestParam(required = false) @Nullable String cursor,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, PagingParams.class);
+      QueryParameters query) {
+    query.check(PagingParams.class);
     return leads.listFor(
-        id, cursors.page(sort, limit, cursor, OpportunityLeadService.SORT_KEYS, query));
+        id, cursors.page(sort, limit, cursor, OpportunityLeadService.SORT_KEYS, query.all()));
   }
 
   @PutMapping("/{id}/leads/{leadID}")
@@ -261,5 +255,6 @@ class OpportunityController {
   }
 
   /** The query parameters of a list that only pages. */
-  record PagingParams(@Nullable String sort, @Nullable Integer limit, @Nullable String cursor) {}
+  record PagingParams(@Nullable String sort, @Nullable Integer limit, @Nullable String cursor)
+      implements PageParams {}
 }

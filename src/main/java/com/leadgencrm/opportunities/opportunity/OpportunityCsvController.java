@@ -4,14 +4,11 @@ import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.web.CsvOutput;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -40,14 +37,14 @@ class OpportunityCsvController {
   @Operation(operationId = "listOpportunities", summary = "List opportunities")
   void list(
       @ParameterObject OpportunityListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query,
+      QueryParameters query,
       HttpServletResponse response) {
-    QueryParameters.check(query, OpportunityListParams.class, queries::filtersBy);
+    query.check(OpportunityListParams.class, queries::filtersBy);
     CsvOutput.Rows rows = csv.open(response);
     export.export(
         params,
-        query.toSingleValueMap(),
-        cursors.page(params.sort(), null, null, OpportunityQueries.SORT_KEYS, query),
+        query.all().toSingleValueMap(),
+        cursors.page(params.sort(), null, null, OpportunityQueries.SORT_KEYS, query.all()),
         rows);
     rows.finish();
   }

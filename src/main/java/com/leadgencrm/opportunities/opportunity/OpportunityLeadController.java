@@ -5,6 +5,7 @@ import com.leadgencrm.opportunities.query.Cursors;
 import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.web.Batch;
 import com.leadgencrm.opportunities.web.IfMatchParameter;
+import com.leadgencrm.opportunities.web.JsonBody;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,17 +46,9 @@ class OpportunityLeadController {
   @GetMapping
   @Operation(operationId = "listOpportunityLeads", summary = "List opportunity-lead associations")
   Page<OpportunityLeadView> list(
-      @ParameterObject OpportunityLeadListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, OpportunityLeadListParams.class);
-    return leads.list(
-        params,
-        cursors.page(
-            params.sort(),
-            params.limit(),
-            params.cursor(),
-            OpportunityLeadService.SORT_KEYS,
-            query));
+      @ParameterObject OpportunityLeadListParams params, QueryParameters query) {
+    query.check(OpportunityLeadListParams.class);
+    return leads.list(params, cursors.page(params, OpportunityLeadService.SORT_KEYS, query.all()));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -65,10 +57,8 @@ class OpportunityLeadController {
       summary = "Associate a lead with an opportunity",
       description =
           "A second association of the same pair is 409, naming the existing one (existingId).")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = OpportunityLeadInput.class)))
-  ResponseEntity<OpportunityLeadView> create(@RequestBody JsonNode body) {
+  ResponseEntity<OpportunityLeadView> create(
+      @RequestBody @JsonBody(OpportunityLeadInput.class) JsonNode body) {
     return Responses.created(
         leads.create(JsonInput.read(body, OpportunityLeadInput.class)),
         created -> "/opportunityLeads/" + created.id());

@@ -5,6 +5,7 @@ import com.leadgencrm.opportunities.query.ListParameterDocs.CreatedTo;
 import com.leadgencrm.opportunities.query.ListParameterDocs.PageSize;
 import com.leadgencrm.opportunities.query.ListParameterDocs.SameQueryCursor;
 import com.leadgencrm.opportunities.query.ListParameterDocs.SortKeys;
+import com.leadgencrm.opportunities.query.PageParams;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -25,4 +26,5 @@ public record OpportunityLeadListParams(
     @CreatedTo @Nullable Instant createTimestampTo,
     @SortKeys({"id", "createTimestamp"}) @Nullable String sort,
     @PageSize @Nullable Integer limit,
-    @SameQueryCursor @Nullable String cursor) {}
+    @SameQueryCursor @Nullable String cursor)
+    implements PageParams {}

@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.core.ViewDocs.Timestamp;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
@@ -9,7 +10,5 @@ public record OpportunityLeadView(
     @Schema(example = "3301", requiredMode = Schema.RequiredMode.REQUIRED) long id,
     @Schema(example = "1051", requiredMode = Schema.RequiredMode.REQUIRED) long opportunityID,
     @Schema(example = "905270274", requiredMode = Schema.RequiredMode.REQUIRED) long leadID,
-    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant createTimestamp,
-    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant updateTimestamp) {}
+    @Timestamp Instant createTimestamp,
+    @Timestamp Instant updateTimestamp) {}

@@ -6,6 +6,7 @@ import com.leadgencrm.opportunities.query.ListParameterDocs.CreatedTo;
 import com.leadgencrm.opportunities.query.ListParameterDocs.PageSize;
 import com.leadgencrm.opportunities.query.ListParameterDocs.SameQueryCursor;
 import com.leadgencrm.opportunities.query.ListParameterDocs.SortKeys;
+import com.leadgencrm.opportunities.query.PageParams;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -77,7 +78,8 @@ public record OpportunityListParams(
             note = "Unset amounts and probabilities sort before all others.")
         @Nullable String sort,
     @PageSize @Nullable Integer limit,
-    @SameQueryCursor @Nullable String cursor) {
+    @SameQueryCursor @Nullable String cursor)
+    implements PageParams {
 
   /** The declared parameters: they win over custom fields of the same name. */
   static final Set<String> NAMES = RecordShape.of(OpportunityListParams.class).names();

@@ -6,7 +6,6 @@ import com.leadgencrm.opportunities.query.PageSpec;
 import com.leadgencrm.opportunities.web.CsvOutput;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.RecordComponent;
@@ -17,10 +16,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /opportunities/summary}: what the pipeline is worth, in JSON or CSV. */
@@ -55,9 +52,10 @@ class OpportunitySummaryController {
   OpportunitySummary summary(
       @ParameterObject OpportunityListParams filters,
       @ParameterObject OpportunitySummaryParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+      QueryParameters query) {
     check(query);
-    return summaries.summary(filters, query.toSingleValueMap(), params.groupBy(), params.asOf());
+    return summaries.summary(
+        filters, query.all().toSingleValueMap(), params.groupBy(), params.asOf());
   }
 
   @GetMapping(produces = CsvOutput.MEDIA_TYPE)
@@ -68,11 +66,11 @@ class OpportunitySummaryController {
   void summaryCsv(
       @ParameterObject OpportunityListParams filters,
       @ParameterObject OpportunitySummaryParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query,
+      QueryParameters query,
       HttpServletResponse response) {
     check(query);
     OpportunitySummary summary =
-        summaries.summary(filters, query.toSingleValueMap(), params.groupBy(), params.asOf());
+        summaries.summary(filters, query.all().toSingleValueMap(), params.groupBy(), params.asOf());
     List<String> keys =
         params.groupBy() == null
             ? List.of()
@@ -117,23 +115,21 @@ class OpportunitySummaryController {
    * The list's filters and groupBy; the list's paging parameters are refused: a summary is one
    * answer.
    */
-  private void check(MultiValueMap<String, String> query) {
+  private void check(QueryParameters query) {
     check(query, OpportunitySummaryParams.NAMES, queries);
   }
 
   /** The list's filters and {@code own} parameters, no paging (one answer, not pages). */
-  static void check(
-      MultiValueMap<String, String> query, java.util.Set<String> own, OpportunityQueries queries) {
+  static void check(QueryParameters query, java.util.Set<String> own, OpportunityQueries queries) {
     List<InvalidField> paging = new ArrayList<>();
     for (String name : PageSpec.PAGING_PARAMETERS) {
-      if (query.containsKey(name)) {
+      if (query.all().containsKey(name)) {
         paging.add(new InvalidField(name, "is not a query parameter of the summary"));
       }
     }
     if (!paging.isEmpty()) {
       throw new InvalidInput(paging);
     }
-    QueryParameters.check(
-        query, OpportunityListParams.class, name -> own.contains(name) || queries.filtersBy(name));
+    query.check(OpportunityListParams.class, name -> own.contains(name) || queries.filtersBy(name));
   }
 }

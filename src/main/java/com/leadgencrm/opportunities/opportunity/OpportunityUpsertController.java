@@ -3,10 +3,9 @@ package com.leadgencrm.opportunities.opportunity;
 import com.leadgencrm.opportunities.core.InvalidInput;
 import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.web.IfMatchHeader;
+import com.leadgencrm.opportunities.web.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -43,9 +42,6 @@ class OpportunityUpsertController {
               + " opportunity; it may leave the key out (the path gives it) but not contradict it."
               + " A caller who sees only their own opportunities gets 404 for another owner's."
               + " Concurrent upserts of one value make one opportunity.")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = OpportunityInput.class)))
   ResponseEntity<OpportunityView> upsert(
       @Parameter(
               description = "systemName of a unique custom opportunity field",
@@ -54,7 +50,7 @@ class OpportunityUpsertController {
           String systemName,
       @Parameter(description = "The value of the key", example = "SO-10023") @PathVariable
           String value,
-      @RequestBody JsonNode body,
+      @RequestBody @JsonBody(OpportunityInput.class) JsonNode body,
       @Parameter(description = "Entity tag the replace is based on: 412 when stale (or absent)")
           @RequestHeader(name = "If-Match", required = false)
           @Nullable String ifMatch) {

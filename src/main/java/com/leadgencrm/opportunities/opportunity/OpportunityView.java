@@ -1,6 +1,8 @@
 package com.leadgencrm.opportunities.opportunity;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.leadgencrm.opportunities.core.ViewDocs.Required;
+import com.leadgencrm.opportunities.core.ViewDocs.Timestamp;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -61,19 +63,17 @@ public record OpportunityView(
             example = "USD",
             requiredMode = Schema.RequiredMode.REQUIRED)
         String currency,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isClosed,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isWon,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean isActive,
+    @Required boolean isClosed,
+    @Required boolean isWon,
+    @Required boolean isActive,
     @Schema(example = "2026-12-31T00:00:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
         Instant closeDate,
     @Schema(example = "905270274", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
         @Nullable Long originatingLeadID,
     @Schema(example = "905270274", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
         @Nullable Long primaryLeadID,
-    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant createTimestamp,
-    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant updateTimestamp,
+    @Timestamp Instant createTimestamp,
+    @Timestamp Instant updateTimestamp,
     @Schema(
             example = "2026-11-28T09:30:00Z",
             accessMode = Schema.AccessMode.READ_ONLY,

@@ -1,14 +1,12 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -46,9 +44,10 @@ class OpportunityWaterfallController {
   OpportunityWaterfall waterfall(
       @ParameterObject OpportunityListParams filters,
       @ParameterObject OpportunityWaterfallParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+      QueryParameters query) {
     OpportunitySummaryController.check(query, OpportunityWaterfallParams.NAMES, queries);
-    return waterfalls.waterfall(filters, query.toSingleValueMap(), params.from(), params.to());
+    return waterfalls.waterfall(
+        filters, query.all().toSingleValueMap(), params.from(), params.to());
   }
 
   @GetMapping("/stageFlow")
@@ -65,8 +64,8 @@ class OpportunityWaterfallController {
   OpportunityStageFlow stageFlow(
       @ParameterObject OpportunityListParams filters,
       @ParameterObject OpportunityWaterfallParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+      QueryParameters query) {
     OpportunitySummaryController.check(query, OpportunityWaterfallParams.NAMES, queries);
-    return flows.stageFlow(filters, query.toSingleValueMap(), params.from(), params.to());
+    return flows.stageFlow(filters, query.all().toSingleValueMap(), params.from(), params.to());
   }
 }

@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,12 +43,9 @@ class RecycleBinController {
           "The recycle bin, in id order unless sorted otherwise; a caller who sees only their own"
               + " opportunities sees only their own here.")
   Page<DeletedOpportunityView> list(
-      @ParameterObject DeletedListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, DeletedListParams.class);
-    return bin.list(
-        params,
-        cursors.page(params.sort(), params.limit(), params.cursor(), RecycleBin.SORT_KEYS, query));
+      @ParameterObject DeletedListParams params, QueryParameters query) {
+    query.check(DeletedListParams.class);
+    return bin.list(params, cursors.page(params, RecycleBin.SORT_KEYS, query.all()));
   }
 
   @PostMapping("/{id}/restore")

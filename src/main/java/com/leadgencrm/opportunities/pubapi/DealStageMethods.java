@@ -38,14 +38,8 @@ class DealStageMethods implements WireMethod.Table {
         call ->
             call.updateEach(
                 TYPES,
-                object ->
-                    stages
-                        .patch(
-                            WireCall.idOf(object),
-                            WireInput.changes(object, DealStageInput.class),
-                            IfMatch.NONE)
-                        .body()
-                        .id()),
+                DealStageInput.class,
+                (id, changes) -> stages.patch(id, changes, IfMatch.NONE).body().id()),
         "deleteDealStages",
         call -> call.deleteEach(id -> stages.delete(id, null, IfMatch.NONE)));
   }

@@ -57,14 +57,8 @@ class FieldMethods implements WireMethod.Table {
         call ->
             call.updateEach(
                 TYPES,
-                object ->
-                    fields
-                        .patch(
-                            WireCall.idOf(object),
-                            WireInput.changes(object, FieldInput.class),
-                            IfMatch.NONE)
-                        .body()
-                        .id()),
+                FieldInput.class,
+                (id, changes) -> fields.patch(id, changes, IfMatch.NONE).body().id()),
         "deleteFields",
         call ->
             call.each(

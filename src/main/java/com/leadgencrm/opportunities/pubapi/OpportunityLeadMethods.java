@@ -47,13 +47,7 @@ class OpportunityLeadMethods implements WireMethod.Table {
         "updateOpportunityLeads",
         call ->
             call.updateEach(
-                TYPES,
-                object ->
-                    leads
-                        .update(
-                            WireCall.idOf(object),
-                            WireInput.changes(object, OpportunityLeadInput.class))
-                        .id()),
+                TYPES, OpportunityLeadInput.class, (id, changes) -> leads.update(id, changes).id()),
         "deleteOpportunityLeads",
         call -> call.deleteEach(id -> leads.delete(id, IfMatch.NONE)));
   }

@@ -4,6 +4,7 @@ import com.leadgencrm.opportunities.core.InvalidField;
 import com.leadgencrm.opportunities.core.ItemOutcome;
 import com.leadgencrm.opportunities.core.NotFound;
 import com.leadgencrm.opportunities.core.Savepoints;
+import com.leadgencrm.opportunities.core.Submitted;
 import com.leadgencrm.opportunities.core.Values;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -290,9 +291,23 @@ final class WireCall {
     return each("creates", objects(types), true, create);
   }
 
-  /** updateX: each object's changes made on their own. */
-  WireAnswer updateEach(Map<String, WireProperties> types, ObjectWork update) {
-    return each("updates", objects(types), false, update);
+  /**
+   * updateX: each object's changes made on their own, as a merge patch of {@code type} applied to
+   * the row the object names by id.
+   */
+  <T extends Record> WireAnswer updateEach(
+      Map<String, WireProperties> types, Class<T> type, Change<T> change) {
+    return each(
+        "updates",
+        objects(types),
+        false,
+        object -> change.apply(idOf(object), WireInput.changes(object, type)));
+  }
+
+  /** The change of one row of an updateX: the id of the row changed. */
+  @FunctionalInterface
+  interface Change<T extends Record> {
+    long apply(long id, Submitted<T> changes);
   }
 
   /** deleteX: the row each object names by id deleted on its own. */

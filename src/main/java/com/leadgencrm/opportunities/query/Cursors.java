@@ -66,6 +66,23 @@ public class Cursors {
     return PageSpec.of(sort, limit, cursor == null ? null : decode(cursor), keys, query);
   }
 
+  /** The page a list request asks for, from its parameter record. */
+  public PageSpec page(PageParams params, List<SortKey> keys, MultiValueMap<String, String> query) {
+    return page(params.sort(), params.limit(), params.cursor(), keys, query);
+  }
+
+  /**
+   * A page of an export of the whole list, pages of the largest size: the first (null {@code
+   * cursor}) in the request's sort, each next one after {@code cursor}, which carries the sort.
+   */
+  public PageSpec pageOfAll(
+      PageParams params,
+      @Nullable String cursor,
+      List<SortKey> keys,
+      MultiValueMap<String, String> query) {
+    return page(cursor == null ? params.sort() : null, PageSpec.MAX_LIMIT, cursor, keys, query);
+  }
+
   /** The signed text of a cursor. */
   public String encode(Cursor cursor) {
     String payload = ENCODER.encodeToString(JSON.writeValueAsBytes(cursor));

@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.security;
 
+import com.leadgencrm.opportunities.core.ViewDocs.Required;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -27,5 +28,5 @@ public record ApiKeyView(
         boolean revoked,
     @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
         @Nullable Instant revokedTimestamp,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant createTimestamp,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant updateTimestamp) {}
+    @Required Instant createTimestamp,
+    @Required Instant updateTimestamp) {}

@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.security;
 
+import com.leadgencrm.opportunities.core.ViewDocs.Required;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -28,4 +29,4 @@ public record CreatedApiKey(
     @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String name,
     @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
         @Nullable Integer rateLimitPerSecond,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant createTimestamp) {}
+    @Required Instant createTimestamp) {}

@@ -114,17 +114,29 @@ public class CsvOutput {
   }
 
   /** The properties of a view record, in the order of its JSON representation. */
-  public static List<String> columns(Class<? extends Record> view) {
+  private static List<String> columns(Class<? extends Record> view) {
     return java.util.Arrays.stream(view.getRecordComponents())
         .map(java.lang.reflect.RecordComponent::getName)
         .toList();
   }
 
   /**
+   * A paged list as one CSV answer, every row of every page, with the view's properties as columns:
+   * {@code pages} reads the page after a cursor (the first page for null).
+   */
+  public <T extends Record> void everyPage(
+      HttpServletResponse response, Class<T> view, Function<@Nullable String, Page<T>> pages) {
+    Rows rows = open(response);
+    rows.columns(columns(view));
+    everyPage(pages, rows);
+    rows.finish();
+  }
+
+  /**
    * Every row of a paged list, page after page: {@code pages} reads the page after a cursor (the
    * first page for null). For the short lists (deal stages, fields) whose pages are cheap.
    */
-  public static <T> void everyPage(
+  private static <T> void everyPage(
       Function<@Nullable String, Page<T>> pages, RowSink<? super T> rows) {
     String cursor = null;
     do {

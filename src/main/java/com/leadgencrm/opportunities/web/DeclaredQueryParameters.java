@@ -91,13 +91,13 @@ class DeclaredQueryParameters implements HandlerInterceptor {
     Map<String, Class<?>> parameters = new HashMap<>();
     boolean checksItself = false;
     for (MethodParameter parameter : operation.getMethodParameters()) {
-      RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-      if (param == null) {
-        continue;
-      }
-      if (Map.class.isAssignableFrom(parameter.getParameterType())) {
+      if (parameter.getParameterType() == QueryParameters.class) {
         // every parameter of the request, which the operation checks itself
         checksItself = true;
+        continue;
+      }
+      RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+      if (param == null) {
         continue;
       }
       parameter.initParameterNameDiscovery(NAMES);

@@ -6,13 +6,9 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * The {@code If-Match} header of a write, as a controller method takes it ({@code IfMatchParameter
@@ -34,23 +30,12 @@ public final class IfMatchParameter {
     return IfMatchHeader.parse(header);
   }
 
-  /** Binds the parameter: the header's value, its repeats joined as {@code @RequestHeader} does. */
-  static final class Resolver implements HandlerMethodArgumentResolver {
-
-    @Override
-    public boolean supportsParameter(MethodParameter parameter) {
-      return parameter.getParameterType() == IfMatchParameter.class;
-    }
-
-    @Override
-    public IfMatchParameter resolveArgument(
-        MethodParameter parameter,
-        @Nullable ModelAndViewContainer container,
-        NativeWebRequest request,
-        @Nullable WebDataBinderFactory binders) {
-      String[] values = request.getHeaderValues(HttpHeaders.IF_MATCH);
-      return new IfMatchParameter(values == null ? null : String.join(",", values));
-    }
+  /**
+   * The parameter of a request: its header's value, repeats joined as {@code @RequestHeader} does.
+   */
+  static IfMatchParameter of(NativeWebRequest request) {
+    String[] values = request.getHeaderValues(HttpHeaders.IF_MATCH);
+    return new IfMatchParameter(values == null ? null : String.join(",", values));
   }
 
   /** Documents the header of an operation whose method takes the parameter. */

@@ -90,7 +90,7 @@ class OpenApiConfiguration {
   }
 
   @Bean
-  OpenApiCustomizer errorResponses() {
+  OpenApiCustomizer errorResponses(JsonBodyDocs bodies) {
     return openApi -> {
       openApi.getComponents().addSchemas(PROBLEM, problemSchema());
       openApi
@@ -99,6 +99,7 @@ class OpenApiConfiguration {
           .putAll(ModelConverters.getInstance().read(InvalidField.class));
       openApi.getComponents().getSchemas().remove("ProblemDetail");
       OperationResponses.headers().forEach(openApi.getComponents()::addHeaders);
+      bodies.addSchemas(openApi);
       deriveMergePatchSchemas(openApi);
       openApi
           .getPaths()

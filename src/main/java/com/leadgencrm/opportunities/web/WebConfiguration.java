@@ -38,13 +38,18 @@ class WebConfiguration implements WebMvcConfigurer {
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
     resolvers.add(queryRecords);
-    resolvers.add(new IfMatchParameter.Resolver());
+    resolvers.add(new RequestBound<>(IfMatchParameter.class, IfMatchParameter::of));
+    resolvers.add(new RequestBound<>(QueryParameters.class, QueryParameters::of));
   }
 
-  /** The If-Match header of the operations that take an {@link IfMatchParameter}. */
+  /**
+   * The If-Match header of the operations that take an {@link IfMatchParameter}. A list's whole
+   * query ({@link QueryParameters}) is no parameter of its own: the list's record documents it.
+   */
   @Bean
   OperationCustomizer ifMatchHeader() {
     SpringDocUtils.getConfig().addRequestWrapperToIgnore(IfMatchParameter.class);
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(QueryParameters.class);
     return IfMatchParameter::document;
   }
 

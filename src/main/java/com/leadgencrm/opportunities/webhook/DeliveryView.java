@@ -1,5 +1,7 @@
 package com.leadgencrm.opportunities.webhook;
 
+import com.leadgencrm.opportunities.core.ViewDocs.Required;
+import com.leadgencrm.opportunities.core.ViewDocs.Timestamp;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -28,11 +30,9 @@ public record DeliveryView(
             nullable = true,
             requiredMode = Schema.RequiredMode.REQUIRED)
         @Nullable Instant nextAttemptAt,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<AttemptView> attempts,
-    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant createTimestamp,
-    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant updateTimestamp) {
+    @Required List<AttemptView> attempts,
+    @Timestamp Instant createTimestamp,
+    @Timestamp Instant updateTimestamp) {
 
   /** One attempt: what the receiver answered, how long it took, what failed. */
   @Schema(name = "WebhookAttempt", description = "One attempt of a delivery")

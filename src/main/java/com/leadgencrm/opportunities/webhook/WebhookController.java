@@ -3,11 +3,11 @@ package com.leadgencrm.opportunities.webhook;
 import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.web.IfMatchParameter;
+import com.leadgencrm.opportunities.web.JsonBody;
 import com.leadgencrm.opportunities.web.MergePatchMapping;
 import com.leadgencrm.opportunities.web.QueryParameters;
 import com.leadgencrm.opportunities.web.Responses;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -17,14 +17,12 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import tools.jackson.databind.JsonNode;
@@ -46,10 +44,8 @@ class WebhookController {
 
   @GetMapping
   @Operation(operationId = "listWebhooks", summary = "List webhooks")
-  Page<WebhookView> list(
-      @ParameterObject WebhookListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, WebhookListParams.class);
+  Page<WebhookView> list(@ParameterObject WebhookListParams params, QueryParameters query) {
+    query.check(WebhookListParams.class);
     return webhooks.list(params.limit(), params.cursor());
   }
 
@@ -64,10 +60,8 @@ class WebhookController {
           webhook-timestamp and webhook-signature headers; a non-2xx answer, a timeout (10 s) or \
           a refused connection is retried after about 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and \
           10 h.""")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = WebhookInput.class)))
-  ResponseEntity<WebhookWithSecret> create(@RequestBody JsonNode body) {
+  ResponseEntity<WebhookWithSecret> create(
+      @RequestBody @JsonBody(WebhookInput.class) JsonNode body) {
     return Responses.created(
         webhooks.create(JsonInput.read(body, WebhookInput.class)),
         created -> "/webhooks/" + created.webhook().id());
@@ -84,11 +78,10 @@ class WebhookController {
       operationId = "patchWebhook",
       summary = "Change a webhook (JSON Merge Patch): url, types, description, isActive",
       description = "Reactivating (isActive: true) continues from the event where it stopped.")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(ref = "#/components/schemas/WebhookPatch")))
   ResponseEntity<WebhookView> patch(
-      @PathVariable long id, @RequestBody JsonNode patch, IfMatchParameter ifMatch) {
+      @PathVariable long id,
+      @RequestBody @JsonBody(WebhookInput.class) JsonNode patch,
+      IfMatchParameter ifMatch) {
     return Responses.ok(
         webhooks.update(id, JsonInput.patch(patch, WebhookInput.class), ifMatch.parse()));
   }
@@ -123,14 +116,12 @@ class WebhookController {
           "The events after `after` (of the webhook's types, within the feed's retention) are "
               + "delivered again, whatever became of them before; 410 when some are past the "
               + "retention.")
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = ReplayInput.class)))
   @ApiResponse(
       responseCode = "202",
       description = "The events will be sent again",
       content = @Content(schema = @Schema(implementation = ReplayView.class)))
-  ResponseEntity<ReplayView> replay(@PathVariable long id, @RequestBody JsonNode body) {
+  ResponseEntity<ReplayView> replay(
+      @PathVariable long id, @RequestBody @JsonBody(ReplayInput.class) JsonNode body) {
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(webhooks.replay(id, JsonInput.read(body, ReplayInput.class)));
   }
@@ -140,10 +131,8 @@ class WebhookController {
       operationId = "listWebhookDeliveries",
       summary = "A webhook's deliveries, newest first, with every attempt")
   Page<DeliveryView> deliveries(
-      @PathVariable long id,
-      @ParameterObject DeliveryListParams params,
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-    QueryParameters.check(query, DeliveryListParams.class);
+      @PathVariable long id, @ParameterObject DeliveryListParams params, QueryParameters query) {
+    query.check(DeliveryListParams.class);
     return webhooks.deliveries(id, params.status(), params.limit(), params.cursor());
   }
 }

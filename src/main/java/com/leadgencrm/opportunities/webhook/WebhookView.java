@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.webhook;
 
+import com.leadgencrm.opportunities.core.ViewDocs.Timestamp;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -52,7 +53,5 @@ public record WebhookView(
             nullable = true,
             requiredMode = Schema.RequiredMode.REQUIRED)
         @Nullable Instant previousSecretExpiresAt,
-    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant createTimestamp,
-    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant updateTimestamp) {}
+    @Timestamp Instant createTimestamp,
+    @Timestamp Instant updateTimestamp) {}
