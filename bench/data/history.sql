@@ -81,7 +81,9 @@ create function pg_temp.iso(t timestamptz) returns text
 create temp table history_clock on commit drop as
   select date_trunc('second', clock_timestamp()) as t0, clock_timestamp() as started;
 
-truncate crm.event;
+-- the states projected from the events go with them; the service projects the new ones again
+truncate crm.opportunity_state, crm.event;
+update crm.opportunity_state_position set value = 0;
 -- secondary indexes of crm.event dropped for the load and recreated from their definitions after it
 create temp table saved_indexes on commit drop as
   select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition

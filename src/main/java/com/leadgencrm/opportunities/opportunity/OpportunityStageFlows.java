@@ -81,6 +81,7 @@ public class OpportunityStageFlows {
       throw new InvalidInput("to", "must be after from");
     }
     history.check("from", from);
+    history.catchUp();
     Map<String, Object> values = new HashMap<>();
     values.put("flowFrom", OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
     values.put("flowTo", OffsetDateTime.ofInstant(to, ZoneOffset.UTC));

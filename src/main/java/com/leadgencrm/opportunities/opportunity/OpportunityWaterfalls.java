@@ -68,6 +68,7 @@ public class OpportunityWaterfalls {
     SummaryHistory history = reads.history();
     history.check("from", from);
     history.check("to", to);
+    history.catchUp();
     Instant periodFrom = params.closeDateFrom() != null ? params.closeDateFrom() : quarterStart(to);
     Instant periodTo =
         params.closeDateTo() != null

@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * The opportunities as they stood at a past moment, rebuilt from the change feed (SPEC §6): each
  * opportunity's last event at or before that moment holds it as a read answered then ({@code
- * data}); one whose last event is its deletion was gone. The result is a common table expression
- * named {@code opportunity}, with the table's columns, so that every condition of the list and
- * every statement of the summary read it as they read the table.
+ * data}); one whose last event is its deletion was gone. The events are read as their projection
+ * into typed states ({@link OpportunityStates}), brought up to date before each read. The result is
+ * a common table expression named {@code opportunity}, with the table's columns, so that every
+ * condition of the list and every statement of the summary read it as they read the table.
  *
  * <p>What the feed no longer holds (events older than its retention) cannot be rebuilt: a moment
  * before the retention horizon is refused. An opportunity created before the feed existed has no
@@ -52,9 +53,15 @@ class SummaryHistory {
   private final EventProperties events;
   private final OpportunityProperties opportunities;
   private final Clock clock;
+  private final OpportunityStates states;
 
-  SummaryHistory(EventProperties events, OpportunityProperties opportunities, Clock clock) {
+  SummaryHistory(
+      EventProperties events,
+      OpportunityProperties opportunities,
+      Clock clock,
+      OpportunityStates states) {
     this.events = events;
+    this.states = states;
     this.opportunities = opportunities;
     this.clock = clock;
   }
@@ -65,6 +72,7 @@ class SummaryHistory {
   /** The opportunities as of {@code asOf}; 400 naming {@code asOf} outside the feed's reach. */
   AsOf at(Instant asOf) {
     check("asOf", asOf);
+    catchUp();
     return new AsOf(
         "with " + snapshot("opportunity", "asOf") + " ",
         Map.of(
@@ -72,6 +80,11 @@ class SummaryHistory {
             OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC),
             "asOfCurrency",
             opportunities.defaultCurrency()));
+  }
+
+  /** Brings the states up to every event committed so far: call it before reading a snapshot. */
+  void catchUp() {
+    states.catchUp();
   }
 
   /** 400 naming {@code parameter} for a moment in the future or beyond the feed's retention. */
@@ -96,38 +109,51 @@ class SummaryHistory {
 
   /**
    * A common table expression {@code name} holding the opportunities as of the moment bound to
-   * {@code :moment} (and the default currency bound to {@code :asOfCurrency}).
+   * {@code :moment} (and the default currency bound to {@code :asOfCurrency}): each one's state
+   * valid then ({@link OpportunityStates}), unless it was deleted. The pipeline of a stage is read
+   * as it is now, and custom fields from the event of the state, only when a condition names them
+   * (the joins are dropped otherwise: PostgreSQL removes a left join to a unique key nobody reads).
    */
   static String snapshot(String name, String moment) {
+    return states(
+        name,
+        "",
+        "st.valid_from <= :"
+            + moment
+            + " and (st.valid_to is null or st.valid_to > :"
+            + moment
+            + ") and st.present");
+  }
+
+  /**
+   * A common table expression {@code name} of the states ({@code st}) that {@code where} selects,
+   * with the table's columns and {@code more} (a list of columns, each after a comma).
+   */
+  static String states(String name, String more, String where) {
     return name
-        + " as (select"
-        + " (d->>'id')::bigint as id,"
-        + " (d->>'ownerID')::bigint as owner_id,"
-        + " (d->>'dealStageID')::bigint as deal_stage_id,"
-        // the pipeline of the stage as it is now, as the table keeps it (V70)
-        + " (select s.pipeline_id from deal_stage s"
-        + " where s.id = (d->>'dealStageID')::bigint) as pipeline_id,"
-        + " (d->>'accountID')::bigint as account_id,"
-        + " (d->>'campaignID')::bigint as campaign_id,"
-        + " d->>'opportunityName' as opportunity_name,"
-        + " (d->>'probability')::numeric as probability,"
-        + " (d->>'amount')::numeric as amount,"
-        + " coalesce(d->>'currency', cast(:asOfCurrency as text)) as currency,"
-        + " (d->>'isClosed')::boolean as is_closed,"
-        + " (d->>'isWon')::boolean as is_won,"
-        + " (d->>'isActive')::boolean as is_active,"
-        + " (d->>'closeDate')::timestamptz as close_date,"
-        + " (d->>'originatingLeadID')::bigint as originating_lead_id,"
-        + " (d->>'primaryLeadID')::bigint as primary_lead_id,"
-        + " (d->>'createTimestamp')::timestamptz as create_timestamp,"
-        + " (d->>'updateTimestamp')::timestamptz as update_timestamp,"
-        + " jsonb_strip_nulls(d - array['"
+        + " as not materialized (select"
+        + " st.opportunity_id as id, st.owner_id, st.deal_stage_id,"
+        + " stage.pipeline_id, st.account_id, st.campaign_id, st.opportunity_name,"
+        + " st.probability, st.amount,"
+        + " coalesce(st.currency, cast(:asOfCurrency as text)) as currency,"
+        + " st.is_closed, st.is_won, st.is_active, st.close_date, st.originating_lead_id,"
+        + " st.primary_lead_id, st.create_timestamp, st.update_timestamp,"
+        + customFields("ev")
+        + more
+        + " from opportunity_state st"
+        + " left join deal_stage stage on stage.id = st.deal_stage_id"
+        + " left join event ev on ev.id = st.event_id"
+        + " where "
+        + where
+        + ")";
+  }
+
+  /** The custom fields of the opportunity an event of alias {@code event} holds, as a column. */
+  static String customFields(String event) {
+    return " jsonb_strip_nulls(("
+        + event
+        + ".payload::jsonb -> 'data') - array['"
         + String.join("', '", STANDARD)
-        + "']) as custom_fields"
-        + " from (select distinct on (aggregate_id) type, payload::jsonb -> 'data' as d"
-        + " from event where aggregate_type = 'opportunity' and occurred_at <= :"
-        + moment
-        + " order by aggregate_id, id desc) last"
-        + " where type not in ('opportunity.deleted', 'opportunity.purged'))";
+        + "']) as custom_fields";
   }
 }

@@ -2,8 +2,10 @@ package com.leadgencrm.opportunities.event;
 
 import com.leadgencrm.opportunities.core.Caller;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -116,5 +118,31 @@ public final class SyntheticEvents {
     association.put("createTimestamp", "2026-11-28T09:30:00Z");
     association.put("updateTimestamp", "2026-11-28T09:30:00Z");
     return association;
+  }
+
+  /**
+   * Inserts an opportunity event as a committing write numbers it: the feed's next id, taken under
+   * the lock of the feed's position in the same statement (the feed and the projection of
+   * opportunity states follow events by id: an event numbered behind them would be skipped).
+   */
+  public static void insertOpportunityEvent(
+      JdbcClient jdbc, String type, long id, long owner, OffsetDateTime at, String payload) {
+    jdbc.sql(
+            """
+            with position as (
+              update event_feed_position set value = value + 1 where name = 'sequenced'
+              returning value)
+            insert into event (id, type, aggregate_type, aggregate_id, opportunity_id, owner_before,
+                               owner_after, occurred_at, transaction_id, payload)
+            select position.value, :type, 'opportunity', :id, :id, :owner, :owner, :at, :tx,
+                   cast(:payload as json)
+              from position""")
+        .param("type", type)
+        .param("id", id)
+        .param("owner", owner)
+        .param("at", at)
+        .param("tx", UUID.randomUUID())
+        .param("payload", payload)
+        .update();
   }
 }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,20 +120,13 @@ class WaterfallTest {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("type", "opportunity." + action);
     payload.put("data", data);
-    jdbc.sql(
-            """
-            insert into event (id, type, aggregate_type, aggregate_id, opportunity_id, owner_before,
-                               owner_after, occurred_at, transaction_id, payload)
-            values (:eventId, :type, 'opportunity', :id, :id, :owner, :owner, :at, :tx,
-                    cast(:payload as json))""")
-        .param("eventId", SyntheticEvents.nextId())
-        .param("type", "opportunity." + action)
-        .param("id", id)
-        .param("owner", owner)
-        .param("at", OffsetDateTime.ofInstant(day(day), ZoneOffset.UTC))
-        .param("tx", UUID.randomUUID())
-        .param("payload", Api.json(payload))
-        .update();
+    SyntheticEvents.insertOpportunityEvent(
+        jdbc,
+        "opportunity." + action,
+        id,
+        owner,
+        OffsetDateTime.ofInstant(day(day), ZoneOffset.UTC),
+        Api.json(payload));
   }
 
   /** One currency's steps, in the answer's order, each "count amount". */

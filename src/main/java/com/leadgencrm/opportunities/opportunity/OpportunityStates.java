@@ -1,0 +1,171 @@
+package com.leadgencrm.opportunities.opportunity;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The projection of opportunity events into typed past states (table {@code opportunity_state},
+ * V74), which the summary {@code asOf}, the waterfall and the stage flow read ({@link
+ * SummaryHistory}).
+ *
+ * <p>Events become visible in id order (they are numbered as their transaction commits), so the
+ * projection follows them by id from its position: a chunk of events after the position, each
+ * turned into the state it leaves the opportunity in, the previous latest state of each opportunity
+ * closed at the event's moment, the position moved, in one statement and one transaction. A
+ * transaction advisory lock lets one projection run at a time across instances. A background run
+ * keeps the backlog short; a request that reads the states first projects what is left ({@link
+ * #catchUp()}), so it sees every event committed before it started.
+ */
+@Component
+class OpportunityStates {
+
+  private static final Logger log = LoggerFactory.getLogger(OpportunityStates.class);
+
+  /** Events per chunk: a few megabytes of JSON, parsed in one statement. */
+  static final int CHUNK = 5_000;
+
+  private static final String LOCK = "hashtext('crm.opportunity_state')";
+
+  /** The typed properties of an opportunity's representation ({@code d}: its JSON). */
+  private static final String TYPED =
+      """
+      (d->>'ownerID')::bigint as owner_id,
+      (d->>'dealStageID')::bigint as deal_stage_id,
+      (d->>'accountID')::bigint as account_id,
+      (d->>'campaignID')::bigint as campaign_id,
+      d->>'opportunityName' as opportunity_name,
+      (d->>'probability')::numeric as probability,
+      (d->>'amount')::numeric as amount,
+      d->>'currency' as currency,
+      (d->>'isClosed')::boolean as is_closed,
+      (d->>'isWon')::boolean as is_won,
+      (d->>'isActive')::boolean as is_active,
+      (d->>'closeDate')::timestamptz as close_date,
+      (d->>'originatingLeadID')::bigint as originating_lead_id,
+      (d->>'primaryLeadID')::bigint as primary_lead_id,
+      (d->>'createTimestamp')::timestamptz as create_timestamp,
+      (d->>'updateTimestamp')::timestamptz as update_timestamp""";
+
+  private static final String COLUMNS =
+      "owner_id, deal_stage_id, account_id, campaign_id, opportunity_name, probability, amount,"
+          + " currency, is_closed, is_won, is_active, close_date, originating_lead_id,"
+          + " primary_lead_id, create_timestamp, update_timestamp";
+
+  /**
+   * One chunk: the events after the position, typed; each opportunity's latest state before them
+   * ({@code latest}); the stage before each event and when its stage was entered (a stint starts
+   * with each change of stage); the latest states closed; the new states inserted; the position
+   * moved to the last event projected. Answers how many events it projected.
+   */
+  private static final String PROJECT =
+      """
+      with chunk as (
+        select id, aggregate_id, type, occurred_at, payload::jsonb -> 'data' as d
+          from event
+         where id > (select value from opportunity_state_position) and aggregate_type = 'opportunity'
+         order by id limit :limit),
+      typed as (
+        select id, aggregate_id as opportunity_id, occurred_at,
+               type not in ('opportunity.deleted', 'opportunity.purged') as present, %s
+          from chunk),
+      latest as (
+        select opportunity_id, deal_stage_id, coalesce(is_closed, false) as closed,
+               coalesce(is_won, false) as won, stage_since
+          from opportunity_state
+         where valid_to is null and opportunity_id in (select opportunity_id from typed)),
+      linked as (
+        select t.*, l.opportunity_id is not null as continues, l.stage_since as latest_since,
+               row_number() over w as n,
+               lead(t.occurred_at) over w as next_at,
+               case when row_number() over w = 1 then l.deal_stage_id
+                    else lag(t.deal_stage_id) over w end as prev_stage,
+               case when row_number() over w = 1 then l.closed
+                    else lag(coalesce(t.is_closed, false)) over w end as prev_closed,
+               case when row_number() over w = 1 then l.won
+                    else lag(coalesce(t.is_won, false)) over w end as prev_won
+          from typed t left join latest l on l.opportunity_id = t.opportunity_id
+        window w as (partition by t.opportunity_id order by t.id)),
+      stints as (
+        select linked.*,
+               sum(case when prev_stage is null or prev_stage <> deal_stage_id then 1 else 0 end)
+                 over (partition by opportunity_id order by id) as stint
+          from linked),
+      entered as (
+        select stints.*,
+               case when stint = 0 then latest_since
+                    else min(occurred_at) over (partition by opportunity_id, stint) end as since
+          from stints),
+      states as (
+        select entered.*,
+               case when n = 1 then latest_since
+                    else lag(since) over (partition by opportunity_id order by id) end as prev_since
+          from entered),
+      closed as (
+        update opportunity_state s set valid_to = states.occurred_at
+          from states
+         where states.n = 1 and states.continues and s.opportunity_id = states.opportunity_id
+           and s.valid_to is null
+        returning 1),
+      inserted as (
+        insert into opportunity_state (event_id, opportunity_id, valid_from, valid_to, present, %s,
+                                       stage_since, prev_stage, prev_closed, prev_won,
+                                       prev_stage_since)
+        select id, opportunity_id, occurred_at, next_at, present, %s,
+               since, prev_stage, prev_closed, prev_won, prev_since
+          from states
+        returning event_id)
+      update opportunity_state_position
+         set value = coalesce((select max(event_id) from inserted), value)
+      returning (select count(*) from inserted)"""
+          .formatted(TYPED, COLUMNS, COLUMNS);
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+
+  OpportunityStates(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    this.jdbc = jdbc;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** Keeps the backlog short; leaves the work to another instance that is at it. */
+  @Scheduled(initialDelayString = "PT5S", fixedDelayString = "PT5S")
+  void background() {
+    try {
+      while (Boolean.TRUE.equals(transactions.execute(status -> chunk(false)))) {
+        // the next chunk
+      }
+    } catch (RuntimeException e) {
+      log.warn("Could not project opportunity events into their states: {}", e.toString());
+    }
+  }
+
+  /**
+   * Projects every event committed so far, waiting for a projection at work elsewhere to finish its
+   * chunk.
+   */
+  void catchUp() {
+    while (Boolean.TRUE.equals(transactions.execute(status -> chunk(true)))) {
+      // the next chunk
+    }
+  }
+
+  /** One chunk in the current transaction; true when a full chunk was projected (more may wait). */
+  private boolean chunk(boolean wait) {
+    if (wait) {
+      jdbc.sql("select pg_advisory_xact_lock(" + LOCK + ")").query(Object.class).single();
+    } else if (!jdbc.sql("select pg_try_advisory_xact_lock(" + LOCK + ")")
+        .query(Boolean.class)
+        .single()) {
+      return false;
+    }
+    long projected = jdbc.sql(PROJECT).param("limit", CHUNK).query(Long.class).single();
+    return projected == CHUNK;
+  }
+}
