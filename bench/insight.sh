@@ -195,6 +195,16 @@ timeout "$limit" psql -X -q -v ON_ERROR_STOP=1 -v force="$RELOAD_HISTORY" -d "$D
 HISTORY_S=$(elapsed "$t0" "$(now)")
 HISTORY_EVENTS=$(dataset_value history_events)
 log "history: $HISTORY_EVENTS events from $(dataset_value history_from) ($HISTORY_S s; $(grep -c 'already loaded' "$RESULTS/history-load.log" >/dev/null && echo 'already loaded' || echo 'loaded now'))"
+# the service projects the history into opportunity states (V74, OpportunityStates) in the
+# background; the measurements start once it has caught up (a request would otherwise wait for it)
+t0=$(now)
+until [[ $(psql_bench -c "select (select value from crm.opportunity_state_position) >=
+    coalesce((select max(id) from crm.event where aggregate_type = 'opportunity'), 0)") == t ]]; do
+  kill -0 "$SERVICE_PID" 2>/dev/null || die "the service exited while projecting the history"
+  sleep 1
+done
+PROJECTION_S=$(elapsed "$t0" "$(now)")
+log "history projected into opportunity states (waited $PROJECTION_S s)"
 # opportunities created by run.sh's write scenarios are not the data set's
 MAX_ID=$(dataset_value max_opportunity_id)
 deleted=$(psql_bench -c "with d as (delete from crm.opportunity where id > $MAX_ID returning 1) select count(*) from d")
@@ -322,7 +332,7 @@ fi
 # ---------------------------------------------------------------------------------------------
 # Report
 jq -n --argjson size "$SIZE" --arg db "$DB" --arg q_from "$Q_FROM" --arg q_to "$Q_TO" \
-  --arg history_events "${HISTORY_EVENTS:-}" --arg history_s "$HISTORY_S" --arg rss "${RSS:-}" \
+  --arg history_events "${HISTORY_EVENTS:-}" --arg history_s "$HISTORY_S" --arg projection_s "$PROJECTION_S" --arg rss "${RSS:-}" \
   --arg jvm "${JVM_OPTS[*]} -Xlog:gc*" --argjson duration "$DURATION" --argjson warmup "$WARMUP" \
   --arg connections "$CONNECTIONS" --arg stamp "$STAMP" \
   --arg commit "$(GIT_OPTIONAL_LOCKS=0 git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
@@ -330,7 +340,8 @@ jq -n --argjson size "$SIZE" --arg db "$DB" --arg q_from "$Q_FROM" --arg q_to "$
   --arg pg "$(psql_bench -c 'show server_version')" --argjson cores "$(nproc)" \
   '{timestamp: $stamp, git_commit: $commit, jdk: $jdk, postgres: $pg, cores: $cores, dataset_size: $size,
     database: $db, quarter: {from: $q_from, to: $q_to}, history_events: ($history_events | tonumber? // null),
-    history_step_s: ($history_s | tonumber), jvm_options: $jvm, duration_s: $duration, warmup_s: $warmup,
+    history_step_s: ($history_s | tonumber), projection_wait_s: ($projection_s | tonumber),
+    jvm_options: $jvm, duration_s: $duration, warmup_s: $warmup,
     connections: $connections, peak_rss_mib: ($rss | tonumber? // null)}' >"$RESULTS/meta.json"
 python3 "$BENCH_DIR/insight_report.py" report "$RESULTS" >"$RESULTS/results.md"
 cat "$RESULTS/results.md"

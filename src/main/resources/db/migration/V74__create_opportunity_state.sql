@@ -40,8 +40,9 @@ create table opportunity_state (
     prev_stage_since     timestamptz
 );
 
--- the latest state of each opportunity: the projection closes it when the next event comes
-create index opportunity_state_latest on opportunity_state (opportunity_id) where valid_to is null;
+-- an opportunity's states: the projection finds the latest one to close it when the next event
+-- comes; the waterfall looks up the state of an opportunity at a moment
+create index opportunity_state_opportunity on opportunity_state (opportunity_id, valid_from);
 -- the stage flow reads the events of a period
 create index opportunity_state_valid_from on opportunity_state (valid_from);
 

@@ -78,7 +78,10 @@ class LimitsConfiguration {
   /**
    * Every connection of the pool starts with the statement time limit as its session default
    * (PostgreSQL's {@code statement_timeout}, given at connection start, so that a {@code RESET}
-   * keeps it): no statement of a request runs longer, whatever it waits for.
+   * keeps it): no statement of a request runs longer, whatever it waits for. They also start with
+   * PostgreSQL's JIT compilation off: the pipeline reads (summary, waterfall) cost enough to cross
+   * its thresholds, and compiling took longer than it saved (the waterfall over the bench's
+   * 1,000,000 opportunities: 2.5 s of JIT in 3.5 s; BENCHMARKS.md, fifth round).
    */
   @Bean
   static BeanPostProcessor statementTimeout(Environment environment) {
@@ -97,7 +100,8 @@ class LimitsConfiguration {
               "options",
               (options == null || options.isBlank() ? "" : options + " ")
                   + "-c statement_timeout="
-                  + millis);
+                  + millis
+                  + " -c jit=off");
         }
         return bean;
       }

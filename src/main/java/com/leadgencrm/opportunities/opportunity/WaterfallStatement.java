@@ -1,34 +1,47 @@
 package com.leadgencrm.opportunities.opportunity;
 
 /**
- * The waterfall's statement: both snapshots, each opportunity's way in and way out, summed per
- * currency and step. The list's condition is applied to each snapshot under the name {@code
- * opportunity}, as it is written for the table.
+ * The waterfall's statement: the pipelines at {@code :wfFrom} and at {@code :wfTo} read in one scan
+ * of the opportunities' states, each opportunity's way in and way out, summed per currency and
+ * step. The list's condition is applied to the state each opportunity was in at either moment,
+ * under the name {@code opportunity}, as it is written for the table.
+ *
+ * <p>Only an opportunity in one pipeline but not the other needs its state at the other moment (did
+ * it exist at {@code from}; was it open, won, lost or gone at {@code to}): those few are looked up
+ * by opportunity, not read by a second scan.
  */
 final class WaterfallStatement {
 
   private WaterfallStatement() {}
 
   static String of(String condition) {
-    String pipeline =
-        " where "
-            + condition
-            + " and not is_closed and close_date >= :periodFrom and close_date <= :periodTo)";
     return "with "
-        + SummaryHistory.snapshot("s_all", "wfFrom")
-        + ", "
-        + SummaryHistory.snapshot("e_all", "wfTo")
-        + ", s as (select id, currency, coalesce(amount, 0) as amount from s_all as opportunity"
-        + pipeline
-        + ", e as (select id, currency, coalesce(amount, 0) as amount from e_all as opportunity"
-        + pipeline
+        + SummaryHistory.states(
+            "opportunity",
+            ", " + at("wfFrom") + " as at_from, " + at("wfTo") + " as at_to",
+            "st.present and (" + at("wfFrom") + " or " + at("wfTo") + ")")
+        // both pipelines: open with a close date in the period, selected by the list's condition
+        + ", pipelines as materialized (select id, at_from, at_to, currency,"
+        + " coalesce(amount, 0) as amount from opportunity where "
+        + condition
+        + " and not is_closed and close_date >= :periodFrom and close_date <= :periodTo)"
+        + ", s as (select * from pipelines where at_from)"
+        + ", e as (select * from pipelines where at_to)"
         + ", moves as (select s.id is not null as in_s, e.id is not null as in_e,"
         + " s.currency as s_cur, s.amount as s_amt, e.currency as e_cur, e.amount as e_amt,"
-        + " sa.id is not null as existed, ea.id is not null as exists_now,"
-        + " coalesce(ea.is_closed, false) as e_closed, coalesce(ea.is_won, false) as e_won"
-        + " from s full join e on e.id = s.id"
-        + " left join s_all sa on sa.id = coalesce(s.id, e.id)"
-        + " left join e_all ea on ea.id = coalesce(s.id, e.id))"
+        // an opportunity that entered the pipeline: did it exist at from?
+        + " case when s.id is null then exists (select 1 from opportunity_state x"
+        + " where x.opportunity_id = e.id and x.present and "
+        + at("x", "wfFrom")
+        + ") end as existed,"
+        // one that left it: what it was at to (no state, or a deletion: gone)
+        + " case when e.id is null then coalesce((select case when not x.present then 'gone'"
+        + " when not coalesce(x.is_closed, false) then 'open'"
+        + " when coalesce(x.is_won, false) then 'won' else 'lost' end"
+        + " from opportunity_state x where x.opportunity_id = s.id and "
+        + at("x", "wfTo")
+        + "), 'gone') end as fate"
+        + " from s full join e on e.id = s.id)"
         + " select currency, step, count(*) as count,"
         + " round(coalesce(sum(amount), 0), currency_minor_units(currency)) as amount from ("
         + step("start", "s", "in_s")
@@ -38,15 +51,34 @@ final class WaterfallStatement {
         + step(
             "pushedOut",
             "s",
-            "in_s and ((not in_e and exists_now and not e_closed) or (in_e and s_cur <> e_cur))")
-        + step("won", "s", "in_s and not in_e and exists_now and e_closed and e_won")
-        + step("lost", "s", "in_s and not in_e and exists_now and e_closed and not e_won")
-        + step("removed", "s", "in_s and not in_e and not exists_now")
+            "in_s and ((not in_e and fate = 'open') or (in_e and s_cur <> e_cur))")
+        + step("won", "s", "in_s and not in_e and fate = 'won'")
+        + step("lost", "s", "in_s and not in_e and fate = 'lost'")
+        + step("removed", "s", "in_s and not in_e and fate = 'gone'")
         + " select s_cur, 'increased', e_amt - s_amt from moves"
         + " where in_s and in_e and s_cur = e_cur and e_amt > s_amt union all"
         + " select s_cur, 'decreased', s_amt - e_amt from moves"
         + " where in_s and in_e and s_cur = e_cur and e_amt < s_amt"
         + ") steps (currency, step, amount) group by currency, step";
+  }
+
+  /** Whether the state {@code st} was the one valid at the moment bound to {@code moment}. */
+  private static String at(String moment) {
+    return at("st", moment);
+  }
+
+  private static String at(String state, String moment) {
+    return "("
+        + state
+        + ".valid_from <= :"
+        + moment
+        + " and ("
+        + state
+        + ".valid_to is null or "
+        + state
+        + ".valid_to > :"
+        + moment
+        + "))";
   }
 
   private static String step(String name, String side, String when) {
