@@ -187,8 +187,10 @@ public class OpportunitySummaries {
         .append(condition);
     String grouped = String.join(", ", keyColumns);
     // a plain GROUP BY, which PostgreSQL runs in parallel (GROUPING SETS it does not): the
-    // currencies' totals are added up from the groups, in Java
-    return "select currency, "
+    // currencies' totals are added up from the groups, in Java. The groups are ordered outside
+    // it: an order by a subquery (a stage's place in its pipeline) on the grouping itself makes
+    // PostgreSQL plan it without parallel workers (1M opportunities: 710-940 ms against 406-497)
+    return "select * from (select currency, "
         + scale("currency")
         + " as scale, "
         + grouped
@@ -206,7 +208,7 @@ public class OpportunitySummaries {
         + inner
         + ") o group by currency, "
         + grouped
-        + " order by "
+        + ") groups order by "
         + String.join(", ", order)
         + ", currency";
   }
