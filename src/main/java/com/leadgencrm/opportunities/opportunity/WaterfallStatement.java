@@ -27,20 +27,20 @@ final class WaterfallStatement {
         + " and not is_closed and close_date >= :periodFrom and close_date <= :periodTo)"
         + ", s as (select * from pipelines where at_from)"
         + ", e as (select * from pipelines where at_to)"
-        + ", moves as (select s.id is not null as in_s, e.id is not null as in_e,"
+        + ", moves as materialized (select s.id is not null as in_s, e.id is not null as in_e,"
         + " s.currency as s_cur, s.amount as s_amt, e.currency as e_cur, e.amount as e_amt,"
         // an opportunity that entered the pipeline: did it exist at from?
         + " case when s.id is null then exists (select 1 from opportunity_state x"
         + " where x.opportunity_id = e.id and x.present and "
         + at("x", "wfFrom")
         + ") end as existed,"
-        // one that left it: what it was at to (no state, or a deletion: gone)
-        + " case when e.id is null then coalesce((select case when not x.present then 'gone'"
+        // one that left it: what it was at to (open, won, lost; removed: no state, or deleted)
+        + " case when e.id is null then coalesce((select case when not x.present then 'removed'"
         + " when not coalesce(x.is_closed, false) then 'open'"
         + " when coalesce(x.is_won, false) then 'won' else 'lost' end"
         + " from opportunity_state x where x.opportunity_id = s.id and "
         + at("x", "wfTo")
-        + "), 'gone') end as fate"
+        + "), 'removed') end as fate"
         + " from s full join e on e.id = s.id)"
         + " select currency, step, count(*) as count,"
         + " round(coalesce(sum(amount), 0), currency_minor_units(currency)) as amount from ("
@@ -52,14 +52,26 @@ final class WaterfallStatement {
             "pushedOut",
             "s",
             "in_s and ((not in_e and fate = 'open') or (in_e and s_cur <> e_cur))")
-        + step("won", "s", "in_s and not in_e and fate = 'won'")
-        + step("lost", "s", "in_s and not in_e and fate = 'lost'")
-        + step("removed", "s", "in_s and not in_e and fate = 'gone'")
+        // won, lost or removed: the fate of one that left the pipeline
+        + " select s_cur, fate, s_amt from moves where in_s and not in_e and fate <> 'open'"
+        + " union all"
         + " select s_cur, 'increased', e_amt - s_amt from moves"
         + " where in_s and in_e and s_cur = e_cur and e_amt > s_amt union all"
         + " select s_cur, 'decreased', s_amt - e_amt from moves"
         + " where in_s and in_e and s_cur = e_cur and e_amt < s_amt"
         + ") steps (currency, step, amount) group by currency, step";
+  }
+
+  private static String step(String name, String side, String when) {
+    return " select "
+        + side
+        + "_cur, '"
+        + name
+        + "', "
+        + side
+        + "_amt from moves where "
+        + when
+        + " union all";
   }
 
   /** Whether the state {@code st} was the one valid at the moment bound to {@code moment}. */
@@ -79,17 +91,5 @@ final class WaterfallStatement {
         + ".valid_to > :"
         + moment
         + "))";
-  }
-
-  private static String step(String name, String side, String when) {
-    return " select "
-        + side
-        + "_cur, '"
-        + name
-        + "', "
-        + side
-        + "_amt from moves where "
-        + when
-        + " union all";
   }
 }
