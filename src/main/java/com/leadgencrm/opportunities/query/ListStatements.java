@@ -38,8 +38,11 @@ public class ListStatements {
     this.streaming = JdbcClient.create(fetching);
   }
 
-  /** Statements of {@code dataSource} that are never prepared on the server. */
-  private static JdbcTemplate unprepared(DataSource dataSource) {
+  /**
+   * Statements of {@code dataSource} that are never prepared on the server: each is planned for its
+   * values and for the table as it is now.
+   */
+  public static JdbcTemplate unprepared(DataSource dataSource) {
     return new JdbcTemplate(dataSource) {
       @Override
       protected void applyStatementSettings(Statement statement) throws SQLException {
