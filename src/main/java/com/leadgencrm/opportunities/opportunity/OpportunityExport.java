@@ -3,6 +3,7 @@ package com.leadgencrm.opportunities.opportunity;
 import com.leadgencrm.opportunities.core.HeavyRead;
 import com.leadgencrm.opportunities.core.Permission;
 import com.leadgencrm.opportunities.core.Requires;
+import com.leadgencrm.opportunities.field.FieldRef;
 import com.leadgencrm.opportunities.query.ListStatements;
 import com.leadgencrm.opportunities.query.PageSpec;
 import com.leadgencrm.opportunities.query.RowSink;
@@ -17,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Every opportunity a list request selects, not one page of them: the CSV export. Rows are read
  * from one statement in portions ({@link com.leadgencrm.opportunities.query.ListQuery#stream}) and
- * handed on as they come, so that an export of a million opportunities holds no more of them than a
- * page.
+ * handed on cell by cell as they come, no view built ({@link OpportunityRows#cells}), so that an
+ * export of a million opportunities holds no more of them than a portion.
  */
 @Service
 public class OpportunityExport {
@@ -55,21 +56,19 @@ public class OpportunityExport {
   @HeavyRead
   @Transactional(readOnly = true)
   public void export(
-      OpportunityListParams params,
-      Map<String, String> custom,
-      PageSpec order,
-      RowSink<? super OpportunityView> sink) {
+      OpportunityListParams params, Map<String, String> custom, PageSpec order, RowSink sink) {
     CustomFieldDefinitions definitions = fields.definitions();
     var query = queries.query(params, custom, definitions);
     List<String> columns = new ArrayList<>(STANDARD_COLUMNS);
     columns.addAll(definitions.active().keySet());
     sink.columns(columns);
+    List<FieldRef> active = List.copyOf(definitions.active().values());
     query.stream(
         lists,
         OpportunityRows.COLUMNS,
         "opportunity",
         order.key(),
         order.desc(),
-        rs -> sink.row(rows.view(rs, definitions)));
+        rs -> rows.cells(rs, active, sink));
   }
 }

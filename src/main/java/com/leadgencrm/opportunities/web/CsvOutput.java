@@ -4,13 +4,15 @@ import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.query.RowSink;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -21,9 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * property names, then one line per resource, each cell what the JSON answer holds for that
  * property (its text for strings, the JSON literal for numbers and booleans, empty for null).
  *
- * <p>Nothing is written until the first row (or the end of an empty answer): a request refused
- * before that is answered with a problem, as any other. Rows go to the response as they come; the
- * servlet container's buffer is all that is held.
+ * <p>Nothing is written until the first 8 KB of lines (or the end of a shorter answer): a request
+ * refused before that is answered with a problem, as any other. Then the lines go to the response 8
+ * KB at a time as they come: those and the servlet container's buffer are all that is held.
  *
  * <p>A text cell starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage
  * return is written with a leading {@code '}: a spreadsheet opening the file would otherwise run it
@@ -35,6 +37,9 @@ public class CsvOutput {
   public static final String MEDIA_TYPE = "text/csv";
 
   private static final CSVFormat FORMAT = CSVFormat.RFC4180;
+
+  /** Characters of whole lines gathered before they go to the response's writer. */
+  private static final int BUFFER = 8192;
 
   private final JsonMapper mapper;
 
@@ -48,10 +53,17 @@ public class CsvOutput {
   }
 
   /** The rows of one answer. */
-  public final class Rows implements RowSink<Object> {
+  public final class Rows implements RowSink {
     private final HttpServletResponse response;
     private List<String> columns = List.of();
-    private @Nullable CSVPrinter printer;
+
+    /** The lines not yet handed to the response, whole lines only. */
+    private final StringBuilder pending = new StringBuilder(BUFFER + BUFFER / 4);
+
+    private char[] block = new char[0];
+    private boolean started;
+    private boolean newRecord = true;
+    private @Nullable PrintWriter out;
 
     private Rows(HttpServletResponse response) {
       this.response = response;
@@ -59,57 +71,117 @@ public class CsvOutput {
 
     @Override
     public void columns(List<String> names) {
-      if (printer != null) {
+      if (started) {
         throw new IllegalStateException("the header is written already");
       }
       this.columns = List.copyOf(names);
     }
 
     /** One line: the cells of {@code resource}'s JSON representation, by column. */
-    @Override
     public void row(Object resource) {
       JsonNode node = mapper.valueToTree(resource);
-      List<String> cells = new ArrayList<>(columns.size());
       for (String column : columns) {
-        cells.add(cell(node.get(column)));
+        print(jsonCell(node.get(column)));
       }
-      write(cells);
+      endRow();
+    }
+
+    @Override
+    public void cell(@Nullable Object value) {
+      String literal = literal(value);
+      if (literal == null) {
+        print(plainCell(value));
+        return;
+      }
+      // what the format would write for it, without its quoting rules at work on every character
+      header();
+      if (!newRecord) {
+        pending.append(FORMAT.getDelimiterString());
+      }
+      pending.append(literal);
+      newRecord = false;
+    }
+
+    @Override
+    public void endRow() {
+      header();
+      try {
+        FORMAT.println(pending);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a StringBuilder does not fail
+      }
+      newRecord = true;
+      if (pending.length() >= BUFFER) {
+        send();
+      }
     }
 
     /** One line of cells given as they are (still neutralised against formulas). */
     public void line(List<@Nullable String> cells) {
-      List<String> written = new ArrayList<>(cells.size());
       for (String cell : cells) {
-        written.add(cell == null ? "" : neutralised(cell));
+        print(cell == null ? "" : neutralised(cell));
       }
-      write(written);
+      endRow();
     }
 
     /** Ends the answer: the header alone when there were no rows. */
     public void finish() {
+      header();
+      send();
+      writer().flush();
+    }
+
+    /**
+     * One cell, quoted as the format says, into {@link #pending}: the lines are handed to the
+     * response's writer a block at a time ({@link #send}), as the format writes a cell in several
+     * pieces, and each write to the response's writer passes the wrappers around it (the security
+     * context's, the committed check's) and a lock.
+     */
+    private void print(String cell) {
+      header();
       try {
-        printer().flush();
+        FORMAT.print(cell, pending, newRecord);
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new UncheckedIOException(e); // a StringBuilder does not fail
+      }
+      newRecord = false;
+    }
+
+    /** The header, before the first line. */
+    private void header() {
+      if (!started) {
+        started = true;
+        try {
+          FORMAT.printRecord(pending, columns.toArray());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
     }
 
-    private void write(List<String> cells) {
-      try {
-        printer().printRecord(cells);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    private CSVPrinter printer() throws IOException {
-      if (printer == null) {
+    /** The response's writer: the answer is CSV from the first line on. */
+    private PrintWriter writer() {
+      if (out == null) {
         response.setContentType(MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        printer = new CSVPrinter(response.getWriter(), FORMAT);
-        printer.printRecord(columns);
+        try {
+          out = response.getWriter();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
-      return printer;
+      return out;
+    }
+
+    /** The pending lines to the response. */
+    private void send() {
+      int length = pending.length();
+      if (block.length < length) {
+        block = new char[length];
+      }
+      pending.getChars(0, length, block, 0);
+      writer().write(block, 0, length);
+      pending.setLength(0);
     }
   }
 
@@ -136,8 +208,7 @@ public class CsvOutput {
    * Every row of a paged list, page after page: {@code pages} reads the page after a cursor (the
    * first page for null). For the short lists (deal stages, fields) whose pages are cheap.
    */
-  private static <T> void everyPage(
-      Function<@Nullable String, Page<T>> pages, RowSink<? super T> rows) {
+  private static <T> void everyPage(Function<@Nullable String, Page<T>> pages, Rows rows) {
     String cursor = null;
     do {
       Page<T> page = pages.apply(cursor);
@@ -146,7 +217,48 @@ public class CsvOutput {
     } while (cursor != null);
   }
 
-  private String cell(@Nullable JsonNode value) {
+  /**
+   * The cell of a plain value, as {@link #jsonCell} reads its JSON representation, without building
+   * that: text (neutralised), numbers and booleans as JSON writes them, an instant as its ISO-8601
+   * text; anything else through its JSON representation.
+   */
+  private String plainCell(@Nullable Object value) {
+    String literal = literal(value);
+    if (literal != null) {
+      return literal;
+    }
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof String text) {
+      return neutralised(text);
+    }
+    if (value instanceof Instant instant) {
+      return neutralised(instant.toString());
+    }
+    return jsonCell(mapper.valueToTree(value));
+  }
+
+  /**
+   * The text of a number or a boolean as JSON writes it: digits, {@code -}, {@code .} and letters,
+   * which RFC 4180 never quotes (no delimiter, quote or line break; nor, for Commons CSV's minimal
+   * quoting, a first character up to {@code #} or a last one up to a space), and which is no
+   * formula. Null for other values.
+   */
+  private static @Nullable String literal(@Nullable Object value) {
+    if (value instanceof BigDecimal decimal) {
+      return decimal.toPlainString();
+    }
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof BigInteger
+        || value instanceof Boolean) {
+      return value.toString();
+    }
+    return null;
+  }
+
+  private String jsonCell(@Nullable JsonNode value) {
     if (value == null || value.isNull() || value.isMissingNode()) {
       return "";
     }
