@@ -117,9 +117,13 @@ class OpportunityStates {
       inserted as (
         insert into opportunity_state (event_id, opportunity_id, valid_from, valid_to, present, %s,
                                        stage_since, prev_stage, prev_closed, prev_won,
-                                       prev_stage_since)
+                                       prev_stage_since, moved)
         select id, opportunity_id, occurred_at, next_at, present, %s,
-               since, prev_stage, prev_closed, prev_won, prev_since
+               since, prev_stage, prev_closed, prev_won, prev_since,
+               (prev_stage is null or prev_stage <> deal_stage_id)
+               or (coalesce(is_won, false) and not coalesce(prev_won, false))
+               or (coalesce(is_closed, false) and not coalesce(is_won, false)
+                   and not coalesce(prev_closed and not prev_won, false))
           from states
         returning event_id)
       update opportunity_state_position

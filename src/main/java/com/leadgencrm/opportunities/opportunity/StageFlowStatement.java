@@ -6,8 +6,9 @@ package com.leadgencrm.opportunities.opportunity;
  * before it, and since when the opportunity was in the stage before), selected by the list's
  * condition applied to that state (the rows are named {@code opportunity}, with the table's
  * columns). Only events that move an opportunity count (it entered a stage, was won or was lost:
- * not a change of amount or close date); they are counted once per pair of stages, and the counts
- * per stage are read off those few groups. A deletion or purge is no move.
+ * not a change of amount or close date; the projection marks them {@code moved}, and an index holds
+ * them by moment); they are counted once per pair of stages, and the counts per stage are read off
+ * those few groups. A deletion or purge is no move.
  */
 final class StageFlowStatement {
 
@@ -25,7 +26,7 @@ final class StageFlowStatement {
             ", st.valid_from as occurred_at, st.deal_stage_id as stage, st.prev_stage,"
                 + " coalesce(st.is_closed, false) as closed, coalesce(st.is_won, false) as won,"
                 + " st.prev_closed, st.prev_won, st.prev_stage_since as prev_since",
-            "st.present and st.valid_from >= :flowFrom and st.valid_from <= :flowTo")
+            "st.present and st.moved and st.valid_from >= :flowFrom and st.valid_from <= :flowTo")
         // the moves, with only what the counts read (custom fields are not read unless the
         // condition names one)
         + ", m as materialized (select stage, prev_stage, "
@@ -37,13 +38,7 @@ final class StageFlowStatement {
         + " as lost_now, extract(epoch from occurred_at - prev_since) / 86400 as days"
         + " from opportunity where "
         + condition
-        + " and ("
-        + ENTERED
-        + " or "
-        + WON
-        + " or "
-        + LOST
-        + "))"
+        + ")"
         + ", pairs as (select prev_stage, stage, count(*) filter (where entered) as entered,"
         + " count(*) filter (where won_now) as won, count(*) filter (where lost_now) as lost"
         + " from m group by prev_stage, stage)"

@@ -41,14 +41,17 @@ class OpportunityStatesTest {
   final Instant t = Instant.now().minus(Duration.ofDays(5)).truncatedTo(ChronoUnit.SECONDS);
   final List<Long> aggregates = new ArrayList<>();
 
-  /** Per state: from, to, present, stage, stage before, stage entered (days after t). */
+  /**
+   * Per state: from, to, present, stage, stage before, stage entered (days after t), and whether
+   * its event moved the opportunity (created in a stage, moved, won or lost).
+   */
   static final List<String> EXPECTED =
       List.of(
-          "0 1 true 1 null 0",
-          "1 2 true 1 1 0",
-          "2 3 true 2 1 2",
-          "3 4 true 2 2 2",
-          "4 null false 2 2 2");
+          "0 1 true 1 null 0 true",
+          "1 2 true 1 1 0 false",
+          "2 3 true 2 1 2 true",
+          "3 4 true 2 2 2 false",
+          "4 null false 2 2 2 false");
 
   @AfterAll
   void cleanUp() {
@@ -118,7 +121,7 @@ class OpportunityStatesTest {
   List<String> states(long id) {
     return jdbc.sql(
             """
-            select valid_from, valid_to, present, deal_stage_id, prev_stage, stage_since
+            select valid_from, valid_to, present, deal_stage_id, prev_stage, stage_since, moved
               from opportunity_state where opportunity_id = :id order by event_id""")
         .param("id", id)
         .query(
@@ -133,7 +136,9 @@ class OpportunityStatesTest {
                     + " "
                     + rs.getObject("prev_stage")
                     + " "
-                    + day(rs.getObject("stage_since", OffsetDateTime.class)))
+                    + day(rs.getObject("stage_since", OffsetDateTime.class))
+                    + " "
+                    + rs.getBoolean("moved"))
         .list();
   }
 
