@@ -111,8 +111,8 @@ class SummaryHistory {
    * A common table expression {@code name} holding the opportunities as of the moment bound to
    * {@code :moment} (and the default currency bound to {@code :asOfCurrency}): each one's state
    * valid then ({@link OpportunityStates}), unless it was deleted. The pipeline of a stage is read
-   * as it is now, and custom fields from the event of the state, only when a condition names them
-   * (the joins are dropped otherwise: PostgreSQL removes a left join to a unique key nobody reads).
+   * as it is now (PostgreSQL drops the join when nothing reads it), and custom fields from the
+   * event of the state, only when a condition names them.
    */
   static String snapshot(String name, String moment) {
     return states(
@@ -138,22 +138,26 @@ class SummaryHistory {
         + " coalesce(st.currency, cast(:asOfCurrency as text)) as currency,"
         + " st.is_closed, st.is_won, st.is_active, st.close_date, st.originating_lead_id,"
         + " st.primary_lead_id, st.create_timestamp, st.update_timestamp,"
+        // custom fields from the state's event, in a subquery: computed only where a condition
+        // names one (a join, even one PostgreSQL removes, would keep the states' index-only scans
+        // from being planned: it needs event_id)
+        + " (select"
         + customFields("ev")
+        + " from event ev where ev.id = st.event_id) as custom_fields"
         + more
         + " from opportunity_state st"
         + " left join deal_stage stage on stage.id = st.deal_stage_id"
-        + " left join event ev on ev.id = st.event_id"
         + " where "
         + where
         + ")";
   }
 
-  /** The custom fields of the opportunity an event of alias {@code event} holds, as a column. */
+  /** The custom fields of the opportunity an event of alias {@code event} holds. */
   static String customFields(String event) {
     return " jsonb_strip_nulls(("
         + event
         + ".payload::jsonb -> 'data') - array['"
         + String.join("', '", STANDARD)
-        + "']) as custom_fields";
+        + "'])";
   }
 }
