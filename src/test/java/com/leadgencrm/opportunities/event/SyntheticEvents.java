@@ -1,8 +1,11 @@
 package com.leadgencrm.opportunities.event;
 
 import com.leadgencrm.opportunities.core.Caller;
+import com.leadgencrm.opportunities.support.Api;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -121,12 +124,22 @@ public final class SyntheticEvents {
   }
 
   /**
-   * Inserts an opportunity event as a committing write numbers it: the feed's next id, taken under
+   * Inserts the event {@code opportunity.<action>} of opportunity {@code id} whose {@code data} is
+   * {@code data}, at {@code at}, as a committing write numbers it: the feed's next id, taken under
    * the lock of the feed's position in the same statement (the feed and the projection of
    * opportunity states follow events by id: an event numbered behind them would be skipped).
    */
   public static void insertOpportunityEvent(
-      JdbcClient jdbc, String type, long id, long owner, OffsetDateTime at, String payload) {
+      JdbcClient jdbc,
+      String action,
+      long id,
+      long owner,
+      Instant at,
+      Map<String, ? extends @Nullable Object> data) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("type", "opportunity." + action);
+    payload.put("occurredAt", at.toString());
+    payload.put("data", data);
     jdbc.sql(
             """
             with position as (
@@ -137,12 +150,12 @@ public final class SyntheticEvents {
             select position.value, :type, 'opportunity', :id, :id, :owner, :owner, :at, :tx,
                    cast(:payload as json)
               from position""")
-        .param("type", type)
+        .param("type", "opportunity." + action)
         .param("id", id)
         .param("owner", owner)
-        .param("at", at)
+        .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
         .param("tx", UUID.randomUUID())
-        .param("payload", payload)
+        .param("payload", Api.json(payload))
         .update();
   }
 }

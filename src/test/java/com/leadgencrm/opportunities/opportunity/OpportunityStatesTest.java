@@ -3,12 +3,10 @@ package com.leadgencrm.opportunities.opportunity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadgencrm.opportunities.event.SyntheticEvents;
-import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,12 +108,7 @@ class OpportunityStatesTest {
     data.put("isClosed", false);
     data.put("isWon", false);
     SyntheticEvents.insertOpportunityEvent(
-        jdbc,
-        "opportunity." + action,
-        id,
-        owner,
-        OffsetDateTime.ofInstant(t.plus(Duration.ofDays(day)), ZoneOffset.UTC),
-        Api.json(Map.of("type", "opportunity." + action, "data", data)));
+        jdbc, action, id, owner, t.plus(Duration.ofDays(day)), data);
   }
 
   List<String> states(long id) {

@@ -8,8 +8,6 @@ import com.leadgencrm.opportunities.support.Api.Reply;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,16 +95,7 @@ class StageFlowTest {
 
   void event(String action, long id, int day, Map<String, @Nullable Object> data) {
     aggregates.add(id);
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("type", "opportunity." + action);
-    payload.put("data", data);
-    SyntheticEvents.insertOpportunityEvent(
-        jdbc,
-        "opportunity." + action,
-        id,
-        owner,
-        OffsetDateTime.ofInstant(day(day), ZoneOffset.UTC),
-        Api.json(payload));
+    SyntheticEvents.insertOpportunityEvent(jdbc, action, id, owner, day(day), data);
   }
 
   static String stage(

@@ -7,8 +7,6 @@ import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,17 +91,7 @@ class SummaryAsOfTest {
 
   void event(String action, long id, Instant at, Map<String, @Nullable Object> data) {
     aggregates.add(id);
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("type", "opportunity." + action);
-    payload.put("occurredAt", at.toString());
-    payload.put("data", data);
-    SyntheticEvents.insertOpportunityEvent(
-        jdbc,
-        "opportunity." + action,
-        id,
-        owner,
-        OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
-        Api.json(payload));
+    SyntheticEvents.insertOpportunityEvent(jdbc, action, id, owner, at, data);
   }
 
   /** A summary answer's group or total, its figures written as the test expects them. */

@@ -9,7 +9,6 @@ import com.leadgencrm.opportunities.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -117,16 +116,7 @@ class WaterfallTest {
 
   void event(String action, long id, int day, Map<String, @Nullable Object> data) {
     aggregates.add(id);
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("type", "opportunity." + action);
-    payload.put("data", data);
-    SyntheticEvents.insertOpportunityEvent(
-        jdbc,
-        "opportunity." + action,
-        id,
-        owner,
-        OffsetDateTime.ofInstant(day(day), ZoneOffset.UTC),
-        Api.json(payload));
+    SyntheticEvents.insertOpportunityEvent(jdbc, action, id, owner, day(day), data);
   }
 
   /** One currency's steps, in the answer's order, each "count amount". */
