@@ -21,16 +21,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  * turned into the state it leaves the opportunity in, the previous latest state of each opportunity
  * closed at the event's moment, the position moved, in one statement and one transaction. A
  * transaction advisory lock lets one projection run at a time across instances. A background run
- * keeps the backlog short; a request that reads the states first projects what is left ({@link
- * #catchUp()}), so it sees every event committed before it started.
+ * every 5 s keeps the backlog short, at most five chunks each time; a request that reads the states
+ * first projects what is left ({@link #catchUp()}), so it sees every event committed before it
+ * started.
  */
 @Component
 class OpportunityStates {
 
   private static final Logger log = LoggerFactory.getLogger(OpportunityStates.class);
 
-  /** Events per chunk: a few megabytes of JSON, parsed in one statement. */
-  static final int CHUNK = 5_000;
+  /** Events per chunk: about 1.5 MB of JSON, parsed in one statement well within its time limit. */
+  static final int CHUNK = 1_000;
+
+  /**
+   * Chunks one background run (every 5 s) projects at most: under a stream of writes the projection
+   * takes a bounded share of the database (about 1,000 events a second) and leaves the rest of the
+   * backlog to the reads that need it. Unbounded, it ran chunk after chunk beside a flood of batch
+   * writes, into the statement time limit, and cut their throughput by more than half
+   * (BENCHMARKS.md, fifth round).
+   */
+  static final int BACKGROUND_CHUNKS = 5;
 
   private static final String LOCK = "hashtext('crm.opportunity_state')";
 
@@ -147,7 +157,9 @@ class OpportunityStates {
   @Scheduled(initialDelayString = "PT5S", fixedDelayString = "PT5S")
   void background() {
     try {
-      while (Boolean.TRUE.equals(transactions.execute(status -> chunk(false)))) {
+      int chunks = 0;
+      while (chunks++ < BACKGROUND_CHUNKS
+          && Boolean.TRUE.equals(transactions.execute(status -> chunk(false)))) {
         // the next chunk
       }
     } catch (RuntimeException e) {
