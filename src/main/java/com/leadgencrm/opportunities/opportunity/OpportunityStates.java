@@ -44,6 +44,16 @@ class OpportunityStates {
 
   private static final String LOCK = "hashtext('crm.opportunity_state')";
 
+  /**
+   * Whether an opportunity event waits to be projected: asked before the lock, so that the reads of
+   * past pipelines and the background run neither queue nor write anything when there is none.
+   */
+  private static final String PENDING =
+      """
+      select exists (select 1 from event
+                      where id > (select value from opportunity_state_position)
+                        and aggregate_type = 'opportunity')""";
+
   /** The typed properties of an opportunity's representation ({@code d}: its JSON). */
   private static final String TYPED =
       """
@@ -135,10 +145,12 @@ class OpportunityStates {
                or (coalesce(is_closed, false) and not coalesce(is_won, false)
                    and not coalesce(prev_closed and not prev_won, false))
           from states
-        returning event_id)
-      update opportunity_state_position
-         set value = coalesce((select max(event_id) from inserted), value)
-      returning (select count(*) from inserted)"""
+        returning event_id),
+      moved as (
+        update opportunity_state_position set value = (select max(event_id) from inserted)
+         where exists (select 1 from inserted)
+        returning 1)
+      select count(*) from inserted"""
           .formatted(TYPED, COLUMNS, COLUMNS);
 
   private final JdbcClient jdbc;
@@ -179,6 +191,9 @@ class OpportunityStates {
 
   /** One chunk in the current transaction; true when a full chunk was projected (more may wait). */
   private boolean chunk(boolean wait) {
+    if (!jdbc.sql(PENDING).query(Boolean.class).single()) {
+      return false;
+    }
     if (wait) {
       jdbc.sql("select pg_advisory_xact_lock(" + LOCK + ")").query(Object.class).single();
     } else if (!jdbc.sql("select pg_try_advisory_xact_lock(" + LOCK + ")")

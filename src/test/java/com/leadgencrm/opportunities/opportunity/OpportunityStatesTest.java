@@ -87,6 +87,24 @@ class OpportunityStatesTest {
     assertThat(states(id)).isEmpty();
   }
 
+  @Test
+  void aReadWithNothingLeftToProjectWritesNothing() {
+    long id = SyntheticEvents.nextId();
+    history(id).forEach(Runnable::run);
+    states.catchUp();
+    String position = positionVersion();
+    states.catchUp();
+    states.catchUp();
+    // the position row is the same row version: no update, no lock queue, no commit of a write
+    assertThat(positionVersion()).isEqualTo(position);
+  }
+
+  String positionVersion() {
+    return jdbc.sql("select xmin::text || ':' || value from opportunity_state_position")
+        .query(String.class)
+        .single();
+  }
+
   /** Created in stage 1; its amount changed; moved to 2; its name changed; deleted. */
   List<Runnable> history(long id) {
     return List.of(
