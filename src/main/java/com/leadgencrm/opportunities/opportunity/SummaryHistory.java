@@ -1,6 +1,7 @@
 package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.core.InvalidInput;
+import com.leadgencrm.opportunities.core.RecordShape;
 import com.leadgencrm.opportunities.event.EventProperties;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,29 +27,15 @@ import org.springframework.stereotype.Component;
 @Component
 class SummaryHistory {
 
-  /** The properties of a representation that are columns; the others are custom fields. */
+  /**
+   * The properties of a representation that are columns (the components of {@link OpportunityView}
+   * but its custom-field map); the others are custom fields.
+   */
   private static final List<String> STANDARD =
-      List.of(
-          "id",
-          "ownerID",
-          "dealStageID",
-          "accountID",
-          "campaignID",
-          "opportunityName",
-          "probability",
-          "probabilitySource",
-          "amount",
-          "currency",
-          "isClosed",
-          "isWon",
-          "isActive",
-          "closeDate",
-          "originatingLeadID",
-          "primaryLeadID",
-          "pipelineID",
-          "createTimestamp",
-          "updateTimestamp",
-          "stageChangeTimestamp");
+      RecordShape.of(OpportunityView.class).components().stream()
+          .map(RecordShape.Component::name)
+          .filter(name -> !name.equals("custom"))
+          .toList();
 
   private final EventProperties events;
   private final OpportunityProperties opportunities;

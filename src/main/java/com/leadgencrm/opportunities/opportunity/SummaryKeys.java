@@ -35,8 +35,15 @@ final class SummaryKeys {
    * @param expression its value, over an opportunity row
    * @param order its groups' order: expressions over the key's value named {@code %1$s}, the last
    *     of them the value itself
+   * @param shown the value a group shows, an expression over the grouped value named {@code %1$s}:
+   *     a close month is grouped by the first moment of the month (cheap per row, ordered like its
+   *     name) and named once per group
    */
-  record Key(String name, String expression, Type type, List<String> order) {
+  record Key(String name, String expression, Type type, List<String> order, String shown) {
+
+    Key(String name, String expression, Type type, List<String> order) {
+      this(name, expression, type, order, "%1$s");
+    }
 
     @Nullable Object read(ResultSet rs, String column) throws SQLException {
       return switch (type) {
@@ -68,14 +75,26 @@ final class SummaryKeys {
     standard("ownerID", "owner_id", Type.LONG);
     standard("accountID", "account_id", Type.LONG);
     standard("campaignID", "campaign_id", Type.LONG);
-    standard("closeMonth", "to_char(close_date at time zone 'UTC', 'YYYY-MM')", Type.TEXT);
-    standard("closeQuarter", "to_char(close_date at time zone 'UTC', 'YYYY-\"Q\"Q')", Type.TEXT);
+    period("closeMonth", "month", "YYYY-MM");
+    period("closeQuarter", "quarter", "YYYY-\"Q\"Q");
     standard("isClosed", "is_closed", Type.BOOLEAN);
     standard("isWon", "is_won", Type.BOOLEAN);
   }
 
   private static void standard(String name, String expression, Type type, String... order) {
     STANDARD.put(name, new Key(name, expression, type, ordered(order)));
+  }
+
+  /** The close date's calendar period in UTC, named by {@code format} (to_char's). */
+  private static void period(String name, String unit, String format) {
+    STANDARD.put(
+        name,
+        new Key(
+            name,
+            "date_trunc('" + unit + "', close_date, 'UTC')",
+            Type.TEXT,
+            ordered(),
+            "to_char(%1$s at time zone 'UTC', '" + format + "')"));
   }
 
   private static List<String> ordered(String... before) {

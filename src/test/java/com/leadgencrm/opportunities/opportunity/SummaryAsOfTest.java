@@ -189,6 +189,54 @@ class SummaryAsOfTest {
   }
 
   @Test
+  void customFieldsAreReadAsTheyWere() {
+    // a text field; D is created in the north and moved to the south on day 3
+    Map<String, Object> field = new LinkedHashMap<>();
+    field.put("relationship", "opportunity");
+    field.put("systemName", "asof_" + SyntheticEvents.nextId());
+    field.put("label", "Region as of");
+    field.put("dataType", "text");
+    field.put("dataLength", 20);
+    for (String flag :
+        List.of(
+            "isCustom", "isActive", "isAvailableInContactManager", "isEditableInContactManager")) {
+      field.put(flag, true);
+    }
+    field.put("isRequired", false);
+    field.put("isAvailableInForms", false);
+    Reply created = api.post("/fields", Api.json(field));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String region = created.json().path("systemName").asString();
+    long otherOwner = Opportunities.uniqueOwner();
+    long d = SyntheticEvents.nextId();
+    try {
+      Map<String, @Nullable Object> north = opportunity(d, 1, "70.00", 10, false, false);
+      north.put("ownerID", otherOwner);
+      north.put(region, "north");
+      Map<String, @Nullable Object> south = new LinkedHashMap<>(north);
+      south.put(region, "south");
+      aggregates.add(d);
+      SyntheticEvents.insertOpportunityEvent(jdbc, "created", d, otherOwner, day(1), north);
+      SyntheticEvents.insertOpportunityEvent(jdbc, "updated", d, otherOwner, day(3), south);
+      String total = "1, 70.00, 1, 70.00, 7.00, 0, 0.00, 0, 0.00, null";
+      for (var expected : Map.of(day(2), "north", day(4), "south").entrySet()) {
+        String path =
+            "/opportunities/summary?ownerID=%d&groupBy=%s&asOf=%s"
+                .formatted(otherOwner, region, expected.getKey());
+        assertThat(api.get(path).json().toString())
+            .isEqualTo(
+                "{\"groups\":[{\"key\":{\"%s\":\"%s\",\"currency\":\"USD\"},%s}],\"totals\":[{\"currency\":\"USD\",%s}]}"
+                    .formatted(region, expected.getValue(), figures(total), figures(total)));
+        // a filter on the field reads it as it was too
+        assertThat(api.get(path + "&" + region + "=north").json().path("groups").size())
+            .isEqualTo(expected.getValue().equals("north") ? 1 : 0);
+      }
+    } finally {
+      api.delete("/fields/" + created.id());
+    }
+  }
+
+  @Test
   void aMomentOutsideTheHistoryIsRefusedNamingAsOf() {
     for (Instant asOf :
         List.of(Instant.now().plus(Duration.ofDays(1)), Instant.now().minus(Duration.ofDays(40)))) {
