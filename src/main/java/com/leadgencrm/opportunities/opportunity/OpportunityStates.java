@@ -84,6 +84,11 @@ class OpportunityStates {
    * ({@code latest}); the stage before each event and when its stage was entered (a stint starts
    * with each change of stage); the latest states closed; the new states inserted; the position
    * moved to the last event projected. Answers how many events it projected.
+   *
+   * <p>The latest states are found one opportunity at a time (a lateral lookup by the index on the
+   * opportunity) and closed by their primary key: as a join, PostgreSQL planned both as scans of
+   * the whole table whenever its statistics lagged behind the table's growth, 1.4 s a chunk at 2.2
+   * million states against a few milliseconds.
    */
   private static final String PROJECT =
       """
@@ -97,12 +102,15 @@ class OpportunityStates {
                type not in ('opportunity.deleted', 'opportunity.purged') as present, %s
           from chunk),
       latest as (
-        select opportunity_id, deal_stage_id, coalesce(is_closed, false) as closed,
-               coalesce(is_won, false) as won, stage_since
-          from opportunity_state
-         where valid_to is null and opportunity_id in (select opportunity_id from typed)),
+        select s.event_id as latest_event, s.opportunity_id, s.deal_stage_id,
+               coalesce(s.is_closed, false) as closed, coalesce(s.is_won, false) as won,
+               s.stage_since
+          from (select distinct opportunity_id from typed) o
+          cross join lateral (
+            select * from opportunity_state s
+             where s.opportunity_id = o.opportunity_id and s.valid_to is null limit 1) s),
       linked as (
-        select t.*, l.opportunity_id is not null as continues, l.stage_since as latest_since,
+        select t.*, l.latest_event, l.stage_since as latest_since,
                row_number() over w as n,
                lead(t.occurred_at) over w as next_at,
                case when row_number() over w = 1 then l.deal_stage_id
@@ -131,8 +139,7 @@ class OpportunityStates {
       closed as (
         update opportunity_state s set valid_to = states.occurred_at
           from states
-         where states.n = 1 and states.continues and s.opportunity_id = states.opportunity_id
-           and s.valid_to is null
+         where states.n = 1 and s.event_id = states.latest_event
         returning 1),
       inserted as (
         insert into opportunity_state (event_id, opportunity_id, valid_from, valid_to, present, %s,
