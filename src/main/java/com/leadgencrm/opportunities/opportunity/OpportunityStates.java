@@ -46,13 +46,17 @@ class OpportunityStates {
 
   /**
    * Whether an opportunity event waits to be projected: asked before the lock, so that the reads of
-   * past pipelines and the background run neither queue nor write anything when there is none.
+   * past pipelines and the background run neither queue nor write anything when there is none. The
+   * first such event in id order, so that PostgreSQL walks the primary key from the position: as a
+   * plain {@code exists} it chose the index by aggregate and read every opportunity event's entry
+   * (356 ms at 2.69 million events, on every read of a past pipeline).
    */
   private static final String PENDING =
       """
-      select exists (select 1 from event
-                      where id > (select value from opportunity_state_position)
-                        and aggregate_type = 'opportunity')""";
+      select count(*) from (select id from event
+                             where id > (select value from opportunity_state_position)
+                               and aggregate_type = 'opportunity'
+                             order by id limit 1) first""";
 
   /** The typed properties of an opportunity's representation ({@code d}: its JSON). */
   private static final String TYPED =
@@ -198,7 +202,7 @@ class OpportunityStates {
 
   /** One chunk in the current transaction; true when a full chunk was projected (more may wait). */
   private boolean chunk(boolean wait) {
-    if (!jdbc.sql(PENDING).query(Boolean.class).single()) {
+    if (jdbc.sql(PENDING).query(Long.class).single() == 0) {
       return false;
     }
     if (wait) {
