@@ -4,6 +4,12 @@
 #
 #   bench/events-cost.sh                      # 3 rounds of (with, without), 10 s per scenario
 #   RUNS=1 DURATION=5 bench/events-cost.sh    # a quick check
+#   COMPARE=rollup bench/events-cost.sh       # the same, with and without the pipeline's rollup
+#
+# COMPARE=rollup measures what keeping the whole pipeline rolled up (V76) costs the same writes:
+# "without" is the same jar with the rollup's triggers disabled in crm_bench for that side (events
+# recorded on both sides); after it the rollup is rebuilt from the opportunities and the triggers
+# enabled again, also when the script stops early.
 #
 # "Without" is the same commit built with EventRecorder.recordAll returning before it builds or
 # inserts anything (a copy of the tree under bench/results/, never a setting of the service): the
@@ -19,11 +25,38 @@ RUNS=${RUNS:-3}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-5}
 WITH=$REPO_DIR/target/opportunities-service-0.1.0-SNAPSHOT.jar
-OUT="$BENCH_DIR/results/events-cost-$(date -u +%Y%m%d-%H%M%S)"
+OUT="$BENCH_DIR/results/${COMPARE:-events}-cost-$(date -u +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 
 [[ -f $WITH ]] || (cd "$REPO_DIR" && ./mvnw -q package -DskipTests -Dspotless.check.skip=true)
 
+export COMPARE=${COMPARE:-events}
+if [[ $COMPARE == rollup ]]; then
+  export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+  rollup_triggers() { # enable | disable
+    psql -X -q -v ON_ERROR_STOP=1 -d crm_bench -c "alter table crm.opportunity $1 trigger opportunity_rollup_inserted,
+      $1 trigger opportunity_rollup_updated, $1 trigger opportunity_rollup_deleted"
+  }
+  rollup_restored() {
+    psql -X -q -v ON_ERROR_STOP=1 -d crm_bench <<'SQL'
+begin;
+lock table crm.opportunity in share mode;
+delete from crm.opportunity_rollup;
+insert into crm.opportunity_rollup
+select pipeline_id, deal_stage_id, currency, is_closed, is_won,
+       count(*), coalesce(sum(amount), 0), coalesce(sum(amount * probability), 0)
+  from crm.opportunity group by pipeline_id, deal_stage_id, currency, is_closed, is_won;
+alter table crm.opportunity enable trigger opportunity_rollup_inserted,
+  enable trigger opportunity_rollup_updated, enable trigger opportunity_rollup_deleted;
+commit;
+SQL
+  }
+  trap rollup_restored EXIT
+fi
+
+if [[ $COMPARE == rollup ]]; then
+  WITHOUT=$WITH
+else
 # the same tree, recording nothing
 COPY="$OUT/no-events-tree"
 mkdir -p "$COPY"
@@ -40,12 +73,16 @@ PY
 (cd "$COPY" && cp -r "$REPO_DIR/.mvn" . 2>/dev/null || true; cd "$COPY" && \
   "$REPO_DIR/mvnw" -q package -DskipTests -Dspotless.check.skip=true -Dmaven.test.skip=true)
 WITHOUT=$(ls "$COPY"/target/opportunities-service-*.jar)
+fi
 
 for run in $(seq 1 "$RUNS"); do
   for side in with without; do
     jar=$WITH
     [[ $side == without ]] && jar=$WITHOUT
-    echo "== round $run, $side events"
+    echo "== round $run, $side $COMPARE"
+    if [[ $COMPARE == rollup ]]; then
+      if [[ $side == without ]]; then rollup_triggers disable; else rollup_restored; fi
+    fi
     BENCH_JAR=$jar "$BENCH_DIR/run.sh" --scenario create,patch,batch_create --no-ceilings --no-aot-cache \
       --duration "$DURATION" --warmup "$WARMUP" --results "$OUT/$side-$run" >"$OUT/$side-$run.log" 2>&1 \
       || { tail -20 "$OUT/$side-$run.log"; exit 1; }
@@ -63,7 +100,7 @@ for side in ("with", "without"):
                 value = row["items_per_s"] or row["rps"]
                 if value:
                     figures.setdefault((row["scenario"], side), []).append(float(value))
-print("%-14s %14s %14s %8s   (per round: with / without)" % ("scenario", "with events", "without", "cost"))
+print("%-14s %14s %14s %8s   (per round: with / without)" % ("scenario", "with " + os.environ.get("COMPARE", "events"), "without", "cost"))
 for scenario in ("create", "patch", "batch_create"):
     w, wo = figures.get((scenario, "with"), []), figures.get((scenario, "without"), [])
     if not w or not wo:

@@ -4,6 +4,7 @@ import com.leadgencrm.opportunities.core.HeavyRead;
 import com.leadgencrm.opportunities.core.Permission;
 import com.leadgencrm.opportunities.core.RecordShape;
 import com.leadgencrm.opportunities.core.Requires;
+import com.leadgencrm.opportunities.query.ListQuery;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -66,7 +68,10 @@ public class OpportunitySummaries {
         params,
         custom,
         definitions,
-        condition -> (past == null ? "" : past.with()) + statement(keys, condition),
+        condition ->
+            past == null && Source.ROLLUP.groups(keys) && ListQuery.EVERY_ROW.equals(condition)
+                ? statement(keys, Source.ROLLUP, condition)
+                : (past == null ? "" : past.with()) + statement(keys, Source.ROWS, condition),
         past == null ? Map.of() : past.params(),
         (rs, n) -> {
           String currency = rs.getString("currency");
@@ -170,7 +175,71 @@ public class OpportunitySummaries {
     }
   }
 
-  private static String statement(List<SummaryKeys.Key> keys, String condition) {
+  /**
+   * Where a summary's figures are summed from, and how.
+   *
+   * @param rows the columns and the source of the rows, given the list's condition ({@code %1$s})
+   * @param count how many opportunities a set of rows is
+   * @param amount the sum of their amounts (no amount: 0, or null when none has one)
+   * @param weighted the sum of their amounts x probabilities
+   * @param columns the key columns the source has (null: any expression over an opportunity)
+   * @param having the condition on a group: that it holds any opportunity
+   */
+  record Source(
+      String rows,
+      String count,
+      String amount,
+      String weighted,
+      @Nullable Set<String> columns,
+      String having) {
+
+    /**
+     * The opportunities themselves (or, as of a past moment, their states): any key, any filter.
+     */
+    static final Source ROWS =
+        new Source(
+            "amount, probability, is_closed, is_won from opportunity where %1$s",
+            "count(*)", "sum(amount)", "sum(amount * probability)", null, "");
+
+    /**
+     * The rollup the writes keep (V76): the whole pipeline, by pipeline, deal stage, isClosed or
+     * isWon, a few hundred rows to sum instead of every opportunity. Its rows are deltas, so a
+     * group whose rows add up to no opportunity is left out as the rows would leave it.
+     */
+    static final Source ROLLUP =
+        new Source(
+            "count, amount, weighted, is_closed, is_won from opportunity_rollup",
+            "sum(count)",
+            "sum(amount)",
+            "sum(weighted)",
+            Set.of("pipeline_id", "deal_stage_id", "is_closed", "is_won"),
+            " having sum(count) > 0");
+
+    /** Whether the source can group by {@code keys}. */
+    boolean groups(List<SummaryKeys.Key> keys) {
+      return columns == null || keys.stream().allMatch(key -> columns.contains(key.expression()));
+    }
+
+    /** How many opportunities the rows {@code where} selects are. */
+    String counted(@Nullable String where, String name) {
+      return figure(count + filter(where), "::bigint", name);
+    }
+
+    /** The sum {@code of} (amount or weighted) over the rows {@code where} selects. */
+    String summed(String of, @Nullable String where, String name) {
+      return figure(of + filter(where), "", name);
+    }
+
+    private static String filter(@Nullable String where) {
+      return where == null ? "" : " filter (where " + where + ")";
+    }
+
+    private static String figure(String aggregate, String cast, String name) {
+      return ", coalesce(" + aggregate + ", 0)" + cast + " as " + name;
+    }
+  }
+
+  private static String statement(List<SummaryKeys.Key> keys, Source source, String condition) {
     StringBuilder inner = new StringBuilder("select currency");
     List<String> keyColumns = new ArrayList<>();
     List<String> shown = new ArrayList<>();
@@ -184,10 +253,10 @@ public class OpportunitySummaries {
         order.add(by.formatted(column) + " asc nulls last");
       }
     }
-    inner
-        .append(", amount, probability, is_closed, is_won from opportunity where ")
-        .append(condition);
+    inner.append(", ").append(source.rows().formatted(condition));
     String grouped = String.join(", ", keyColumns);
+    String open = "not is_closed";
+    String lost = "is_closed and not is_won";
     // a plain GROUP BY, which PostgreSQL runs in parallel (GROUPING SETS it does not): the
     // currencies' totals are added up from the groups, in Java. The groups are ordered outside
     // it: an order by a subquery (a stage's place in its pipeline) on the grouping itself makes
@@ -198,20 +267,21 @@ public class OpportunitySummaries {
         + scale("currency")
         + " as scale, "
         + grouped
-        + ", count(*) as count"
-        + ", coalesce(sum(amount), 0) as amount"
-        + ", count(*) filter (where not is_closed) as open_count"
-        + ", coalesce(sum(amount) filter (where not is_closed), 0) as open_amount"
-        + ", coalesce(sum(amount * probability) filter (where not is_closed), 0) as weighted"
-        + ", count(*) filter (where is_won) as won_count"
-        + ", coalesce(sum(amount) filter (where is_won), 0) as won_amount"
-        + ", count(*) filter (where is_closed and not is_won) as lost_count"
-        + ", coalesce(sum(amount) filter (where is_closed and not is_won), 0) as lost_amount"
-        + ", count(*) filter (where is_closed) as closed_count"
+        + source.counted(null, "count")
+        + source.summed(source.amount(), null, "amount")
+        + source.counted(open, "open_count")
+        + source.summed(source.amount(), open, "open_amount")
+        + source.summed(source.weighted(), open, "weighted")
+        + source.counted("is_won", "won_count")
+        + source.summed(source.amount(), "is_won", "won_amount")
+        + source.counted(lost, "lost_count")
+        + source.summed(source.amount(), lost, "lost_amount")
+        + source.counted("is_closed", "closed_count")
         + " from ("
         + inner
         + ") o group by currency, "
         + grouped
+        + source.having()
         + ") groups order by "
         + String.join(", ", order)
         + ", currency";

@@ -22,6 +22,9 @@ import org.springframework.jdbc.core.RowMapper;
  */
 public final class ListQuery {
 
+  /** The condition of a query without filters (and without a scope): every row. */
+  public static final String EVERY_ROW = "true";
+
   private final List<String> conditions = new ArrayList<>();
   private final Map<String, Object> params = new HashMap<>();
 
@@ -136,7 +139,7 @@ public final class ListQuery {
    * Runs a statement over the rows the filters select (an aggregate, say), planned for its values
    * as list pages are.
    *
-   * @param statement the SQL, given the filters' condition ({@code true} when there are none)
+   * @param statement the SQL, given the filters' condition ({@link #EVERY_ROW} when there are none)
    * @param values more parameters the statement names (besides the filters')
    */
   public <T> List<T> select(
@@ -144,7 +147,7 @@ public final class ListQuery {
       java.util.function.Function<String, String> statement,
       Map<String, ?> values,
       RowMapper<T> rows) {
-    String condition = conditions.isEmpty() ? "true" : String.join(" and ", conditions);
+    String condition = conditions.isEmpty() ? EVERY_ROW : String.join(" and ", conditions);
     Map<String, Object> all = new HashMap<>(params);
     all.putAll(values);
     return jdbc.client().sql(statement.apply(condition)).params(all).query(rows).list();

@@ -8,6 +8,7 @@ import com.leadgencrm.opportunities.security.Keys;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
 import com.leadgencrm.opportunities.support.IntegrationTest;
+import com.leadgencrm.opportunities.support.WireClient;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -313,7 +314,11 @@ class SummaryTest {
 
   /** Checks a summary answer against the figures computed here for the selected opportunities. */
   void assertSummary(JsonNode answer, List<String> keys, Predicate<JsonNode> selected) {
-    List<JsonNode> chosen = rows.stream().filter(selected).toList();
+    assertSummary(answer, keys, rows.stream().filter(selected).toList());
+  }
+
+  /** Checks a summary answer against the figures computed here for {@code chosen}. */
+  void assertSummary(JsonNode answer, List<String> keys, List<JsonNode> chosen) {
     Comparator<List<Object>> tupleOrder = null;
     for (int i = 0; i < keys.size(); i++) {
       int index = i;
@@ -518,5 +523,155 @@ class SummaryTest {
         .isEqualTo(
             answer.path("totals").get(answer.path("totals").size() - 1).path("amount").toString());
     assertThat(Objects.requireNonNull(csv.header("Content-Type"))).startsWith("text/csv");
+  }
+
+  // ---- the whole pipeline, which the writes keep rolled up (V76)
+
+  @Autowired OpportunityRollup rollup;
+
+  /** Every opportunity there is, as the list answers it. */
+  List<JsonNode> everyOpportunity() {
+    List<JsonNode> all = new ArrayList<>();
+    String path = "/opportunities?limit=500";
+    while (true) {
+      JsonNode page = api.get(path).json();
+      page.path("items").forEach(all::add);
+      if (page.path("nextCursor").isNull()) {
+        return all;
+      }
+      path = "/opportunities?limit=500&cursor=" + page.path("nextCursor").asString();
+    }
+  }
+
+  void assertTheWholePipeline() {
+    List<JsonNode> all = everyOpportunity();
+    for (List<String> keys :
+        List.of(
+            List.of("dealStageID"),
+            List.of("pipelineID"),
+            List.of("isClosed"),
+            List.of("isWon"),
+            List.of("pipelineID", "isWon"),
+            List.of("isClosed", "dealStageID"))) {
+      assertSummary(summary(api, "groupBy=" + String.join(",", keys)), keys, all);
+    }
+  }
+
+  @Test
+  void theWholePipelineAddsUpEveryOpportunityAfterWritesOfEveryKind() {
+    long owner = Opportunities.uniqueOwner();
+    Random random = new Random(20261204);
+    long pipeline = api.get("/dealStages/3").json().path("pipelineID").asLong();
+    Reply doomed =
+        api.post(
+            "/dealStages",
+            json(
+                Map.of(
+                    "dealStageName",
+                    "Rollup " + UUID.randomUUID(),
+                    "pipelineID",
+                    pipeline,
+                    "weight",
+                    15,
+                    "defaultProbability",
+                    35)));
+    assertThat(doomed.status()).as(doomed.body()).isEqualTo(201);
+    List<Long> ids = new ArrayList<>();
+    List<Map<String, Object>> batch = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      Map<String, Object> o = Opportunities.minimal(owner);
+      o.put("dealStageID", i % 3 == 0 ? doomed.id() : 1 + random.nextInt(5));
+      String currency = CURRENCIES.get(random.nextInt(CURRENCIES.size()));
+      o.put("currency", currency);
+      if (random.nextInt(4) > 0) {
+        o.put("amount", BigDecimal.valueOf(random.nextInt(10_000_000), minorUnits(currency)));
+      }
+      if (random.nextBoolean()) {
+        o.put("probability", BigDecimal.valueOf(random.nextInt(10_001), 2));
+      }
+      if (i < 40) {
+        ids.add(Opportunities.create(api, o));
+      } else {
+        batch.add(o);
+      }
+    }
+    Reply created = api.post("/opportunities/batch", json(Map.of("items", batch)));
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    created.json().path("results").forEach(item -> ids.add(item.path("id").asLong()));
+    assertThat(ids).hasSize(60);
+    assertTheWholePipeline();
+
+    // merge patches: amounts, stages (probability following), currencies, outcomes
+    for (int i = 0; i < 12; i++) {
+      long id = ids.get(i);
+      String patch =
+          switch (i % 6) {
+            case 0 -> "{\"amount\":%d}".formatted(1000 + i);
+            case 1 -> "{\"dealStageID\":4}";
+            case 2 -> "{\"currency\":\"JPY\",\"amount\":%d}".formatted(5000 + i);
+            case 3 -> "{\"isClosed\":true,\"isWon\":true}";
+            case 4 -> "{\"isClosed\":true,\"probability\":null}";
+            default -> "{\"amount\":null,\"probability\":12.5}";
+          };
+      Reply patched = api.patch("/opportunities/" + id, patch);
+      assertThat(patched.status()).as(patch + " " + patched.body()).isEqualTo(200);
+    }
+    Reply reopened =
+        api.patch("/opportunities/" + ids.get(3), "{\"isClosed\":false,\"isWon\":false}");
+    assertThat(reopened.status()).as(reopened.body()).isEqualTo(200);
+    Reply patchedBatch =
+        api.patch(
+            "/opportunities/batch",
+            json(
+                Map.of(
+                    "items",
+                    List.of(
+                        Map.of("id", ids.get(20), "amount", 77),
+                        Map.of("id", ids.get(21), "dealStageID", 5),
+                        Map.of("id", ids.get(22), "isClosed", true)))));
+    assertThat(patchedBatch.status()).as(patchedBatch.body()).isEqualTo(200);
+    // a replacement, and the wire protocol's writes
+    Map<String, Object> replacement = Opportunities.minimal(owner);
+    replacement.put("currency", "EUR");
+    replacement.put("amount", new BigDecimal("321.09"));
+    Reply replaced = api.put("/opportunities/" + ids.get(30), json(replacement));
+    assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+    WireClient wire = WireClient.of(api, Api.ADMIN_TOKEN);
+    assertThat(
+            wire.call(
+                    "{\"method\":\"updateOpportunities\",\"params\":{\"objects\":[{\"id\":\"%d\",\"amount\":\"99\"}]},\"id\":1}"
+                        .formatted(ids.get(31)))
+                .path("result")
+                .path("updates")
+                .get(0)
+                .path("success")
+                .asBoolean())
+        .isTrue();
+    assertThat(
+            wire.call(
+                    """
+                    {"method":"createOpportunities","params":{"objects":[
+                      {"ownerID":"%d","dealStageID":2,"opportunityName":"Wire","closeDate":"2026-11-26","amount":"12.5"}
+                    ]},"id":2}"""
+                        .formatted(owner))
+                .path("result")
+                .path("creates")
+                .get(0)
+                .path("success")
+                .asBoolean())
+        .isTrue();
+    // the recycle bin: deleted, restored, purged
+    for (int i = 40; i < 44; i++) {
+      assertThat(api.delete("/opportunities/" + ids.get(i)).status()).isEqualTo(204);
+    }
+    assertThat(api.post("/opportunities/" + ids.get(40) + "/restore", "").status()).isEqualTo(200);
+    assertThat(api.delete("/opportunities/deleted/" + ids.get(41)).status()).isEqualTo(204);
+    // a deleted stage moves its opportunities to another
+    assertThat(api.delete("/dealStages/" + doomed.id() + "?moveTo=3").status()).isEqualTo(204);
+    assertTheWholePipeline();
+
+    // folded into one row per group, the rollup answers the same
+    rollup.fold();
+    assertTheWholePipeline();
   }
 }
