@@ -14,6 +14,8 @@ import com.leadgencrm.opportunities.support.IntegrationTest;
 import com.leadgencrm.opportunities.support.WireClient;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -92,6 +94,19 @@ class HeavyReadBulkheadTest {
       assertThat(refused.json().path("detail").asString())
           .isEqualTo(
               "Too many lists and searches are running or waiting (3 at once); retry after 1 s");
+      // so are the pipeline's insight reads and the CSV export: heavy reads too
+      String from = Instant.now().minus(Duration.ofDays(1)).toString();
+      String to = Instant.now().toString();
+      for (Api.Request insight :
+          List.of(
+              tolerant.request("GET", "/opportunities/summary?ownerID=7&groupBy=dealStageID"),
+              tolerant.request("GET", "/opportunities/waterfall?from=" + from + "&to=" + to),
+              tolerant.request("GET", "/opportunities/stageFlow?from=" + from + "&to=" + to),
+              tolerant.request("GET", "/opportunities?ownerID=7").header("Accept", "text/csv"))) {
+        Reply busy = insight.send();
+        assertThat(busy.status()).as(busy.body()).isEqualTo(503);
+        assertThat(busy.header("Retry-After")).isEqualTo("1");
+      }
       JsonNode wire =
           WireClient.of(admin, Api.ADMIN_TOKEN)
               .call("{\"method\":\"getOpportunities\",\"params\":{\"where\":{}},\"id\":5}");
