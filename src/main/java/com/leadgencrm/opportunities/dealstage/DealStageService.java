@@ -13,6 +13,7 @@ import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.event.Change;
 import com.leadgencrm.opportunities.event.EventRecorder;
 import com.leadgencrm.opportunities.event.EventType;
+import com.leadgencrm.opportunities.query.Column;
 import com.leadgencrm.opportunities.query.ListQuery;
 import com.leadgencrm.opportunities.query.ListStatements;
 import com.leadgencrm.opportunities.query.Page;
@@ -111,8 +112,8 @@ public class DealStageService {
     return versioned(stages.findById(id).orElseThrow(() -> new DealStageNotFound(id)));
   }
 
-  static final Map<String, ListQuery.Column> WHERE_COLUMNS =
-      ListQuery.columns(
+  static final Map<String, Column> WHERE_COLUMNS =
+      Column.columns(
           "id:id:LONG",
           "dealStageName:deal_stage_name:TEXT",
           "description:description:TEXT",

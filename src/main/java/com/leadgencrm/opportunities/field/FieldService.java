@@ -10,6 +10,7 @@ import com.leadgencrm.opportunities.core.Submitted;
 import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.event.EventRecorder;
 import com.leadgencrm.opportunities.event.EventType;
+import com.leadgencrm.opportunities.query.Column;
 import com.leadgencrm.opportunities.query.ListQuery;
 import com.leadgencrm.opportunities.query.ListStatements;
 import com.leadgencrm.opportunities.query.Page;
@@ -145,8 +146,8 @@ public class FieldService {
         rs.getObject("update_timestamp", OffsetDateTime.class).toInstant());
   }
 
-  static final Map<String, ListQuery.Column> WHERE_COLUMNS =
-      ListQuery.columns(
+  static final Map<String, Column> WHERE_COLUMNS =
+      Column.columns(
           "id:id:LONG",
           "relationship:relationship:TEXT",
           "systemName:system_name:TEXT",

@@ -14,6 +14,7 @@ import com.leadgencrm.opportunities.core.Savepoints;
 import com.leadgencrm.opportunities.core.Submitted;
 import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.event.Change;
+import com.leadgencrm.opportunities.query.Column;
 import com.leadgencrm.opportunities.query.ListQuery;
 import com.leadgencrm.opportunities.query.ListStatements;
 import com.leadgencrm.opportunities.query.Page;
@@ -99,8 +100,8 @@ public class OpportunityLeadService {
     return new Versioned<>(find(id).orElseThrow(() -> new OpportunityLeadNotFound(id)), ETAG);
   }
 
-  static final Map<String, ListQuery.Column> WHERE_COLUMNS =
-      ListQuery.columns(
+  static final Map<String, Column> WHERE_COLUMNS =
+      Column.columns(
           "id:id:LONG",
           "opportunityID:opportunity_id:LONG",
           "leadID:lead_id:LONG",

@@ -10,6 +10,7 @@ import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.core.Values.TypeMismatch;
 import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.field.FieldRef;
+import com.leadgencrm.opportunities.query.Column;
 import com.leadgencrm.opportunities.query.ListQuery;
 import com.leadgencrm.opportunities.query.ListStatements;
 import com.leadgencrm.opportunities.query.Page;
@@ -50,8 +51,8 @@ public class OpportunityQueries {
           new SortKey("updateTimestamp", "update_timestamp", SortKey.Type.INSTANT));
 
   /** What the wire protocol's {@code where} can name, besides custom fields. */
-  static final Map<String, ListQuery.Column> WHERE_COLUMNS =
-      ListQuery.columns(
+  static final Map<String, Column> WHERE_COLUMNS =
+      Column.columns(
           "id:id:LONG",
           "ownerID:owner_id:LONG",
           "dealStageID:deal_stage_id:LONG",
@@ -154,7 +155,8 @@ public class OpportunityQueries {
     if (params.pipelineID() != null && !params.pipelineID().isEmpty()) {
       list.where(
           "deal_stage_id in (select s.id from deal_stage s where s.pipeline_id in (:pipelineIds))",
-          Map.of("pipelineIds", params.pipelineID()));
+          Map.of("pipelineIds", params.pipelineID()),
+          "deal_stage_id");
     }
     if (params.leadID() != null && !params.leadID().isEmpty()) {
       list.where(

@@ -64,12 +64,12 @@ public class OpportunitySummaries {
     List<OpportunitySummary.Group> groups = new ArrayList<>();
     // each currency's totals: the exact sums of its groups, rounded once like the groups' figures
     Map<String, Sums> totals = new TreeMap<>();
+    ListQuery query = reads.query(params, custom, definitions);
+    boolean rolledUp = past == null && Source.ROLLUP.serves(keys, query);
     reads.select(
-        params,
-        custom,
-        definitions,
+        query,
         condition ->
-            past == null && Source.ROLLUP.groups(keys) && ListQuery.EVERY_ROW.equals(condition)
+            rolledUp
                 ? statement(keys, Source.ROLLUP, condition)
                 : (past == null ? "" : past.with()) + statement(keys, Source.ROWS, condition),
         past == null ? Map.of() : past.params(),
@@ -182,7 +182,8 @@ public class OpportunitySummaries {
    * @param count how many opportunities a set of rows is
    * @param amount the sum of their amounts (no amount: 0, or null when none has one)
    * @param weighted the sum of their amounts x probabilities
-   * @param columns the key columns the source has (null: any expression over an opportunity)
+   * @param columns the columns the source has, which its keys and filters may read (null: any
+   *     expression over an opportunity)
    * @param having the condition on a group: that it holds any opportunity
    */
   record Source(
@@ -202,22 +203,26 @@ public class OpportunitySummaries {
             "count(*)", "sum(amount)", "sum(amount * probability)", null, "");
 
     /**
-     * The rollup the writes keep (V76): the whole pipeline, by pipeline, deal stage, isClosed or
-     * isWon, a few hundred rows to sum instead of every opportunity. Its rows are deltas, so a
-     * group whose rows add up to no opportunity is left out as the rows would leave it.
+     * The rollup the writes keep (V76): the pipeline by pipeline, deal stage, isClosed or isWon,
+     * filtered by those and currency alone (a pipeline's board, its open deals in euros), a few
+     * hundred rows to sum instead of every opportunity. The list's conditions on those columns
+     * apply to it as they are. Its rows are deltas, so a group whose rows add up to no opportunity
+     * is left out as the rows would leave it.
      */
     static final Source ROLLUP =
         new Source(
-            "count, amount, weighted, is_closed, is_won from opportunity_rollup",
+            "count, amount, weighted, is_closed, is_won from opportunity_rollup where %1$s",
             "sum(count)",
             "sum(amount)",
             "sum(weighted)",
-            Set.of("pipeline_id", "deal_stage_id", "is_closed", "is_won"),
+            Set.of("pipeline_id", "deal_stage_id", "currency", "is_closed", "is_won"),
             " having sum(count) > 0");
 
-    /** Whether the source can group by {@code keys}. */
-    boolean groups(List<SummaryKeys.Key> keys) {
-      return columns == null || keys.stream().allMatch(key -> columns.contains(key.expression()));
+    /** Whether the source can group by {@code keys} the rows {@code query} selects. */
+    boolean serves(List<SummaryKeys.Key> keys, ListQuery query) {
+      return columns == null
+          || (keys.stream().allMatch(key -> columns.contains(key.expression()))
+              && query.readsOnly(columns));
     }
 
     /** How many opportunities the rows {@code where} selects are. */

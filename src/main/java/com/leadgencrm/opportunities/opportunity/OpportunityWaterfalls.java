@@ -82,9 +82,7 @@ public class OpportunityWaterfalls {
     values.put("asOfCurrency", history.defaultCurrency());
     Map<String, Map<String, OpportunityWaterfall.Step>> byCurrency = new TreeMap<>();
     reads.select(
-        params,
-        custom,
-        reads.definitions(),
+        reads.query(params, custom, reads.definitions()),
         WaterfallStatement::of,
         values,
         (rs, n) ->

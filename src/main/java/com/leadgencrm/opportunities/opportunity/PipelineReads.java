@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.query.ListQuery;
 import com.leadgencrm.opportunities.query.ListStatements;
 import java.util.List;
 import java.util.Map;
@@ -39,17 +40,23 @@ class PipelineReads {
     return history;
   }
 
+  /** The list's query: the filters of a list request and the caller's scope. */
+  ListQuery query(
+      OpportunityListParams params,
+      Map<String, String> custom,
+      CustomFieldDefinitions definitions) {
+    return queries.query(params, custom, definitions);
+  }
+
   /**
-   * The rows of {@code statement}, given the list's condition, over the opportunities the request
+   * The rows of {@code statement}, given the list's condition, over the opportunities {@code query}
    * selects.
    */
   <T> List<T> select(
-      OpportunityListParams params,
-      Map<String, String> custom,
-      CustomFieldDefinitions definitions,
+      ListQuery query,
       Function<String, String> statement,
       Map<String, ?> values,
       RowMapper<T> rows) {
-    return queries.query(params, custom, definitions).select(lists, statement, values, rows);
+    return query.select(lists, statement, values, rows);
   }
 }

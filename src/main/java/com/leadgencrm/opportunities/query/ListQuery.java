@@ -10,8 +10,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -23,36 +25,42 @@ import org.springframework.jdbc.core.RowMapper;
 public final class ListQuery {
 
   /** The condition of a query without filters (and without a scope): every row. */
-  public static final String EVERY_ROW = "true";
+  private static final String EVERY_ROW = "true";
+
+  /** What a condition given as text is taken to read, unless its caller names the column. */
+  private static final String ANY_COLUMN = "*";
 
   private final List<String> conditions = new ArrayList<>();
   private final Map<String, Object> params = new HashMap<>();
 
+  /** The columns (or expressions) the conditions read. */
+  private final Set<String> reads = new HashSet<>();
+
   /** {@code column} is one of {@code values}; no condition when there are none. */
   public ListQuery anyOf(String column, @Nullable List<?> values) {
     if (values != null && !values.isEmpty()) {
-      conditions.add(column + " in (:" + bind(values) + ")");
+      condition(column, column + " in (:" + bind(values) + ")");
     }
     return this;
   }
 
   public ListQuery equal(String column, @Nullable Object value) {
     if (value != null) {
-      conditions.add(column + " = :" + bind(value));
+      condition(column, column + " = :" + bind(value));
     }
     return this;
   }
 
   public ListQuery atLeast(String column, @Nullable Object value) {
     if (value != null) {
-      conditions.add(column + " >= :" + bind(sqlValue(value)));
+      condition(column, column + " >= :" + bind(sqlValue(value)));
     }
     return this;
   }
 
   public ListQuery atMost(String column, @Nullable Object value) {
     if (value != null) {
-      conditions.add(column + " <= :" + bind(sqlValue(value)));
+      condition(column, column + " <= :" + bind(sqlValue(value)));
     }
     return this;
   }
@@ -71,16 +79,34 @@ public final class ListQuery {
   public ListQuery contains(String column, @Nullable String text) {
     if (text != null && !text.isEmpty()) {
       String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-      conditions.add(column + " ilike :" + bind("%" + escaped + "%"));
+      condition(column, column + " ilike :" + bind("%" + escaped + "%"));
     }
     return this;
   }
 
   /** Any condition; {@code :name} parameters in it are given by {@code values}. */
   public ListQuery where(String condition, Map<String, ?> values) {
-    conditions.add(condition);
+    return where(condition, values, ANY_COLUMN);
+  }
+
+  /** A condition that reads {@code column} of the rows alone (and other tables, say). */
+  public ListQuery where(String condition, Map<String, ?> values, String column) {
+    condition(column, condition);
     params.putAll(values);
     return this;
+  }
+
+  private void condition(String column, String condition) {
+    conditions.add(condition);
+    reads.add(column);
+  }
+
+  /**
+   * Whether the conditions read none but {@code columns}: whether they can select from another
+   * table that has those columns (a rollup, say) as they would from the rows.
+   */
+  public boolean readsOnly(Set<String> columns) {
+    return columns.containsAll(reads);
   }
 
   /** Binds a value to a fresh parameter name and returns the name. */
@@ -198,64 +224,6 @@ public final class ListQuery {
       throw new InvalidInput(errors);
     }
     return this;
-  }
-
-  /**
-   * The columns a wire-protocol {@code where} can name, from {@code property:column:TYPE} entries
-   * ({@code "ownerID:owner_id:LONG"}).
-   */
-  public static Map<String, Column> columns(String... entries) {
-    Map<String, Column> columns = new java.util.LinkedHashMap<>();
-    for (String entry : entries) {
-      String[] parts = entry.split(":");
-      columns.put(parts[0], new Column(parts[1], ColumnType.valueOf(parts[2])));
-    }
-    return java.util.Collections.unmodifiableMap(columns);
-  }
-
-  /** A column a wire-protocol {@code where} can name, and how to read its text. */
-  public record Column(String sql, ColumnType type) {
-
-    Object read(String text) throws Values.TypeMismatch {
-      return switch (type) {
-        case LONG -> Long.parseLong(text.trim());
-        case DECIMAL -> Values.parseDecimal(text);
-        case TEXT -> text;
-        case BOOLEAN ->
-            switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
-              case "1", "true" -> true;
-              case "0", "false" -> false;
-              default -> throw new IllegalArgumentException(text);
-            };
-        case INSTANT -> {
-          try {
-            yield OffsetDateTime.ofInstant(Values.instant(text.trim()), ZoneOffset.UTC);
-          } catch (Values.TypeMismatch e) {
-            // told in the wire protocol's words (ColumnType.INSTANT), not in REST's
-            throw new IllegalArgumentException(text, e);
-          }
-        }
-      };
-    }
-  }
-
-  /** The types of {@link Column}s, and what a value of each looks like. */
-  public enum ColumnType {
-    LONG("an integer"),
-    DECIMAL("a number"),
-    TEXT("text"),
-    BOOLEAN("a boolean: 1, 0, true or false"),
-    INSTANT("a date-time such as 2026-12-31 17:00:00, or a date");
-
-    private final String described;
-
-    ColumnType(String described) {
-      this.described = described;
-    }
-
-    String described() {
-      return described;
-    }
   }
 
   /** The SQL of a page and its parameters; one row more than the page, to know if more follow. */

@@ -555,6 +555,26 @@ class SummaryTest {
             List.of("isClosed", "dealStageID"))) {
       assertSummary(summary(api, "groupBy=" + String.join(",", keys)), keys, all);
     }
+    // filters on the rollup's own columns: a pipeline's board, open deals in some currencies
+    long pipeline = api.get("/dealStages/3").json().path("pipelineID").asLong();
+    assertSummary(
+        summary(api, "pipelineID=" + pipeline + "&groupBy=dealStageID"),
+        List.of("dealStageID"),
+        all.stream().filter(o -> o.path("pipelineID").asLong() == pipeline).toList());
+    assertSummary(
+        summary(api, "isClosed=false&currency=USD,JPY&groupBy=pipelineID"),
+        List.of("pipelineID"),
+        all.stream()
+            .filter(o -> !o.path("isClosed").asBoolean())
+            .filter(o -> List.of("USD", "JPY").contains(o.path("currency").asString()))
+            .toList());
+    assertSummary(
+        summary(api, "dealStageID=1,4&isWon=false&groupBy=isClosed"),
+        List.of("isClosed"),
+        all.stream()
+            .filter(o -> List.of(1L, 4L).contains(o.path("dealStageID").asLong()))
+            .filter(o -> !o.path("isWon").asBoolean())
+            .toList());
   }
 
   @Test

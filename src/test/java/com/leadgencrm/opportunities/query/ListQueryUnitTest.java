@@ -166,8 +166,8 @@ class ListQueryUnitTest {
     assertThat(query.params()).isEqualTo(Map.of("owner", 7L, "p1", false));
   }
 
-  static final Map<String, ListQuery.Column> COLUMNS =
-      ListQuery.columns(
+  static final Map<String, Column> COLUMNS =
+      Column.columns(
           "ownerID:owner_id:LONG",
           "amount:amount:DECIMAL",
           "opportunityName:opportunity_name:TEXT",
