@@ -42,7 +42,7 @@ if [[ $COMPARE == rollup ]]; then
 begin;
 lock table crm.opportunity in share mode;
 delete from crm.opportunity_rollup;
-insert into crm.opportunity_rollup
+insert into crm.opportunity_rollup (pipeline_id, deal_stage_id, currency, is_closed, is_won, count, amount, weighted)
 select pipeline_id, deal_stage_id, currency, is_closed, is_won,
        count(*), coalesce(sum(amount), 0), coalesce(sum(amount * probability), 0)
   from crm.opportunity group by pipeline_id, deal_stage_id, currency, is_closed, is_won;

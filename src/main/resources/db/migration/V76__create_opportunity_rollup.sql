@@ -10,6 +10,9 @@
 -- transaction: a reader sees either the deltas or their sum, and the sum of a group's rows is
 -- always its figures. A group whose rows add up to no opportunity has none.
 create table opportunity_rollup (
+    -- a key of its own: a publication for all tables (Debezium's default) refuses deletes from a
+    -- table without one, and the fold deletes
+    id            bigint     generated always as identity primary key,
     pipeline_id   bigint     not null,
     deal_stage_id bigint     not null,
     currency      varchar(3) not null,
@@ -31,6 +34,7 @@ declare
   direction integer := case tg_op when 'DELETE' then -1 else 1 end;
 begin
   insert into ${flyway:defaultSchema}.opportunity_rollup
+         (pipeline_id, deal_stage_id, currency, is_closed, is_won, count, amount, weighted)
   select pipeline_id, deal_stage_id, currency, is_closed, is_won,
          direction * count(*), direction * coalesce(sum(amount), 0),
          direction * coalesce(sum(amount * probability), 0)
@@ -44,6 +48,7 @@ $$;
 create function opportunity_rollup_updated() returns trigger language plpgsql as $$
 begin
   insert into ${flyway:defaultSchema}.opportunity_rollup
+         (pipeline_id, deal_stage_id, currency, is_closed, is_won, count, amount, weighted)
   select pipeline_id, deal_stage_id, currency, is_closed, is_won,
          sum(count), sum(amount), sum(weighted)
     from (select pipeline_id, deal_stage_id, currency, is_closed, is_won,
@@ -83,7 +88,7 @@ create trigger opportunity_rollup_truncated after truncate on opportunity
   for each statement execute function opportunity_rollup_truncated();
 
 -- the opportunities there are: creating the triggers locked out writes until this commits
-insert into opportunity_rollup
+insert into opportunity_rollup (pipeline_id, deal_stage_id, currency, is_closed, is_won, count, amount, weighted)
 select pipeline_id, deal_stage_id, currency, is_closed, is_won,
        count(*), coalesce(sum(amount), 0), coalesce(sum(amount * probability), 0)
   from opportunity

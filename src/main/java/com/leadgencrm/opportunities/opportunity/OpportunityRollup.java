@@ -36,7 +36,7 @@ class OpportunityRollup {
   private static final String FOLD =
       """
       with folded as (delete from opportunity_rollup returning *)
-      insert into opportunity_rollup
+      insert into opportunity_rollup (%1$s, count, amount, weighted)
       select %1$s, sum(count), sum(amount), sum(weighted)
         from folded
        group by %1$s
