@@ -26,6 +26,12 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -692,6 +698,57 @@ class SummaryTest {
 
     // folded into one row per group, the rollup answers the same
     rollup.fold();
+    assertTheWholePipeline();
+  }
+
+  @Test
+  void theRollupStaysExactUnderConcurrentWritesAndFolds() throws Exception {
+    long owner = Opportunities.uniqueOwner();
+    ExecutorService clients = Executors.newFixedThreadPool(5);
+    AtomicBoolean writing = new AtomicBoolean(true);
+    AtomicInteger folds = new AtomicInteger();
+    try {
+      // folds while the writes run: what a fold misses (uncommitted) the next one takes
+      Future<?> folder =
+          clients.submit(
+              () -> {
+                while (writing.get()) {
+                  if (rollup.fold()) {
+                    folds.incrementAndGet();
+                  }
+                }
+              });
+      List<Future<?>> writers = new ArrayList<>();
+      for (int w = 0; w < 4; w++) {
+        Random random = new Random(w);
+        writers.add(
+            clients.submit(
+                () -> {
+                  for (int i = 0; i < 20; i++) {
+                    Map<String, Object> o = Opportunities.minimal(owner);
+                    o.put("dealStageID", 1 + random.nextInt(5));
+                    o.put("amount", BigDecimal.valueOf(random.nextInt(1_000_000), 2));
+                    long id = Opportunities.create(api, o);
+                    String patch =
+                        "{\"dealStageID\":%d,\"amount\":%d}"
+                            .formatted(1 + random.nextInt(5), random.nextInt(10_000));
+                    assertThat(api.patch("/opportunities/" + id, patch).status()).isEqualTo(200);
+                    if (i % 4 == 0) {
+                      assertThat(api.delete("/opportunities/" + id).status()).isEqualTo(204);
+                    }
+                  }
+                }));
+      }
+      for (Future<?> writer : writers) {
+        writer.get(120, TimeUnit.SECONDS);
+      }
+      writing.set(false);
+      folder.get(30, TimeUnit.SECONDS);
+    } finally {
+      writing.set(false);
+      clients.shutdownNow();
+    }
+    assertThat(folds.get()).as("folds that ran beside the writes").isPositive();
     assertTheWholePipeline();
   }
 }
