@@ -1,10 +1,12 @@
 package com.leadgencrm.opportunities.core;
 
+import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
 
 /**
  * The documentation that the components of many views share, written once. Each annotation stands
@@ -15,6 +17,15 @@ import java.lang.annotation.Retention;
 public final class ViewDocs {
 
   private ViewDocs() {}
+
+  /**
+   * On a record clients read: every component is a property it always carries, null exactly where
+   * the component is {@code @Nullable}. The OpenAPI document says so from the type (the web
+   * adapter's {@code RepresentationSchemas}), so a component's {@link Schema} need not.
+   */
+  @Retention(RUNTIME)
+  @Target(TYPE)
+  public @interface Representation {}
 
   /** A property every representation carries (null where it may be), with nothing else to say. */
   @Retention(RUNTIME)

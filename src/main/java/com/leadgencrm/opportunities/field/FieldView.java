@@ -1,6 +1,6 @@
 package com.leadgencrm.opportunities.field;
 
-import com.leadgencrm.opportunities.core.ViewDocs.Required;
+import com.leadgencrm.opportunities.core.ViewDocs.Representation;
 import com.leadgencrm.opportunities.core.ViewDocs.Timestamp;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -9,26 +9,15 @@ import org.jspecify.annotations.Nullable;
 
 /** A field definition as clients read it. */
 @Schema(name = "Field", description = "Metadata of a standard or custom field")
+@Representation
 public record FieldView(
-    @Schema(example = "15", requiredMode = Schema.RequiredMode.REQUIRED) long id,
-    @Schema(example = "opportunity", maxLength = 255, requiredMode = Schema.RequiredMode.REQUIRED)
-        String relationship,
-    @Schema(
-            example = "contract_type_5f0c3b2a9d1e4",
-            maxLength = 255,
-            requiredMode = Schema.RequiredMode.REQUIRED)
-        String systemName,
-    @Schema(example = "Contract type", maxLength = 255, requiredMode = Schema.RequiredMode.REQUIRED)
-        String label,
-    @Schema(
-            example = "api",
-            maxLength = 255,
-            nullable = true,
-            requiredMode = Schema.RequiredMode.REQUIRED)
-        @Nullable String source,
+    @Schema(example = "15") long id,
+    @Schema(example = "opportunity", maxLength = 255) String relationship,
+    @Schema(example = "contract_type_5f0c3b2a9d1e4", maxLength = 255) String systemName,
+    @Schema(example = "Contract type", maxLength = 255) String label,
+    @Schema(example = "api", maxLength = 255) @Nullable String source,
     @Schema(
             example = "text",
-            requiredMode = Schema.RequiredMode.REQUIRED,
             allowableValues = {
               "text",
               "textarea",
@@ -42,16 +31,14 @@ public record FieldView(
               "phone"
             })
         String dataType,
-    @Schema(example = "40", requiredMode = Schema.RequiredMode.REQUIRED) int dataLength,
-    @Required boolean isRequired,
-    @Required boolean isCustom,
-    @Required boolean isActive,
-    @Required boolean isAvailableInContactManager,
-    @Required boolean isEditableInContactManager,
-    @Required boolean isAvailableInForms,
-    @Schema(
-            description = "Values are unique among opportunities: an external key",
-            requiredMode = Schema.RequiredMode.REQUIRED)
+    @Schema(example = "40") int dataLength,
+    boolean isRequired,
+    boolean isCustom,
+    boolean isActive,
+    boolean isAvailableInContactManager,
+    boolean isEditableInContactManager,
+    boolean isAvailableInForms,
+    @Schema(description = "Values are unique among opportunities: an external key")
         boolean isUnique,
     @Timestamp Instant createTimestamp,
     @Timestamp Instant updateTimestamp) {

@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.core.ViewDocs.Representation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -11,27 +12,16 @@ import org.jspecify.annotations.Nullable;
         "A deleted opportunity in the recycle bin: POST /opportunities/{id}/restore brings it back"
             + " with its lead associations, until it is purged (purgeTimestamp, or DELETE"
             + " /opportunities/deleted/{id})")
+@Representation
 public record DeletedOpportunityView(
-    @Schema(example = "1051", requiredMode = Schema.RequiredMode.REQUIRED) long id,
-    @Schema(example = "2026-11-28T09:30:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant deletedTimestamp,
-    @Schema(
-            description = "User who deleted it (null: the service itself)",
-            example = "7",
-            nullable = true,
-            requiredMode = Schema.RequiredMode.REQUIRED)
+    @Schema(example = "1051") long id,
+    @Schema(example = "2026-11-28T09:30:00Z") Instant deletedTimestamp,
+    @Schema(description = "User who deleted it (null: the service itself)", example = "7")
         @Nullable Long deletedBy,
     @Schema(
             description = "When it is purged for good (deletedTimestamp + CRM_RECYCLE_DAYS)",
-            example = "2026-12-28T09:30:00Z",
-            requiredMode = Schema.RequiredMode.REQUIRED)
+            example = "2026-12-28T09:30:00Z")
         Instant purgeTimestamp,
-    @Schema(
-            description = "The opportunity as it was when deleted",
-            requiredMode = Schema.RequiredMode.REQUIRED)
-        OpportunityView opportunity,
-    @Schema(
-            description = "How many lead associations a restore brings back",
-            example = "2",
-            requiredMode = Schema.RequiredMode.REQUIRED)
+    @Schema(description = "The opportunity as it was when deleted") OpportunityView opportunity,
+    @Schema(description = "How many lead associations a restore brings back", example = "2")
         int leadCount) {}

@@ -1,7 +1,7 @@
 package com.leadgencrm.opportunities.opportunity;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.leadgencrm.opportunities.core.ViewDocs.Required;
+import com.leadgencrm.opportunities.core.ViewDocs.Representation;
 import com.leadgencrm.opportunities.core.ViewDocs.Timestamp;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -16,31 +16,17 @@ import org.jspecify.annotations.Nullable;
         "A potential deal with an expected value. Every active custom opportunity field is a "
             + "property too, keyed by its systemName (null when unset); this document lists those "
             + "active when it was fetched.")
+@Representation
 public record OpportunityView(
-    @Schema(example = "1051", requiredMode = Schema.RequiredMode.REQUIRED) long id,
-    @Schema(example = "7", requiredMode = Schema.RequiredMode.REQUIRED) long ownerID,
-    @Schema(example = "2", requiredMode = Schema.RequiredMode.REQUIRED) long dealStageID,
-    @Schema(
-            description = "Read-only: the pipeline of the opportunity's stage",
-            example = "1",
-            requiredMode = Schema.RequiredMode.REQUIRED)
+    @Schema(example = "1051") long id,
+    @Schema(example = "7") long ownerID,
+    @Schema(example = "2") long dealStageID,
+    @Schema(description = "Read-only: the pipeline of the opportunity's stage", example = "1")
         long pipelineID,
-    @Schema(example = "5012", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
-        @Nullable Long accountID,
-    @Schema(example = "88", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
-        @Nullable Long campaignID,
-    @Schema(
-            example = "Acme Corp - 500 seats",
-            maxLength = 255,
-            requiredMode = Schema.RequiredMode.REQUIRED)
-        String opportunityName,
-    @Schema(
-            example = "60",
-            minimum = "0",
-            maximum = "100",
-            nullable = true,
-            requiredMode = Schema.RequiredMode.REQUIRED)
-        @Nullable BigDecimal probability,
+    @Schema(example = "5012") @Nullable Long accountID,
+    @Schema(example = "88") @Nullable Long campaignID,
+    @Schema(example = "Acme Corp - 500 seats", maxLength = 255) String opportunityName,
+    @Schema(example = "60", minimum = "0", maximum = "100") @Nullable BigDecimal probability,
     @Schema(
             description =
                 "Read-only. stage: the probability is the stage's defaultProbability and follows"
@@ -48,30 +34,21 @@ public record OpportunityView(
                     + " stays (a merge patch with probability null makes it follow the stage"
                     + " again)",
             allowableValues = {"stage", "manual"},
-            example = "stage",
-            requiredMode = Schema.RequiredMode.REQUIRED)
+            example = "stage")
         String probabilitySource,
     @Schema(
             description = "In currency, with exactly its minor units of fraction digits",
             example = "125000.50",
-            minimum = "0",
-            nullable = true,
-            requiredMode = Schema.RequiredMode.REQUIRED)
+            minimum = "0")
         @Nullable BigDecimal amount,
-    @Schema(
-            description = "ISO 4217 code of the amount's currency",
-            example = "USD",
-            requiredMode = Schema.RequiredMode.REQUIRED)
+    @Schema(description = "ISO 4217 code of the amount's currency", example = "USD")
         String currency,
-    @Required boolean isClosed,
-    @Required boolean isWon,
-    @Required boolean isActive,
-    @Schema(example = "2026-12-31T00:00:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant closeDate,
-    @Schema(example = "905270274", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
-        @Nullable Long originatingLeadID,
-    @Schema(example = "905270274", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
-        @Nullable Long primaryLeadID,
+    boolean isClosed,
+    boolean isWon,
+    boolean isActive,
+    @Schema(example = "2026-12-31T00:00:00Z") Instant closeDate,
+    @Schema(example = "905270274") @Nullable Long originatingLeadID,
+    @Schema(example = "905270274") @Nullable Long primaryLeadID,
     @Timestamp Instant createTimestamp,
     @Timestamp Instant updateTimestamp,
     @Schema(
@@ -79,7 +56,6 @@ public record OpportunityView(
             accessMode = Schema.AccessMode.READ_ONLY,
             description =
                 "When the opportunity entered its current deal stage (read-only; REST only, wire"
-                    + " protocol rows do not carry it)",
-            requiredMode = Schema.RequiredMode.REQUIRED)
+                    + " protocol rows do not carry it)")
         Instant stageChangeTimestamp,
     @Schema(hidden = true) @JsonAnyGetter Map<String, Object> custom) {}

@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.core.ViewDocs.Representation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,72 +12,45 @@ import java.util.List;
  * + increased - decreased - won - lost - removed = end.
  */
 @Schema(name = "OpportunityWaterfall")
+@Representation
 public record OpportunityWaterfall(
-    @Schema(example = "2026-10-01T00:00:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant from,
-    @Schema(example = "2026-11-30T00:00:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
-        Instant to,
+    @Schema(example = "2026-10-01T00:00:00Z") Instant from,
+    @Schema(example = "2026-11-30T00:00:00Z") Instant to,
     @Schema(
             example = "2026-10-01T00:00:00Z",
-            description = "The close period's first moment (default: the quarter holding to)",
-            requiredMode = Schema.RequiredMode.REQUIRED)
+            description = "The close period's first moment (default: the quarter holding to)")
         Instant closeDateFrom,
-    @Schema(
-            example = "2026-12-31T23:59:59.999999Z",
-            description = "The close period's last moment",
-            requiredMode = Schema.RequiredMode.REQUIRED)
+    @Schema(example = "2026-12-31T23:59:59.999999Z", description = "The close period's last moment")
         Instant closeDateTo,
-    @Schema(description = "One per currency, by code", requiredMode = Schema.RequiredMode.REQUIRED)
-        List<Currency> currencies) {
+    @Schema(description = "One per currency, by code") List<Currency> currencies) {
 
   @Schema(name = "OpportunityWaterfallCurrency")
+  @Representation
   public record Currency(
-      @Schema(example = "USD", requiredMode = Schema.RequiredMode.REQUIRED) String currency,
-      @Schema(
-              description = "Open, closing in the period, at from",
-              requiredMode = Schema.RequiredMode.REQUIRED)
-          Step start,
-      @Schema(
-              description = "Created after from, in the pipeline at to",
-              requiredMode = Schema.RequiredMode.REQUIRED)
-          Step created,
+      @Schema(example = "USD") String currency,
+      @Schema(description = "Open, closing in the period, at from") Step start,
+      @Schema(description = "Created after from, in the pipeline at to") Step created,
       @Schema(
               description =
                   "Existing at from but not in its pipeline (another close date, closed, other"
-                      + " filters), in the pipeline at to",
-              requiredMode = Schema.RequiredMode.REQUIRED)
+                      + " filters), in the pipeline at to")
           Step pulledIn,
-      @Schema(
-              description = "In the pipeline at from, still open at to but out of its pipeline",
-              requiredMode = Schema.RequiredMode.REQUIRED)
+      @Schema(description = "In the pipeline at from, still open at to but out of its pipeline")
           Step pushedOut,
-      @Schema(
-              description = "Amount increases of those in both (count: how many increased)",
-              requiredMode = Schema.RequiredMode.REQUIRED)
+      @Schema(description = "Amount increases of those in both (count: how many increased)")
           Step increased,
-      @Schema(
-              description = "Amount decreases of those in both (count: how many decreased)",
-              requiredMode = Schema.RequiredMode.REQUIRED)
+      @Schema(description = "Amount decreases of those in both (count: how many decreased)")
           Step decreased,
-      @Schema(
-              description = "In the pipeline at from, won by to (at their amount at from)",
-              requiredMode = Schema.RequiredMode.REQUIRED)
+      @Schema(description = "In the pipeline at from, won by to (at their amount at from)")
           Step won,
-      @Schema(
-              description = "In the pipeline at from, lost by to (at their amount at from)",
-              requiredMode = Schema.RequiredMode.REQUIRED)
+      @Schema(description = "In the pipeline at from, lost by to (at their amount at from)")
           Step lost,
-      @Schema(
-              description = "In the pipeline at from, deleted by to",
-              requiredMode = Schema.RequiredMode.REQUIRED)
-          Step removed,
-      @Schema(description = "The pipeline at to", requiredMode = Schema.RequiredMode.REQUIRED)
-          Step end) {}
+      @Schema(description = "In the pipeline at from, deleted by to") Step removed,
+      @Schema(description = "The pipeline at to") Step end) {}
 
   /** How many opportunities, and their amounts (exact, in the currency's minor units). */
   @Schema(name = "OpportunityWaterfallStep")
+  @Representation
   public record Step(
-      @Schema(example = "4", requiredMode = Schema.RequiredMode.REQUIRED) long count,
-      @Schema(example = "52000.00", requiredMode = Schema.RequiredMode.REQUIRED)
-          BigDecimal amount) {}
+      @Schema(example = "4") long count, @Schema(example = "52000.00") BigDecimal amount) {}
 }
