@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.MergedAnnotations;
 
 /**
  * What reflection tells of a record type, read once per type: its components (name, type, the
- * integer range their {@code @Min} and {@code @Max} set, whether {@code @NotNull} requires them)
- * and its canonical constructor. Input records, query-parameter records and the wire protocol's
- * property types all read records through this one place.
+ * integer range their {@code @Min} and {@code @Max} set, whether {@code @NotNull} requires them,
+ * directly or through a composed constraint such as {@link Name}) and its canonical constructor.
+ * Input records, query-parameter records and the wire protocol's property types all read records
+ * through this one place.
  */
 public final class RecordShape<T extends Record> {
 
@@ -70,7 +72,7 @@ public final class RecordShape<T extends Record> {
               component.getGenericType(),
               min != null ? min.value() : isLong ? Long.MIN_VALUE : Integer.MIN_VALUE,
               max != null ? max.value() : isLong ? Long.MAX_VALUE : Integer.MAX_VALUE,
-              component.getAccessor().isAnnotationPresent(NotNull.class)));
+              MergedAnnotations.from(component.getAccessor()).isPresent(NotNull.class)));
     }
     this.byName = Map.copyOf(named);
     this.components = List.copyOf(named.values());

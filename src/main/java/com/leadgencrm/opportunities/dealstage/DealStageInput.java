@@ -1,13 +1,12 @@
 package com.leadgencrm.opportunities.dealstage;
 
+import com.leadgencrm.opportunities.core.Name;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
@@ -15,10 +14,7 @@ import org.jspecify.annotations.Nullable;
 /** A deal stage as clients write it (create and replace; a merge patch is applied onto it). */
 @Schema(name = "DealStageInput", description = "A deal stage as clients write it")
 public record DealStageInput(
-    @Schema(description = "Name, unique whatever the letter case", example = "Demo scheduled")
-        @NotNull(message = "is required")
-        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-        @Size(min = 1, max = 255)
+    @Schema(description = "Name, unique whatever the letter case", example = "Demo scheduled") @Name
         String dealStageName,
     @Schema(
             description = "What the stage means",

@@ -1,20 +1,15 @@
 package com.leadgencrm.opportunities.dealstage;
 
+import com.leadgencrm.opportunities.core.Name;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /** A pipeline as clients write it (create and replace; a merge patch is applied onto it). */
 @Schema(name = "PipelineInput", description = "A pipeline as clients write it")
 public record PipelineInput(
-    @Schema(description = "Name, unique whatever the letter case", example = "Renewals")
-        @NotNull(message = "is required")
-        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-        @Size(min = 1, max = 255)
+    @Schema(description = "Name, unique whatever the letter case", example = "Renewals") @Name
         String name,
     @Schema(
             description =

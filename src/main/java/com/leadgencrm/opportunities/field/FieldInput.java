@@ -2,6 +2,7 @@ package com.leadgencrm.opportunities.field;
 
 import com.leadgencrm.opportunities.core.CrossFieldRules;
 import com.leadgencrm.opportunities.core.InvalidField;
+import com.leadgencrm.opportunities.core.Name;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,11 +41,7 @@ public record FieldInput(
             regexp = "[A-Za-z][A-Za-z0-9_]*",
             message = "must start with a letter and hold only letters, digits and _")
         @Nullable String systemName,
-    @Schema(description = "Name shown to people", example = "Contract type")
-        @NotNull(message = "is required")
-        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-        @Size(min = 1, max = 255)
-        String label,
+    @Schema(description = "Name shown to people", example = "Contract type") @Name String label,
     @Schema(description = "Where the field comes from", example = "api", nullable = true)
         @Size(max = 255)
         @Nullable String source,

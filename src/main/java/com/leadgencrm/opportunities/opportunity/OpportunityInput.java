@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.core.Name;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -7,8 +8,6 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -33,11 +32,7 @@ public record OpportunityInput(
         Long dealStageID,
     @Schema(example = "5012", nullable = true) @Min(1) @Max(MAX_ID) @Nullable Long accountID,
     @Schema(example = "88", nullable = true) @Min(1) @Max(MAX_ID) @Nullable Long campaignID,
-    @Schema(example = "Acme Corp - 500 seats")
-        @NotNull(message = "is required")
-        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-        @Size(min = 1, max = 255)
-        String opportunityName,
+    @Schema(example = "Acme Corp - 500 seats") @Name String opportunityName,
     @Schema(
             description =
                 "Percent chance of winning. Left out, it is the stage's defaultProbability, "
