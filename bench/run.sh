@@ -83,13 +83,11 @@ summary_close_month|q|16|static.lua|GET /opportunities/summary?closeDateFrom=202
 EOF
 )
 
-# Pending: endpoints that the service does not have yet, in the same format plus what is still
-# missing. When its issue lands, an entry becomes a scenario by moving its line into
-# SCENARIOS_TABLE (with its pgbench ceiling, or "-"). Until then --list shows them and they are
-# never run.
+# Not wrk scenarios: endpoints measured by another script of bench/ (the last field says which
+# and why), in the same format; --list shows them and they are never run here.
 SCENARIOS_PENDING=$(cat <<'EOF'
-waterfall|l|16|static.lua|GET /opportunities/waterfall?from=2026-01-01&to=2026-03-31|-|1|/opportunities/waterfall?from=2026-01-01T00:00:00Z&to=2026-03-31T00:00:00Z|scaling|issue 17 (SPEC 7); needs the bench data set's history
-csv_export|n|1|csv_export.lua|GET /opportunities with Accept: text/csv (every row; rows/s)|-|0|/opportunities|scaling|issue 17: streams already; run.sh does not yet count items per request = data set size (0 here), nor the long request (wrk timeout 10 s)
+waterfall|l|16|static.lua|GET /opportunities/waterfall?from=2026-01-01&to=2026-03-31|-|1|/opportunities/waterfall?from=2026-01-01T00:00:00Z&to=2026-03-31T00:00:00Z|scaling|measured by bench/insight.sh, which loads the year of history it reads and waits for its projection
+csv_export|n|1|csv_export.lua|GET /opportunities with Accept: text/csv (every row; rows/s)|-|0|/opportunities|scaling|measured by bench/insight.sh (rows/s of whole exports at -Xmx256m); a wrk scenario would count one item per request and cut the export at wrk's 10 s timeout
 webhook_deliveries|o|4|-|deliveries/s to a local receiver, GET /webhooks/{id}/deliveries|-|1|/webhooks/{webhook_id}/deliveries||not a request rate: bench/webhooks.sh measures it (a receiver, its own service start, events it makes)
 EOF
 )
@@ -133,8 +131,8 @@ list_scenarios() {
   echo "$SCENARIOS_TABLE" | awk -F'|' '{printf "%s) %-24s %3s conns  %s%s\n", $2, $1, $3, $5, ($9 == "" ? "" : "  [" $9 "]")}'
   printf '%s) %-24s %3s users  %s\n' "$OPEN_MODEL_LETTER" "$OPEN_MODEL_NAME" "$OPEN_USERS" \
     "Gatling: 60% GET by id, 25% lists (one by a custom field), 10% PATCH, 5% create; closed-loop maximum, then open at $OPEN_LEVELS% of it"
-  echo "pending (not measured until the endpoint exists):"
-  echo "$SCENARIOS_PENDING" | awk -F'|' '{printf "%s) %-24s %3s conns  %s  [pending: %s]\n", $2, $1, $3, $5, $10}'
+  echo "measured by another script (never run here):"
+  echo "$SCENARIOS_PENDING" | awk -F'|' '{printf "%s) %-24s %3s conns  %s  [elsewhere: %s]\n", $2, $1, $3, $5, $10}'
 }
 
 while [[ $# -gt 0 ]]; do
@@ -208,7 +206,7 @@ for s in "${SELECTED[@]}"; do
   elif [[ $s == tag:* ]]; then
     :
   elif echo "$SCENARIOS_PENDING" | awk -F'|' -v s="$s" '$1 == s || $2 == s {found = 1} END {exit !found}'; then
-    die "scenario '$s' is pending: $(echo "$SCENARIOS_PENDING" | awk -F'|' -v s="$s" '$1 == s || $2 == s {print $10}')"
+    die "scenario '$s' is not run here: $(echo "$SCENARIOS_PENDING" | awk -F'|' -v s="$s" '$1 == s || $2 == s {print $10}')"
   else
     echo "$SCENARIOS_TABLE" | awk -F'|' -v s="$s" '$1 == s || $2 == s {found = 1} END {exit !found}' ||
       die "unknown scenario '$s' (see --list)"

@@ -10,5 +10,5 @@ insert into opportunity (id, owner_id, deal_stage_id, opportunity_name, probabil
                          is_closed, is_won, is_active, close_date, custom_fields, version, create_timestamp,
                          update_timestamp)
 values (nextval('bench.pgbench_opportunity_id_seq'), :owner, :stage, 'pgbench ' || :owner || ' - New Business', :stage * 10,
-        false, :amount / 100.0, false, false, true, timestamptz '2025-01-01 00:00:00+00' + :days * interval '1 day',
+        false, round(:amount / 100.0, 2), false, false, true, timestamptz '2025-01-01 00:00:00+00' + :days * interval '1 day',
         '{}', 0, now(), now());

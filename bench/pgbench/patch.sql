@@ -4,4 +4,4 @@
 -- Variables (pgbench -D): max_id.
 \set id random(1, :max_id)
 \set amount random(50000, 25000000)
-update opportunity set amount = :amount / 100.0, version = version + 1, update_timestamp = now() where id = :id;
+update opportunity set amount = round(:amount / 100.0, 2), version = version + 1, update_timestamp = now() where id = :id;
