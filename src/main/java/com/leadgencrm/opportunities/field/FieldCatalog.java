@@ -1,5 +1,7 @@
 package com.leadgencrm.opportunities.field;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +41,16 @@ public class FieldCatalog {
   private record Snapshot(long version, Map<String, List<FieldRef>> byRelationship) {}
 
   private final JdbcClient jdbc;
+  private final Counter loads;
   private volatile Snapshot snapshot = new Snapshot(0, Map.of());
   private final AtomicLong committed = new AtomicLong();
 
-  FieldCatalog(JdbcClient jdbc) {
+  FieldCatalog(JdbcClient jdbc, MeterRegistry meters) {
     this.jdbc = jdbc;
+    this.loads =
+        Counter.builder("crm.field.catalog.loads")
+            .description("Reads of the field definitions from the database (the cache was behind)")
+            .register(meters);
   }
 
   /** Notes the version the current request saw when it started. */
@@ -115,6 +122,7 @@ public class FieldCatalog {
   }
 
   private Snapshot load() {
+    loads.increment();
     record Row(long version, @Nullable FieldRef field) {}
     List<Row> rows =
         jdbc.sql(
@@ -151,10 +159,15 @@ public class FieldCatalog {
                 .collect(
                     Collectors.groupingBy(
                         FieldRef::relationship, Collectors.toUnmodifiableList())));
-    // what a transaction that writes sees may include its own field changes, which may roll back
+    // what a transaction that writes sees may include its own field changes, which may roll back;
+    // a version this instance knows committed holds none of them (a field change holds the
+    // catalog's row until it ends, so its version is above every committed one until then).
+    // Without that, writes alone (an import) would read the definitions twice each, for ever,
+    // once a field change had come from elsewhere.
     boolean committed =
         !TransactionSynchronizationManager.isActualTransactionActive()
-            || TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+            || TransactionSynchronizationManager.isCurrentTransactionReadOnly()
+            || loaded.version() <= committedVersion();
     synchronized (this) {
       if (committed && snapshot.version() < loaded.version()) {
         snapshot = loaded;
