@@ -10,11 +10,11 @@ import com.leadgencrm.opportunities.core.Role;
 import com.leadgencrm.opportunities.security.Keys;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
+import com.leadgencrm.opportunities.support.CustomFields;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import com.leadgencrm.opportunities.support.WireClient;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -105,20 +105,8 @@ class WritePathEventsTest {
   }
 
   String customField(String dataType, int length) {
-    Map<String, Object> field = new HashMap<>();
-    field.put("relationship", "opportunity");
-    field.put("systemName", "ev_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-    field.put("label", "Event " + dataType);
-    field.put("dataType", dataType);
-    field.put("dataLength", length);
-    field.put("isRequired", false);
-    field.put("isCustom", true);
-    field.put("isActive", true);
-    field.put("isAvailableInContactManager", true);
-    field.put("isEditableInContactManager", true);
-    field.put("isAvailableInForms", false);
-    Reply created = api.post("/fields", json(field));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    Reply created =
+        CustomFields.create(api, CustomFields.body("ev", "Event " + dataType, dataType, length));
     fields.add(created.id());
     return created.json().path("systemName").asString();
   }

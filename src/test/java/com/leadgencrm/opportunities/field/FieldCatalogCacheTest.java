@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
+import com.leadgencrm.opportunities.support.CustomFields;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -42,28 +42,15 @@ class FieldCatalogCacheTest {
 
   @Test
   void writesAloneReadTheDefinitionsOnceAfterAFieldChange() {
-    Map<String, Object> field = new LinkedHashMap<>();
-    field.put("relationship", "opportunity");
-    field.put(
-        "systemName", "cache_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
-    field.put("label", "Cache");
-    field.put("dataType", "text");
-    field.put("dataLength", 20);
-    field.put("isRequired", false);
-    field.put("isCustom", true);
-    field.put("isActive", true);
-    field.put("isAvailableInContactManager", true);
-    field.put("isEditableInContactManager", true);
-    field.put("isAvailableInForms", false);
-    Reply created = api.post("/fields", json(field));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    Reply created = CustomFields.create(api, "cache", "text", 20);
+    String systemName = created.json().path("systemName").asString();
     try {
       // the definitions changed: this instance's copy is behind, and only writes come now
       double before = loads();
       for (int i = 0; i < 5; i++) {
         Reply reply = createOpportunity(i);
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        assertThat(reply.json().has(field.get("systemName").toString())).isTrue();
+        assertThat(reply.json().has(systemName)).isTrue();
       }
       // the first write reads them (twice at most: its check under the table lock, then its
       // answer); the next ones find them in memory

@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
+import com.leadgencrm.opportunities.support.CustomFields;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -57,21 +56,7 @@ class CsvExportTest {
 
   @BeforeAll
   void create() {
-    Map<String, Object> field = new HashMap<>();
-    field.put("relationship", "opportunity");
-    field.put(
-        "systemName", "csv_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-    field.put("label", "CSV note");
-    field.put("dataType", "text");
-    field.put("dataLength", 100);
-    field.put("isRequired", false);
-    field.put("isCustom", true);
-    field.put("isActive", true);
-    field.put("isAvailableInContactManager", true);
-    field.put("isEditableInContactManager", true);
-    field.put("isAvailableInForms", false);
-    Reply created = api.post("/fields", json(field));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    Reply created = CustomFields.create(api, CustomFields.body("csv", "CSV note", "text", 100));
     textFieldId = created.id();
     textField = created.json().path("systemName").asString();
 

@@ -7,6 +7,7 @@ import com.leadgencrm.opportunities.core.Role;
 import com.leadgencrm.opportunities.security.Keys;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
+import com.leadgencrm.opportunities.support.CustomFields;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import com.leadgencrm.opportunities.support.WireClient;
 import java.io.IOException;
@@ -155,22 +156,14 @@ class SummaryTest {
   }
 
   String field(String dataType) {
-    Map<String, Object> field = new HashMap<>();
-    field.put("relationship", "opportunity");
-    field.put(
-        "systemName",
-        dataType + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
-    field.put("label", "Summary " + dataType);
-    field.put("dataType", dataType);
-    field.put("dataLength", dataType.equals("text") ? 40 : dataType.equals("date") ? 10 : 18);
-    field.put("isRequired", false);
-    field.put("isCustom", true);
-    field.put("isActive", true);
-    field.put("isAvailableInContactManager", true);
-    field.put("isEditableInContactManager", true);
-    field.put("isAvailableInForms", false);
-    Reply created = api.post("/fields", json(field));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    Reply created =
+        CustomFields.create(
+            api,
+            CustomFields.body(
+                dataType,
+                "Summary " + dataType,
+                dataType,
+                dataType.equals("text") ? 40 : dataType.equals("date") ? 10 : 18));
     fieldIds.add(created.id());
     return created.json().path("systemName").asString();
   }
