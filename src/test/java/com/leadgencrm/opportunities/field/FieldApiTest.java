@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
+import com.leadgencrm.opportunities.support.CustomFields;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,22 +19,6 @@ import tools.jackson.databind.JsonNode;
 class FieldApiTest {
 
   @Autowired Api api;
-
-  /** A complete custom field definition; callers change what they test. */
-  public static Map<String, Object> customField(String label, String dataType, int dataLength) {
-    Map<String, Object> field = new HashMap<>();
-    field.put("relationship", "opportunity");
-    field.put("label", label);
-    field.put("dataType", dataType);
-    field.put("dataLength", dataLength);
-    field.put("isRequired", false);
-    field.put("isCustom", true);
-    field.put("isActive", true);
-    field.put("isAvailableInContactManager", true);
-    field.put("isEditableInContactManager", true);
-    field.put("isAvailableInForms", false);
-    return field;
-  }
 
   static String unique(String prefix) {
     return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
@@ -70,7 +54,7 @@ class FieldApiTest {
 
   @Test
   void createsCustomFieldWithGeneratedSystemName() {
-    Reply created = api.post("/fields", json(customField("Contract Type", "text", 40)));
+    Reply created = api.post("/fields", json(CustomFields.definition("Contract Type", "text", 40)));
 
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.header("Location")).isEqualTo("/fields/" + created.id());
@@ -80,7 +64,8 @@ class FieldApiTest {
 
   @Test
   void generatedSystemNameIsAValidKeyWhateverTheLabel() {
-    Reply created = api.post("/fields", json(customField("42 Größe / Ärger!", "text", 10)));
+    Reply created =
+        api.post("/fields", json(CustomFields.definition("42 Größe / Ärger!", "text", 10)));
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.json().path("systemName").asString())
         .matches("field_42_grosse_arger_[0-9a-f]{13}");
@@ -89,7 +74,7 @@ class FieldApiTest {
   @Test
   void keepsGivenSystemNameAndRejectsItsDuplicateInAnyCase() {
     String name = "region_" + UUID.randomUUID().toString().substring(0, 8);
-    Map<String, Object> field = customField("Region", "text", 20);
+    Map<String, Object> field = CustomFields.definition("Region", "text", 20);
     field.put("systemName", name);
     Reply created = api.post("/fields", json(field));
     assertThat(created.json().path("systemName").asString()).isEqualTo(name);
@@ -100,7 +85,7 @@ class FieldApiTest {
 
   @Test
   void systemNameOfAStandardFieldOrQueryParameterIsNotAvailable() {
-    Map<String, Object> field = customField("Owner", "integer", 18);
+    Map<String, Object> field = CustomFields.definition("Owner", "integer", 18);
     field.put("systemName", "ownerID");
     assertThat(api.post("/fields", json(field)).status()).isEqualTo(409);
 
@@ -155,7 +140,7 @@ class FieldApiTest {
 
   @Test
   void rejectsInvalidDefinitions() {
-    Map<String, Object> field = customField("x".repeat(256), "colour", -1);
+    Map<String, Object> field = CustomFields.definition("x".repeat(256), "colour", -1);
     field.put("relationship", "account");
     field.put("isCustom", false);
     field.put("systemName", "9lives");
@@ -167,16 +152,19 @@ class FieldApiTest {
 
   @Test
   void textFieldNeedsPositiveLength() {
-    Reply reply = api.post("/fields", json(customField(unique("Notes"), "textarea", 0)));
+    Reply reply =
+        api.post("/fields", json(CustomFields.definition(unique("Notes"), "textarea", 0)));
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.errorFields()).containsExactly("dataLength");
-    assertThat(api.post("/fields", json(customField(unique("Flag"), "boolean", 0))).status())
+    assertThat(
+            api.post("/fields", json(CustomFields.definition(unique("Flag"), "boolean", 0)))
+                .status())
         .isEqualTo(201);
   }
 
   @Test
   void systemFieldsCannotBeChangedOrDeleted() {
-    Reply put = api.put("/fields/2", json(customField("Owner", "integer", 18)));
+    Reply put = api.put("/fields/2", json(CustomFields.definition("Owner", "integer", 18)));
     assertThat(put.status()).isEqualTo(409);
     assertThat(api.patch("/fields/6", json(Map.of("label", "Name"))).status()).isEqualTo(409);
     assertThat(api.delete("/fields/12").status()).isEqualTo(409);
@@ -185,7 +173,8 @@ class FieldApiTest {
 
   @Test
   void customFieldChangesButSystemNameAndRelationshipStay() {
-    Reply created = api.post("/fields", json(customField(unique("Budget"), "number", 18)));
+    Reply created =
+        api.post("/fields", json(CustomFields.definition(unique("Budget"), "number", 18)));
     long id = created.id();
     String systemName = created.json().path("systemName").asString();
 
@@ -200,14 +189,14 @@ class FieldApiTest {
     assertThat(rename.status()).isEqualTo(400);
     assertThat(rename.errorFields()).containsExactly("relationship", "systemName");
 
-    Map<String, Object> replacement = customField("Budget", "number", 18);
+    Map<String, Object> replacement = CustomFields.definition("Budget", "number", 18);
     replacement.put("systemName", systemName);
     assertThat(api.put("/fields/" + id, json(replacement)).status()).isEqualTo(200);
   }
 
   @Test
   void deletesCustomField() {
-    long id = api.post("/fields", json(customField(unique("Temp"), "text", 5))).id();
+    long id = api.post("/fields", json(CustomFields.definition(unique("Temp"), "text", 5))).id();
     assertThat(api.delete("/fields/" + id).status()).isEqualTo(204);
     assertThat(api.get("/fields/" + id).status()).isEqualTo(404);
   }
@@ -216,7 +205,9 @@ class FieldApiTest {
   void listsFilterAndPage() {
     String label = unique("Listed");
     for (int i = 0; i < 5; i++) {
-      assertThat(api.post("/fields", json(customField(label + " " + i, "text", 10))).status())
+      assertThat(
+              api.post("/fields", json(CustomFields.definition(label + " " + i, "text", 10)))
+                  .status())
           .isEqualTo(201);
     }
     List<String> labels = new ArrayList<>();

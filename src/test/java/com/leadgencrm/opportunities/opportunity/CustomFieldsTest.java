@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
+import com.leadgencrm.opportunities.support.CustomFields;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,22 +36,10 @@ class CustomFieldsTest {
 
   /** Creates a custom opportunity field and returns its systemName. */
   String field(String dataType, int dataLength, boolean required) {
-    Map<String, Object> field = new HashMap<>();
-    field.put("relationship", "opportunity");
-    field.put(
-        "systemName",
-        dataType + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-    field.put("label", "Test " + dataType);
-    field.put("dataType", dataType);
-    field.put("dataLength", dataLength);
+    Map<String, Object> field =
+        CustomFields.body(dataType, "Test " + dataType, dataType, dataLength);
     field.put("isRequired", required);
-    field.put("isCustom", true);
-    field.put("isActive", true);
-    field.put("isAvailableInContactManager", true);
-    field.put("isEditableInContactManager", true);
-    field.put("isAvailableInForms", false);
-    Reply created = api.post("/fields", json(field));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    Reply created = CustomFields.create(api, field);
     fields.add(created.id());
     return created.json().path("systemName").asString();
   }

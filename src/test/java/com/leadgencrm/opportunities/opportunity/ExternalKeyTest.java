@@ -9,12 +9,11 @@ import com.leadgencrm.opportunities.core.Role;
 import com.leadgencrm.opportunities.security.Keys;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
+import com.leadgencrm.opportunities.support.CustomFields;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,19 +28,10 @@ class ExternalKeyTest {
   @Autowired Api api;
 
   String field(String dataType, boolean unique) {
-    String systemName = "key_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    Map<String, Object> field = new HashMap<>();
-    field.put("relationship", "opportunity");
-    field.put("systemName", systemName);
+    Map<String, Object> field =
+        CustomFields.body("key", "Key", dataType, dataType.equals("text") ? 40 : 18);
+    String systemName = (String) field.get("systemName");
     field.put("label", "Key " + systemName);
-    field.put("dataType", dataType);
-    field.put("dataLength", dataType.equals("text") ? 40 : 18);
-    field.put("isRequired", false);
-    field.put("isCustom", true);
-    field.put("isActive", true);
-    field.put("isAvailableInContactManager", true);
-    field.put("isEditableInContactManager", true);
-    field.put("isAvailableInForms", false);
     field.put("isUnique", unique);
     Reply created = api.post("/fields", json(field));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -72,17 +62,7 @@ class ExternalKeyTest {
 
   @Test
   void onlyTextEmailUrlPhoneAndIntegerFieldsCanBeUnique() {
-    Map<String, Object> field = new HashMap<>();
-    field.put("relationship", "opportunity");
-    field.put("label", "Flag");
-    field.put("dataType", "boolean");
-    field.put("dataLength", 1);
-    field.put("isRequired", false);
-    field.put("isCustom", true);
-    field.put("isActive", true);
-    field.put("isAvailableInContactManager", true);
-    field.put("isEditableInContactManager", true);
-    field.put("isAvailableInForms", false);
+    Map<String, Object> field = CustomFields.definition("Flag", "boolean", 1);
     field.put("isUnique", true);
     assertThat(api.post("/fields", json(field)).errorFields()).containsExactly("isUnique");
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.leadgencrm.opportunities.event.SyntheticEvents;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
+import com.leadgencrm.opportunities.support.CustomFields;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -191,21 +192,9 @@ class SummaryAsOfTest {
   @Test
   void customFieldsAreReadAsTheyWere() {
     // a text field; D is created in the north and moved to the south on day 3
-    Map<String, Object> field = new LinkedHashMap<>();
-    field.put("relationship", "opportunity");
+    Map<String, Object> field = CustomFields.definition("Region as of", "text", 20);
     field.put("systemName", "asof_" + SyntheticEvents.nextId());
-    field.put("label", "Region as of");
-    field.put("dataType", "text");
-    field.put("dataLength", 20);
-    for (String flag :
-        List.of(
-            "isCustom", "isActive", "isAvailableInContactManager", "isEditableInContactManager")) {
-      field.put(flag, true);
-    }
-    field.put("isRequired", false);
-    field.put("isAvailableInForms", false);
-    Reply created = api.post("/fields", Api.json(field));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    Reply created = CustomFields.create(api, field);
     String region = created.json().path("systemName").asString();
     long otherOwner = Opportunities.uniqueOwner();
     long d = SyntheticEvents.nextId();

@@ -13,16 +13,12 @@ public final class CustomFields {
   private CustomFields() {}
 
   /**
-   * The body of an optional, active custom opportunity field, its systemName the prefix and a
-   * random tail (tests share one database).
+   * A complete definition of an optional, active custom opportunity field, without a systemName
+   * (the service makes one from the label); callers change what they test.
    */
-  public static Map<String, Object> body(
-      String prefix, String label, String dataType, int dataLength) {
+  public static Map<String, Object> definition(String label, String dataType, int dataLength) {
     Map<String, Object> field = new HashMap<>();
     field.put("relationship", "opportunity");
-    field.put(
-        "systemName",
-        prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
     field.put("label", label);
     field.put("dataType", dataType);
     field.put("dataLength", dataLength);
@@ -32,6 +28,16 @@ public final class CustomFields {
     field.put("isAvailableInContactManager", true);
     field.put("isEditableInContactManager", true);
     field.put("isAvailableInForms", false);
+    return field;
+  }
+
+  /** The same with a systemName: the prefix and a random tail (tests share one database). */
+  public static Map<String, Object> body(
+      String prefix, String label, String dataType, int dataLength) {
+    Map<String, Object> field = definition(label, dataType, dataLength);
+    field.put(
+        "systemName",
+        prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
     return field;
   }
 

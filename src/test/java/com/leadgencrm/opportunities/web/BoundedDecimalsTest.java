@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.leadgencrm.opportunities.opportunity.Opportunities;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
+import com.leadgencrm.opportunities.support.CustomFields;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -225,20 +225,8 @@ class BoundedDecimalsTest {
   }
 
   String numberField() {
-    Map<String, Object> field = new HashMap<>();
-    field.put("relationship", "opportunity");
-    field.put("systemName", "n_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-    field.put("label", "Bounded number");
-    field.put("dataType", "number");
-    field.put("dataLength", 18);
-    field.put("isRequired", false);
-    field.put("isCustom", true);
-    field.put("isActive", true);
-    field.put("isAvailableInContactManager", true);
-    field.put("isEditableInContactManager", true);
-    field.put("isAvailableInForms", false);
-    Reply created = api.post("/fields", json(field));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    Reply created =
+        CustomFields.create(api, CustomFields.body("n", "Bounded number", "number", 18));
     fields.add(created.id());
     return created.json().path("systemName").asString();
   }
