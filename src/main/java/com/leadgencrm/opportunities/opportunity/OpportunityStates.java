@@ -30,7 +30,10 @@ class OpportunityStates {
 
   private static final Logger log = LoggerFactory.getLogger(OpportunityStates.class);
 
-  /** Events per chunk: about 1.5 MB of JSON, parsed in one statement well within its time limit. */
+  /**
+   * Event ids per chunk: at most 1,000 events, about 1.5 MB of JSON, parsed in one statement well
+   * within its time limit.
+   */
   static final int CHUNK = 1_000;
 
   /**
@@ -45,18 +48,12 @@ class OpportunityStates {
   private static final String LOCK = "hashtext('crm.opportunity_state')";
 
   /**
-   * Whether an opportunity event waits to be projected: asked before the lock, so that the reads of
-   * past pipelines and the background run neither queue nor write anything when there is none. The
-   * first such event in id order, so that PostgreSQL walks the primary key from the position: as a
-   * plain {@code exists} it chose the index by aggregate and read every opportunity event's entry
-   * (356 ms at 2.69 million events, on every read of a past pipeline).
+   * Whether events wait beyond the position: the newest event's id, one step down the primary key.
+   * Asked before the lock, so that the reads of past pipelines and the background run neither queue
+   * nor write anything when there is none.
    */
   private static final String PENDING =
-      """
-      select count(*) from (select id from event
-                             where id > (select value from opportunity_state_position)
-                               and aggregate_type = 'opportunity'
-                             order by id limit 1) first""";
+      "select coalesce((select max(id) from event), 0) > (select value from opportunity_state_position)";
 
   /** The typed properties of an opportunity's representation ({@code d}: its JSON). */
   private static final String TYPED =
@@ -84,10 +81,19 @@ class OpportunityStates {
           + " primary_lead_id, create_timestamp, update_timestamp";
 
   /**
-   * One chunk: the events after the position, typed; each opportunity's latest state before them
-   * ({@code latest}); the stage before each event and when its stage was entered (a stint starts
-   * with each change of stage); the latest states closed; the new states inserted; the position
-   * moved to the last event projected. Answers how many events it projected.
+   * One chunk: the opportunity events among the next {@link #CHUNK} ids after the position (no
+   * further than the newest event: the feed's ids become visible in order, so every id up to it is
+   * final), typed; each opportunity's latest state before them ({@code latest}); the stage before
+   * each event and when its stage was entered (a stint starts with each change of stage); the
+   * latest states closed; the new states inserted; the position moved to the window's end. Answers
+   * whether events remain after it.
+   *
+   * <p>The window is read along the primary key alone (a materialized range of ids, then filtered
+   * by type), so its plan cannot depend on statistics. As "the first 1,000 opportunity events after
+   * the position", PostgreSQL planned it on a table never analyzed (autovacuum off, as on this
+   * project's CI machine) as a bitmap scan of every opportunity event and a sort: more than the 5 s
+   * statement limit at 1.6 million events, so the projection never moved again and spent a database
+   * core every other 5 s trying.
    *
    * <p>The latest states are found one opportunity at a time (a lateral lookup by the index on the
    * opportunity) and closed by their primary key: as a join, PostgreSQL planned both as scans of
@@ -96,11 +102,18 @@ class OpportunityStates {
    */
   private static final String PROJECT =
       """
-      with chunk as (
+      with bounds as (
+        select p.value as after_id, least(p.value + :window, m.head) as to_id, m.head
+          from opportunity_state_position p,
+               (select coalesce(max(id), 0) as head from event) m),
+      window_events as materialized (
+        select e.id, e.aggregate_id, e.aggregate_type, e.type, e.occurred_at, e.payload
+          from event e, bounds
+         where e.id > bounds.after_id and e.id <= bounds.to_id),
+      chunk as (
         select id, aggregate_id, type, occurred_at, payload::jsonb -> 'data' as d
-          from event
-         where id > (select value from opportunity_state_position) and aggregate_type = 'opportunity'
-         order by id limit :limit),
+          from window_events
+         where aggregate_type = 'opportunity'),
       typed as (
         select id, aggregate_id as opportunity_id, occurred_at,
                type not in ('opportunity.deleted', 'opportunity.purged') as present, %s
@@ -158,10 +171,11 @@ class OpportunityStates {
           from states
         returning event_id),
       moved as (
-        update opportunity_state_position set value = (select max(event_id) from inserted)
-         where exists (select 1 from inserted)
+        update opportunity_state_position set value = bounds.to_id
+          from bounds
+         where bounds.to_id > bounds.after_id
         returning 1)
-      select count(*) from inserted"""
+      select bounds.to_id < bounds.head from bounds"""
           .formatted(TYPED, COLUMNS, COLUMNS);
 
   private final JdbcClient jdbc;
@@ -200,9 +214,9 @@ class OpportunityStates {
     }
   }
 
-  /** One chunk in the current transaction; true when a full chunk was projected (more may wait). */
+  /** One chunk in the current transaction; true when events remain after it. */
   private boolean chunk(boolean wait) {
-    if (jdbc.sql(PENDING).query(Long.class).single() == 0) {
+    if (!Boolean.TRUE.equals(jdbc.sql(PENDING).query(Boolean.class).single())) {
       return false;
     }
     if (wait) {
@@ -212,7 +226,7 @@ class OpportunityStates {
         .single()) {
       return false;
     }
-    long projected = jdbc.sql(PROJECT).param("limit", CHUNK).query(Long.class).single();
-    return projected == CHUNK;
+    return Boolean.TRUE.equals(
+        jdbc.sql(PROJECT).param("window", CHUNK).query(Boolean.class).single());
   }
 }

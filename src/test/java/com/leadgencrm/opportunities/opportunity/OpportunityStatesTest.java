@@ -99,6 +99,32 @@ class OpportunityStatesTest {
     assertThat(positionVersion()).isEqualTo(position);
   }
 
+  @Test
+  void eventsOfOtherResourcesBeyondAChunkHoldNothingBack() {
+    long id = SyntheticEvents.nextId();
+    // more than a chunk's worth of ids without an opportunity event, then an opportunity's history
+    long stage = SyntheticEvents.nextId();
+    jdbc.sql(
+            """
+            with position as (
+              update event_feed_position set value = value + :n where name = 'sequenced'
+              returning value)
+            insert into event (id, type, aggregate_type, aggregate_id, occurred_at, transaction_id,
+                               payload)
+            select position.value - :n + g, 'dealStage.updated', 'dealStage', :stage, now(),
+                   gen_random_uuid(), '{"type":"dealStage.updated"}'
+              from position, generate_series(1, :n) g""")
+        .param("n", OpportunityStates.CHUNK * 5 / 2)
+        .param("stage", stage)
+        .update();
+    aggregates.add(stage);
+    history(id).forEach(Runnable::run);
+    states.catchUp();
+    assertThat(states(id)).containsExactlyElementsOf(EXPECTED);
+    assertThat(jdbc.sql("select value from opportunity_state_position").query(Long.class).single())
+        .isEqualTo(jdbc.sql("select max(id) from event").query(Long.class).single());
+  }
+
   String positionVersion() {
     return jdbc.sql("select xmin::text || ':' || value from opportunity_state_position")
         .query(String.class)
