@@ -8,6 +8,7 @@ import com.leadgencrm.opportunities.query.ListQuery;
 import com.leadgencrm.opportunities.query.PageSpec;
 import com.leadgencrm.opportunities.query.SortKey;
 import com.leadgencrm.opportunities.support.Api;
+import com.leadgencrm.opportunities.support.CustomFields;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import com.leadgencrm.opportunities.support.TestDatabase;
 import java.io.IOException;
@@ -85,17 +86,9 @@ class ListPlanTest {
         .param("rows", ROWS)
         .update();
     for (String type : List.of("text", "integer", "date")) {
-      Map<String, Object> field = new HashMap<>();
-      field.put("relationship", "opportunity");
-      field.put("label", "Plan " + type);
-      field.put("dataType", type);
-      field.put("dataLength", 20);
-      field.put("isRequired", false);
-      field.put("isCustom", true);
-      field.put("isActive", true);
+      Map<String, Object> field = CustomFields.definition("Plan " + type, type, 20);
       field.put("isAvailableInContactManager", false);
       field.put("isEditableInContactManager", false);
-      field.put("isAvailableInForms", false);
       Api.Reply created = api.post("/fields", Api.json(field));
       customFields.put(type, created.json().path("systemName").asString());
       fieldIds.add(created.id());

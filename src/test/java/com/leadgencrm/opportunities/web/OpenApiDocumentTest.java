@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.ContractFields;
+import com.leadgencrm.opportunities.support.CustomFields;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -408,17 +409,8 @@ class OpenApiDocumentTest {
 
   @Test
   void theDocumentFollowsTheFieldCatalogAtOnce() {
-    Map<String, Object> field = new LinkedHashMap<>();
-    field.put("relationship", "opportunity");
-    field.put("label", "Region");
-    field.put("dataType", "text");
-    field.put("dataLength", 8);
+    Map<String, Object> field = CustomFields.definition("Region", "text", 8);
     field.put("isRequired", true);
-    field.put("isCustom", true);
-    field.put("isActive", true);
-    field.put("isAvailableInContactManager", true);
-    field.put("isEditableInContactManager", true);
-    field.put("isAvailableInForms", false);
     Api.Reply created = api.post("/fields", json(field));
     String name = created.json().path("systemName").asString();
     try {
