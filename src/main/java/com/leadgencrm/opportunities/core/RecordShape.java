@@ -120,6 +120,15 @@ public final class RecordShape<T extends Record> {
     }
   }
 
+  /** The value of one component of a record. */
+  public @Nullable Object value(T record, Component component) {
+    try {
+      return reflected[component.index()].getAccessor().invoke(record);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot read " + reflected[component.index()], e);
+    }
+  }
+
   /** The component values of a record, in declaration order. */
   public @Nullable Object[] values(T record) {
     Object[] values = new Object[reflected.length];

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON document of an event as the feed serves it (without its id, which it gets when its
- * transaction commits), and the per-property changes of an update. Representations are plain maps,
- * as Jackson reads a view record.
+ * transaction commits), and the per-property changes of an update. {@code data} is the
+ * representation as given (a view record or a map), serialized as a GET answers it; the changes
+ * compare representations as Jackson reads them, plain maps.
  */
 final class EventPayloads {
 
@@ -73,7 +74,7 @@ final class EventPayloads {
   static Map<String, Object> event(
       EventType type,
       long resourceId,
-      Map<String, Object> data,
+      Object data,
       @Nullable Map<String, Object> changes,
       Instant occurredAt,
       UUID transactionId,

@@ -100,9 +100,9 @@ class OpportunityStates {
    * the whole table whenever its statistics lagged behind the table's growth, 1.4 s a chunk at 2.2
    * million states against a few milliseconds.
    *
-   * <p>Each event's JSON is parsed once ({@code chunk} is materialized): inlined into {@code typed},
-   * its {@code d} was parsed again for each of the sixteen properties, 185 ms of a chunk's 208
-   * against 18 (BENCHMARKS.md, "The projection parses each event once").
+   * <p>Each event's JSON is parsed once ({@code chunk} is materialized): inlined into {@code
+   * typed}, its {@code d} was parsed again for each of the sixteen properties, 185 ms of a chunk's
+   * 208 against 18 (BENCHMARKS.md, "The projection parses each event once").
    */
   private static final String PROJECT =
       """

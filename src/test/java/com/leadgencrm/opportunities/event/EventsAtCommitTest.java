@@ -104,6 +104,72 @@ class EventsAtCommitTest {
         .isNotEqualTo(feed.get(0).path("transactionID").asString());
   }
 
+  /** A representation as a write path could get it wrong: a record without an owner. */
+  record Ownerless(long id, String opportunityName) {}
+
+  /** One of another resource than its change's, read by its components. */
+  record Owned(long id, long ownerID, String opportunityName) {}
+
+  /** A record serialized as it is into the event's data. */
+  record Stage(long id, String dealStageName) {}
+
+  @Test
+  void representationsThatDoNotFitTheirChangeRollTheWriteBackAndRecordNothing() {
+    long start = log.head();
+    long id = SyntheticEvents.nextId();
+    TransactionTemplate transactions = events.transactions();
+    assertThatThrownBy(
+            () ->
+                SyntheticEvents.as(
+                    WRITER,
+                    () ->
+                        transactions.execute(
+                            status ->
+                                recorder.record(
+                                    EventType.DEAL_STAGE_CREATED,
+                                    id,
+                                    null,
+                                    dealStage(id + 1, "Another stage")))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("another resource than " + id);
+    assertThatThrownBy(
+            () ->
+                SyntheticEvents.as(
+                    WRITER,
+                    () ->
+                        transactions.execute(
+                            status ->
+                                recorder.record(
+                                    EventType.OPPORTUNITY_CREATED,
+                                    id,
+                                    null,
+                                    new Owned(id + 1, 7, "Another deal")))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("another resource than " + id);
+    assertThatThrownBy(
+            () ->
+                SyntheticEvents.as(
+                    WRITER,
+                    () ->
+                        transactions.execute(
+                            status ->
+                                recorder.record(
+                                    EventType.OPPORTUNITY_CREATED,
+                                    id,
+                                    null,
+                                    new Ownerless(id, "A deal without an owner")))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ownerID");
+    assertThat(feedAfter(start)).isEmpty();
+
+    events.inTransaction(
+        WRITER, r -> r.record(EventType.DEAL_STAGE_CREATED, id, null, new Stage(id, "A stage")));
+    List<JsonNode> feed = feedAfter(start);
+    assertThat(resources(feed)).containsExactly(id);
+    assertThat(feed.get(0).path("data").toString())
+        .isEqualTo("{\"id\":" + id + ",\"dealStageName\":\"A stage\"}");
+  }
+
   private static void record(EventRecorder r, long id) {
     r.record(EventType.DEAL_STAGE_CREATED, id, null, dealStage(id, "Stage " + id));
   }
