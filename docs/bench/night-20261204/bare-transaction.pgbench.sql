@@ -1,0 +1,3 @@
+begin;
+select 1;
+commit;
