@@ -102,7 +102,7 @@ class OpportunityStates {
    *
    * <p>Each event's JSON is parsed once ({@code chunk} is materialized): inlined into {@code
    * typed}, its {@code d} was parsed again for each of the sixteen properties, 185 ms of a chunk's
-   * 208 against 18 (BENCHMARKS.md, "The projection parses each event once").
+   * 208 against 18 (BENCHMARKS.md, eighth round).
    */
   private static final String PROJECT =
       """
