@@ -117,57 +117,30 @@ class EventsAtCommitTest {
   void representationsThatDoNotFitTheirChangeRollTheWriteBackAndRecordNothing() {
     long start = log.head();
     long id = SyntheticEvents.nextId();
-    TransactionTemplate transactions = events.transactions();
     assertThatThrownBy(
-            () ->
-                SyntheticEvents.as(
-                    WRITER,
-                    () ->
-                        transactions.execute(
-                            status ->
-                                recorder.record(
-                                    EventType.DEAL_STAGE_CREATED,
-                                    id,
-                                    null,
-                                    dealStage(id + 1, "Another stage")))))
+            () -> creation(EventType.DEAL_STAGE_CREATED, id, dealStage(id + 1, "Another stage")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("another resource than " + id);
     assertThatThrownBy(
-            () ->
-                SyntheticEvents.as(
-                    WRITER,
-                    () ->
-                        transactions.execute(
-                            status ->
-                                recorder.record(
-                                    EventType.OPPORTUNITY_CREATED,
-                                    id,
-                                    null,
-                                    new Owned(id + 1, 7, "Another deal")))))
+            () -> creation(EventType.OPPORTUNITY_CREATED, id, new Owned(id + 1, 7, "Another deal")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("another resource than " + id);
     assertThatThrownBy(
-            () ->
-                SyntheticEvents.as(
-                    WRITER,
-                    () ->
-                        transactions.execute(
-                            status ->
-                                recorder.record(
-                                    EventType.OPPORTUNITY_CREATED,
-                                    id,
-                                    null,
-                                    new Ownerless(id, "A deal without an owner")))))
+            () -> creation(EventType.OPPORTUNITY_CREATED, id, new Ownerless(id, "No owner")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ownerID");
     assertThat(feedAfter(start)).isEmpty();
 
-    events.inTransaction(
-        WRITER, r -> r.record(EventType.DEAL_STAGE_CREATED, id, null, new Stage(id, "A stage")));
+    creation(EventType.DEAL_STAGE_CREATED, id, new Stage(id, "A stage"));
     List<JsonNode> feed = feedAfter(start);
     assertThat(resources(feed)).containsExactly(id);
     assertThat(feed.get(0).path("data").toString())
         .isEqualTo("{\"id\":" + id + ",\"dealStageName\":\"A stage\"}");
+  }
+
+  /** Records a creation in a transaction of its own. */
+  private void creation(EventType type, long id, Object after) {
+    events.inTransaction(WRITER, r -> r.record(type, id, null, after));
   }
 
   private static void record(EventRecorder r, long id) {
