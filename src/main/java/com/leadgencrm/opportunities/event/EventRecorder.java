@@ -234,11 +234,9 @@ public class EventRecorder {
     if (!(representation instanceof Record || representation instanceof Map<?, ?>)) {
       throw new IllegalArgumentException(name + " must serialize to a JSON object: " + change);
     }
-    boolean hasId =
-        representation instanceof Map<?, ?> map
-            ? map.containsKey("id")
-            : property(representation, "id") != null;
-    if (hasId && integer(representation, "id", change) != change.resourceId()) {
+    Object id = property(representation, "id");
+    boolean hasId = id != null || representation instanceof Map<?, ?> map && map.containsKey("id");
+    if (hasId && integerValue(id, "id", change) != change.resourceId()) {
       throw new IllegalArgumentException(
           name + " is the representation of another resource than " + change.resourceId());
     }
@@ -272,7 +270,11 @@ public class EventRecorder {
 
   /** An integer property a representation must carry. */
   private static long integer(Object representation, String name, Change change) {
-    Object value = property(representation, name);
+    return integerValue(property(representation, name), name, change);
+  }
+
+  /** The value of an integer property, refused when it is none. */
+  private static long integerValue(@Nullable Object value, String name, Change change) {
     if (!(value instanceof Integer || value instanceof Long)) {
       throw new IllegalArgumentException(
           "The representation carries its " + name + " as an integer: " + change);
