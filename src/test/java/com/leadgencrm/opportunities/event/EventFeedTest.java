@@ -269,6 +269,11 @@ class EventFeedTest {
         .containsExactly("opportunity.deleted", "dealStage.created");
     assertThat(types(api.get("/events?resourceType=dealStage" + ids)))
         .containsExactly("dealStage.created");
+    assertThat(types(api.get("/events?resourceType=opportunity" + ids)))
+        .containsExactly("opportunity.created", "opportunity.deleted");
+    assertThat(types(api.get("/events?resourceType=opportunity,dealStage" + ids)))
+        .containsExactly("opportunity.created", "opportunity.deleted", "dealStage.created");
+    assertThat(types(api.get("/events?resourceType=pipeline" + ids))).isEmpty();
     JsonNode deleted = items(api.get("/events?type=opportunity.deleted" + ids)).get(0);
     assertThat(deleted.path("data").path("id").asLong()).isEqualTo(id);
 
