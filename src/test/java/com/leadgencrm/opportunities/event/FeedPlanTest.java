@@ -3,15 +3,13 @@ package com.leadgencrm.opportunities.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadgencrm.opportunities.core.InvalidField;
-import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.IntegrationTest;
+import com.leadgencrm.opportunities.support.Plan;
 import com.leadgencrm.opportunities.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -19,7 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The feed's filters by resource are served by indexes: the plans of the service's own statements
@@ -107,14 +104,10 @@ class FeedPlanTest {
             .param("me", 42)
             .query(String.class)
             .single();
-    JsonNode root = Api.JSON.readTree(plan).get(0);
-    List<String> wholeTables = new ArrayList<>();
-    root.findParents("Node Type").stream()
-        .filter(node -> node.path("Node Type").asString().equals("Seq Scan"))
-        .forEach(node -> wholeTables.add(node.path("Relation Name").asString()));
-    Set<String> indexes = new TreeSet<>();
-    root.findValues("Index Name").forEach(name -> indexes.add(name.asString()));
-    assertThat(wholeTables).as(sql + "\n" + plan).isEmpty();
-    assertThat(indexes).as(sql + "\n" + plan).containsAll(List.of(expectedIndexes.split(" ")));
+    Plan read = Plan.of(plan);
+    assertThat(read.wholeTables()).as(sql + "\n" + plan).isEmpty();
+    assertThat(read.indexes())
+        .as(sql + "\n" + plan)
+        .containsAll(List.of(expectedIndexes.split(" ")));
   }
 }
