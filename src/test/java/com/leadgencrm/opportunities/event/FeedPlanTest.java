@@ -21,9 +21,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * The feed's filters by resource are served by indexes: the plans of the service's own statements
  * on 200,000 generated events (an opportunity's own events by {@code event_opportunity_id}, other
- * resources' by {@code event_aggregate_id}, which leaves opportunities out) read no table whole.
- * The events are written in one transaction that is rolled back at the end: no other test, and no
- * reader of the feed, ever sees them.
+ * resources' by {@code event_other_aggregate_id}, which leaves opportunities out) read no table
+ * whole. The events are written in one transaction that is rolled back at the end: no other test,
+ * and no reader of the feed, ever sees them.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -81,10 +81,10 @@ class FeedPlanTest {
   @CsvSource({
     "opportunity, 4242, false, event_opportunity_id",
     "opportunity, 4242, true, event_opportunity_id",
-    "dealStage, 7, false, event_aggregate_id",
-    "opportunityLead, 4241, true, event_aggregate_id",
-    "'', 4242, false, event_opportunity_id event_aggregate_id",
-    "'opportunity,dealStage', 7, false, event_opportunity_id event_aggregate_id"
+    "dealStage, 7, false, event_other_aggregate_id",
+    "opportunityLead, 4241, true, event_other_aggregate_id",
+    "'', 4242, false, event_opportunity_id event_other_aggregate_id",
+    "'opportunity,dealStage', 7, false, event_opportunity_id event_other_aggregate_id"
   })
   void aResourceFilterReadsItsIndexes(
       String resourceTypes, long resourceId, boolean ownerScoped, String expectedIndexes) {
