@@ -74,29 +74,35 @@ class OpportunityRows {
     return names.indexOf(column) + 1;
   }
 
+  /**
+   * The representation of a row selected with {@link #COLUMNS}, wherever they stand in the row (a
+   * list selects other columns beside them). Cells are read by position from the first: a lookup by
+   * name for each of them was 4% of a list's CPU.
+   */
   OpportunityView view(ResultSet rs, CustomFieldDefinitions definitions) throws SQLException {
+    int at = rs.findColumn("id") - ID;
     return new OpportunityView(
-        rs.getLong("id"),
-        rs.getLong("owner_id"),
-        rs.getLong("deal_stage_id"),
-        rs.getLong("pipeline_id"),
-        rs.getObject("account_id", Long.class),
-        rs.getObject("campaign_id", Long.class),
-        rs.getString("opportunity_name"),
-        Numbers.plain(rs.getBigDecimal("probability")),
-        rs.getBoolean("probability_explicit") ? "manual" : "stage",
-        rs.getBigDecimal("amount"),
-        rs.getString("currency"),
-        rs.getBoolean("is_closed"),
-        rs.getBoolean("is_won"),
-        rs.getBoolean("is_active"),
-        rs.getObject("close_date", OffsetDateTime.class).toInstant(),
-        rs.getObject("originating_lead_id", Long.class),
-        rs.getObject("primary_lead_id", Long.class),
-        rs.getObject("create_timestamp", OffsetDateTime.class).toInstant(),
-        rs.getObject("update_timestamp", OffsetDateTime.class).toInstant(),
-        rs.getObject("stage_change_timestamp", OffsetDateTime.class).toInstant(),
-        readable(stored(rs.getString("custom_fields")), definitions));
+        rs.getLong(at + ID),
+        rs.getLong(at + OWNER_ID),
+        rs.getLong(at + DEAL_STAGE_ID),
+        rs.getLong(at + PIPELINE_ID),
+        rs.getObject(at + ACCOUNT_ID, Long.class),
+        rs.getObject(at + CAMPAIGN_ID, Long.class),
+        rs.getString(at + OPPORTUNITY_NAME),
+        Numbers.plain(rs.getBigDecimal(at + PROBABILITY)),
+        rs.getBoolean(at + PROBABILITY_EXPLICIT) ? "manual" : "stage",
+        rs.getBigDecimal(at + AMOUNT),
+        rs.getString(at + CURRENCY),
+        rs.getBoolean(at + IS_CLOSED),
+        rs.getBoolean(at + IS_WON),
+        rs.getBoolean(at + IS_ACTIVE),
+        rs.getObject(at + CLOSE_DATE, OffsetDateTime.class).toInstant(),
+        rs.getObject(at + ORIGINATING_LEAD_ID, Long.class),
+        rs.getObject(at + PRIMARY_LEAD_ID, Long.class),
+        rs.getObject(at + CREATE_TIMESTAMP, OffsetDateTime.class).toInstant(),
+        rs.getObject(at + UPDATE_TIMESTAMP, OffsetDateTime.class).toInstant(),
+        rs.getObject(at + STAGE_CHANGE_TIMESTAMP, OffsetDateTime.class).toInstant(),
+        readable(stored(rs.getString(at + CUSTOM_FIELDS)), definitions));
   }
 
   /**
