@@ -40,10 +40,7 @@ class FeedPlanTest {
     TestDatabase.Target database = TestDatabase.target();
     connection =
         new SingleConnectionDataSource(
-            database.url() + (database.url().contains("?") ? "&" : "?") + "currentSchema=crm",
-            database.username(),
-            database.password(),
-            true);
+            TestDatabase.crmUrl(), database.username(), database.password(), true);
     connection.setAutoCommit(false);
     jdbc = JdbcClient.create(connection);
     from = jdbc.sql("select coalesce(max(id), 0) from event").query(Long.class).single();

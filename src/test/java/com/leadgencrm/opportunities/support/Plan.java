@@ -10,11 +10,12 @@ import tools.jackson.databind.JsonNode;
  * What a plan of {@code EXPLAIN (FORMAT JSON)} reads: the tables it scans whole and the indexes it
  * uses, at any depth.
  *
- * @param text the plan as PostgreSQL printed it (for assertion messages)
  * @param wholeTables the relations of its sequential scans, one entry per scan
  * @param indexes the indexes it reads
+ * @param executionMillis its execution time under {@code EXPLAIN (ANALYZE, FORMAT JSON)}, in
+ *     milliseconds (0 for a plan that was not run)
  */
-public record Plan(String text, List<String> wholeTables, Set<String> indexes) {
+public record Plan(List<String> wholeTables, Set<String> indexes, double executionMillis) {
 
   public static Plan of(String json) {
     JsonNode root = Api.JSON.readTree(json).get(0);
@@ -24,11 +25,6 @@ public record Plan(String text, List<String> wholeTables, Set<String> indexes) {
         .forEach(node -> wholeTables.add(node.path("Relation Name").asString()));
     Set<String> indexes = new TreeSet<>();
     root.findValues("Index Name").forEach(name -> indexes.add(name.asString()));
-    return new Plan(json, List.copyOf(wholeTables), indexes);
-  }
-
-  /** The execution time of a plan of {@code EXPLAIN (ANALYZE, FORMAT JSON)}, in milliseconds. */
-  public double executionMillis() {
-    return Api.JSON.readTree(text).get(0).path("Execution Time").asDouble();
+    return new Plan(List.copyOf(wholeTables), indexes, root.path("Execution Time").asDouble());
   }
 }

@@ -72,9 +72,13 @@ public final class TestDatabase {
     Target database = target();
     return org.springframework.jdbc.core.simple.JdbcClient.create(
         new org.springframework.jdbc.datasource.DriverManagerDataSource(
-            database.url() + (database.url().contains("?") ? "&" : "?") + "currentSchema=crm",
-            database.username(),
-            database.password()));
+            crmUrl(), database.username(), database.password()));
+  }
+
+  /** The JDBC URL of the test database with the {@code crm} schema as its search path. */
+  public static String crmUrl() {
+    String url = target().url();
+    return url + (url.contains("?") ? "&" : "?") + "currentSchema=crm";
   }
 
   /** The test database, created on first use. */
