@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
+import com.leadgencrm.opportunities.support.HeldLocks;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,6 +145,41 @@ class PipelineApiTest {
 
     assertThat(ids("/dealStages?pipelineID=" + renewals + "," + other)).hasSize(2);
     assertThat(ids("/dealStages?pipelineID=1")).contains(1L, 7L);
+  }
+
+  /**
+   * Opportunities and stages changed by hand (a bulk load, a repair from psql, in a session whose
+   * search path does not hold the service's schema) keep their pipelines as the service's writes
+   * do.
+   */
+  @Test
+  void opportunitiesWrittenByHandAreInThePipelineOfTheirStageToo() throws Exception {
+    long renewals = pipeline("Renewals " + UUID.randomUUID());
+    long stage = stage(renewals, "Renewal due");
+    long owner = 1_000_000_000L + (System.nanoTime() % 1_000_000_000L);
+    try (HeldLocks byHand =
+        HeldLocks.take(
+            "insert into crm.opportunity (id, owner_id, deal_stage_id, opportunity_name,"
+                + " probability, probability_explicit, is_closed, is_won, is_active, close_date,"
+                + " custom_fields, version, create_timestamp, update_timestamp)"
+                + " values (nextval('crm.opportunity_id_seq'), "
+                + owner
+                + ", "
+                + stage
+                + ", 'Loaded', 10, false, false, false, true, now(), '{}', 0, now(), now())")) {
+      byHand.commit();
+    }
+    String mine = "/opportunities?ownerID=" + owner + "&pipelineID=";
+    assertThat(ids(mine + renewals)).hasSize(1);
+
+    long expansion = pipeline("Expansion " + UUID.randomUUID());
+    try (HeldLocks byHand =
+        HeldLocks.take(
+            "update crm.deal_stage set pipeline_id = " + expansion + " where id = " + stage)) {
+      byHand.commit();
+    }
+    assertThat(ids(mine + renewals)).isEmpty();
+    assertThat(ids(mine + expansion)).hasSize(1);
   }
 
   @Test

@@ -7,7 +7,7 @@ import java.sql.Statement;
 
 /**
  * Another client's open transaction in the test database, holding the locks its statements took
- * until it is closed (rolled back).
+ * until it commits or is closed (rolled back).
  */
 public final class HeldLocks implements AutoCloseable {
 
@@ -54,6 +54,11 @@ public final class HeldLocks implements AutoCloseable {
       rs.next();
       return rs.getInt(1);
     }
+  }
+
+  /** Commits what the statements changed, releasing the locks. */
+  public void commit() throws SQLException {
+    connection.commit();
   }
 
   @Override
