@@ -114,6 +114,15 @@ public class FieldCatalog {
    */
   public List<FieldRef> currentCustomFields(String relationship) {
     long version = jdbc.sql("select version from field_catalog").query(Long.class).single();
+    return customFieldsAt(relationship, version);
+  }
+
+  /**
+   * The custom fields of a kind of object at a version of the definitions this transaction has just
+   * read (after the lock that orders it with field changes): from memory when the cache holds that
+   * version.
+   */
+  public List<FieldRef> customFieldsAt(String relationship, long version) {
     Snapshot current = snapshot;
     if (current.version() != version) {
       current = load();

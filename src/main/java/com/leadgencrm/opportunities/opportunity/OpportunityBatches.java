@@ -115,7 +115,7 @@ public class OpportunityBatches {
   }
 
   private ItemOutcome.Applied createOne(int index, Submitted<OpportunityInput> item) {
-    Opportunity opportunity = opportunities.saveAndFlush(drafts.created(item, drafts.single()));
+    Opportunity opportunity = opportunities.saveAndFlush(drafts.created(item, drafts.single(item)));
     record(EventType.OPPORTUNITY_CREATED, List.of(opportunity), Map.of());
     return new ItemOutcome.Applied(index, opportunity.id(), true);
   }
@@ -155,7 +155,7 @@ public class OpportunityBatches {
 
   private ItemOutcome.Applied patchOne(int index, Change item) {
     long id = idOf(item);
-    OpportunityDrafts.WriteContext context = drafts.single();
+    OpportunityDrafts.WriteContext context = drafts.single(item.patch());
     Opportunity opportunity = service.lockForChange(id, IfMatch.NONE, context.definitions());
     Map<Long, OpportunityView> before = events.views(List.of(id));
     drafts.patch(opportunity, item.patch(), context);

@@ -55,14 +55,21 @@ class OpportunityDrafts {
     this.rules = rules;
   }
 
-  /** The context of one write, stages looked up one by one. */
-  WriteContext single() {
-    return new WriteContext(fields.forWrite(), stages::find);
+  /**
+   * The context of one write of what a client submitted: the stage it names comes with the
+   * definitions (one round trip), any other is looked up when asked for.
+   */
+  WriteContext single(Submitted<OpportunityInput> submitted) {
+    Long named = submitted.value("dealStageID") instanceof Long id ? id : null;
+    OpportunityFields.Opened opened = fields.forWrite(named);
+    return new WriteContext(
+        opened.definitions(),
+        id -> id.equals(named) ? Optional.ofNullable(opened.stage()) : stages.find(id));
   }
 
   /** The context of many writes, every stage looked up once. */
   WriteContext batch() {
-    CustomFieldDefinitions definitions = fields.forWrite();
+    CustomFieldDefinitions definitions = fields.forWrite(null).definitions();
     Map<Long, StageRef> all = stages.all();
     return new WriteContext(definitions, id -> Optional.ofNullable(all.get(id)));
   }

@@ -1,7 +1,9 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.dealstage.StageRef;
 import com.leadgencrm.opportunities.field.FieldRef;
 import com.leadgencrm.opportunities.field.FieldService;
+import java.sql.Types;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,14 +28,39 @@ class OpportunityFields {
   }
 
   /**
-   * The definitions a write validates against. The shared table lock comes first, so that a field
-   * change that converts or removes stored values (which locks the table exclusively) is either
-   * wholly before this write or wholly after it.
+   * What a write of opportunities starts with, in one round trip: the shared table lock comes
+   * first, so that a field change that converts or removes stored values (which locks the table
+   * exclusively) is either wholly before this write or wholly after it; then the definitions it
+   * validates against, and the deal stage {@code stageId} names (null when it names none).
    */
-  CustomFieldDefinitions forWrite() {
-    jdbc.sql("lock table opportunity in row exclusive mode").update();
-    return of(fields.currentCustomFields("opportunity"));
+  Opened forWrite(@Nullable Long stageId) {
+    record Row(long version, @Nullable StageRef stage) {}
+    Row row =
+        jdbc.sql(
+                """
+                select catalog_version, stage_id, stage_default_probability
+                  from opportunity_write_opened(:stage)""")
+            .param("stage", stageId, Types.BIGINT)
+            .query(
+                (rs, n) ->
+                    new Row(
+                        rs.getLong("catalog_version"),
+                        rs.getObject("stage_id") == null
+                            ? null
+                            : new StageRef(
+                                rs.getLong("stage_id"),
+                                rs.getBigDecimal("stage_default_probability"))))
+            .single();
+    return new Opened(
+        of(fields.customFieldsAt("opportunity", row.version())), stageId, row.stage());
   }
+
+  /**
+   * A write's definitions, and the deal stage it named when it opened: {@code stage} is that of
+   * {@code stageId}, null when no such stage exists.
+   */
+  record Opened(
+      CustomFieldDefinitions definitions, @Nullable Long stageId, @Nullable StageRef stage) {}
 
   /** Built once per list of definitions: the list instance changes when the definitions do. */
   private CustomFieldDefinitions of(List<FieldRef> custom) {

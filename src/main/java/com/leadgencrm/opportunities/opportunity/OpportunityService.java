@@ -51,7 +51,8 @@ public class OpportunityService {
   @Transactional
   @Requires(Permission.WRITE_OPPORTUNITIES)
   public Versioned<OpportunityView> create(Submitted<OpportunityInput> submitted) {
-    return written(opportunities.saveAndFlush(drafts.created(submitted, drafts.single())), null);
+    return written(
+        opportunities.saveAndFlush(drafts.created(submitted, drafts.single(submitted))), null);
   }
 
   @Transactional
@@ -59,7 +60,10 @@ public class OpportunityService {
   public Versioned<OpportunityView> replace(
       long id, Submitted<OpportunityInput> submitted, IfMatch ifMatch) {
     return changed(
-        id, ifMatch, (opportunity, context) -> drafts.replace(opportunity, submitted, context));
+        id,
+        ifMatch,
+        submitted,
+        (opportunity, context) -> drafts.replace(opportunity, submitted, context));
   }
 
   /** Applies a JSON Merge Patch (RFC 7396) to the opportunity's writable properties. */
@@ -68,13 +72,16 @@ public class OpportunityService {
   public Versioned<OpportunityView> patch(
       long id, Submitted<OpportunityInput> patch, IfMatch ifMatch) {
     return changed(
-        id, ifMatch, (opportunity, context) -> drafts.patch(opportunity, patch, context));
+        id, ifMatch, patch, (opportunity, context) -> drafts.patch(opportunity, patch, context));
   }
 
   /** Locks the opportunity, changes it as {@code change} says and saves it. */
   private Versioned<OpportunityView> changed(
-      long id, IfMatch ifMatch, BiConsumer<Opportunity, OpportunityDrafts.WriteContext> change) {
-    OpportunityDrafts.WriteContext context = drafts.single();
+      long id,
+      IfMatch ifMatch,
+      Submitted<OpportunityInput> submitted,
+      BiConsumer<Opportunity, OpportunityDrafts.WriteContext> change) {
+    OpportunityDrafts.WriteContext context = drafts.single(submitted);
     Opportunity opportunity = lockForChange(id, ifMatch, context.definitions());
     OpportunityView before = current(id);
     change.accept(opportunity, context);

@@ -5,15 +5,20 @@ import static com.leadgencrm.opportunities.opportunity.Opportunities.minimal;
 import static com.leadgencrm.opportunities.opportunity.Opportunities.uniqueOwner;
 import static com.leadgencrm.opportunities.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
 import com.leadgencrm.opportunities.support.CustomFields;
+import com.leadgencrm.opportunities.support.HeldLocks;
 import com.leadgencrm.opportunities.support.IntegrationTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -276,6 +281,29 @@ class CustomFieldsTest {
 
     assertThat(api.patch("/fields/" + field, json(Map.of("dataLength", 2))).status())
         .isEqualTo(409);
+  }
+
+  /**
+   * A field change in flight holds the opportunity table, as one that converts or removes stored
+   * values does: a create that comes meanwhile waits for it, then is checked against the
+   * definitions it committed, not those of before.
+   */
+  @Test
+  void aCreateDuringAFieldChangeIsCheckedAgainstWhatTheChangeCommitted() throws Exception {
+    String later = field("text", 20, false);
+    long owner = uniqueOwner();
+    CompletableFuture<Reply> created;
+    try (HeldLocks change =
+        HeldLocks.take(
+            "lock table crm.opportunity in access exclusive mode",
+            "update crm.field set is_required = true where system_name = '" + later + "'")) {
+      created =
+          CompletableFuture.supplyAsync(() -> api.post("/opportunities", json(minimal(owner))));
+      await().atMost(Duration.ofSeconds(10)).until(() -> change.waiting() > 0);
+      assertThat(created).isNotDone();
+      change.commit();
+    }
+    assertThat(created.get(10, TimeUnit.SECONDS).errorFields()).containsExactly(later);
   }
 
   @Test
