@@ -9,15 +9,16 @@ import org.springframework.data.jpa.repository.Query;
 interface DealStageRepository extends JpaRepository<DealStage, Long> {
 
   @Lock(LockModeType.PESSIMISTIC_WRITE)
-  @Query("select s from DealStage s where s.id = :id")
-  Optional<DealStage> findForUpdate(long id);
+  Optional<DealStage> findForUpdateById(long id);
 
   /** Whether another stage of the pipeline has the name, in some letter case. */
   @Query(
-      "select count(s) > 0 from DealStage s where s.pipelineId = :pipelineId"
-          + " and lower(s.dealStageName) = lower(:name) and s.id <> :exceptId")
+      value =
+          "select exists (select 1 from deal_stage where pipeline_id = :pipelineId"
+              + " and lower(deal_stage_name) = lower(:name) and id <> :exceptId)",
+      nativeQuery = true)
   boolean nameTaken(String name, long pipelineId, long exceptId);
 
-  @Query("select coalesce(max(s.weight), 0) from DealStage s")
+  @Query(value = "select coalesce(max(weight), 0) from deal_stage", nativeQuery = true)
   long maxWeight();
 }

@@ -244,7 +244,7 @@ public class DealStageService {
   }
 
   private DealStage lockForChange(long id, IfMatch ifMatch) {
-    DealStage stage = stages.findForUpdate(id).orElseThrow(() -> new DealStageNotFound(id));
+    DealStage stage = stages.findForUpdateById(id).orElseThrow(() -> new DealStageNotFound(id));
     ifMatch.check(ETags.of(stage.version()));
     return stage;
   }

@@ -9,20 +9,20 @@ import org.springframework.data.jpa.repository.Query;
 interface PipelineRepository extends JpaRepository<Pipeline, Long> {
 
   @Lock(LockModeType.PESSIMISTIC_WRITE)
-  @Query("select p from Pipeline p where p.id = :id")
-  Optional<Pipeline> findForUpdate(long id);
+  Optional<Pipeline> findForUpdateById(long id);
 
   @Lock(LockModeType.PESSIMISTIC_WRITE)
-  @Query("select p from Pipeline p where p.isDefault = true")
-  Optional<Pipeline> findDefaultForUpdate();
+  Optional<Pipeline> findForUpdateByIsDefaultTrue();
 
-  @Query("select p.id from Pipeline p where p.isDefault = true")
+  @Query(value = "select id from pipeline where is_default", nativeQuery = true)
   Optional<Long> defaultId();
 
   @Query(
-      "select count(p) > 0 from Pipeline p where lower(p.name) = lower(:name) and p.id <> :exceptId")
+      value =
+          "select exists (select 1 from pipeline where lower(name) = lower(:name) and id <> :exceptId)",
+      nativeQuery = true)
   boolean nameTaken(String name, long exceptId);
 
-  @Query("select coalesce(max(p.weight), 0) from Pipeline p")
+  @Query(value = "select coalesce(max(weight), 0) from pipeline", nativeQuery = true)
   long maxWeight();
 }

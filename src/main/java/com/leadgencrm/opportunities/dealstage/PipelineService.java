@@ -176,7 +176,7 @@ public class PipelineService {
   }
 
   private Pipeline lockForChange(long id, IfMatch ifMatch) {
-    Pipeline pipeline = pipelines.findForUpdate(id).orElseThrow(() -> new PipelineNotFound(id));
+    Pipeline pipeline = pipelines.findForUpdateById(id).orElseThrow(() -> new PipelineNotFound(id));
     ifMatch.check(ETags.of(pipeline.version()));
     return pipeline;
   }
@@ -198,7 +198,7 @@ public class PipelineService {
   /** The current default pipeline gives the role up (to {@code newDefault}, or to a new one). */
   private void takeDefault(@Nullable Long newDefault) {
     pipelines
-        .findDefaultForUpdate()
+        .findForUpdateByIsDefaultTrue()
         .filter(current -> newDefault == null || current.id() != newDefault)
         .ifPresent(
             current -> {

@@ -9,9 +9,10 @@ import org.springframework.data.jpa.repository.Query;
 interface FieldRepository extends JpaRepository<Field, Long> {
 
   @Lock(LockModeType.PESSIMISTIC_WRITE)
-  @Query("select f from Field f where f.id = :id")
-  Optional<Field> findForUpdate(long id);
+  Optional<Field> findForUpdateById(long id);
 
-  @Query("select count(f) > 0 from Field f where lower(f.systemName) = lower(:systemName)")
+  @Query(
+      value = "select exists (select 1 from field where lower(system_name) = lower(:systemName))",
+      nativeQuery = true)
   boolean systemNameTaken(String systemName);
 }

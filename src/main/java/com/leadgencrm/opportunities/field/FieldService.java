@@ -270,7 +270,7 @@ public class FieldService {
   }
 
   private Field lockForChange(long id, IfMatch ifMatch) {
-    Field field = fields.findForUpdate(id).orElseThrow(() -> new FieldNotFound(id));
+    Field field = fields.findForUpdateById(id).orElseThrow(() -> new FieldNotFound(id));
     ifMatch.check(ETags.of(field.version()));
     field.checkChangeable();
     return field;
