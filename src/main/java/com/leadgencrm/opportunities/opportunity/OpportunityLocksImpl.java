@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@link OpportunityLocks} through the entity manager rather than query methods. A caller who sees
  * every opportunity locks one with {@code find}, whose statement Hibernate prepares once: a query
- * method translated its query anew at every call (a locking query's translation is not cached), 9%
- * of a PATCH's CPU samples (JFR, 2026-12-05). The other reads are criteria queries, which Hibernate
- * takes as they are, without parsing query text.
+ * method had Hibernate translate its locking query to SQL at every call, and the lock took 12.0% of
+ * a PATCH's CPU samples instead of 7.9% (JFR, BENCHMARKS.md, tenth round). The other reads are
+ * criteria queries, which Hibernate takes as they are, without parsing query text.
  */
 class OpportunityLocksImpl implements OpportunityLocks {
 
