@@ -32,11 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads of opportunities: one by id, pages of the list with every filter, and the wire protocol's
  * equality and date-range reads. A caller who sees only their own opportunities reads only those.
+ * Each read is one or two statements: it joins a caller's transaction, and needs none of its own
+ * ({@code SUPPORTS}).
  */
 @Service
-// reads are one or two statements each: they join a caller's transaction, and need none of their
-// own
-@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class OpportunityQueries {
 
   static final List<SortKey> SORT_KEYS =
@@ -99,6 +98,7 @@ public class OpportunityQueries {
    *
    * @param custom the request's parameters that name custom fields, with their values
    */
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   @Requires(Permission.READ)
   @HeavyRead
   public Page<OpportunityView> list(
@@ -114,6 +114,7 @@ public class OpportunityQueries {
   }
 
   /** Whether a query parameter names a custom-field filter of the list. */
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   @Requires(Permission.READ)
   public boolean filtersBy(String parameter) {
     return customFilter(fields.definitions(), parameter) != null;
@@ -250,6 +251,7 @@ public class OpportunityQueries {
    * Opportunities whose properties (standard or custom) equal the given values, in id order,
    * skipping {@code offset}: the wire protocol's {@code where}.
    */
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   @Requires(Permission.READ)
   @HeavyRead
   public List<OpportunityView> where(Map<String, String> equalities, int limit, int offset) {
@@ -279,6 +281,7 @@ public class OpportunityQueries {
    * Opportunities created (or changed) within [from, to], in id order: the wire protocol's
    * DateRange.
    */
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   @Requires(Permission.READ)
   @HeavyRead
   public List<OpportunityView> between(
@@ -300,7 +303,11 @@ public class OpportunityQueries {
             (rs, n) -> rows.view(rs, definitions));
   }
 
-  /** One opportunity, read as a projection: no entity, no transaction of its own. */
+  /**
+   * One opportunity, read as a projection: no entity, and not even the empty transaction of {@code
+   * SUPPORTS} (its interceptor was 4.7% of a GET's CPU samples for one statement, which joins a
+   * caller's transaction without it; BENCHMARKS.md, tenth round).
+   */
   @Requires(Permission.READ)
   public Versioned<OpportunityView> get(long id) {
     CustomFieldDefinitions definitions = fields.definitions();
