@@ -108,12 +108,6 @@ public class FieldService {
     return catalog.currentCustomFields(relationship);
   }
 
-  /** The custom fields at a version just read (see {@link FieldCatalog#customFieldsAt}). */
-  @Requires(Permission.READ)
-  public List<FieldRef> customFieldsAt(String relationship, long version) {
-    return catalog.customFieldsAt(relationship, version);
-  }
-
   @Requires(Permission.READ)
   public Page<FieldView> list(FieldListParams params, PageSpec page) {
     return new ListQuery()
