@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * The custom opportunity fields a read or a write works with, from the {@link FieldCatalog} itself:
  * every caller here has had its permission checked by the operation it serves, and going through
- * {@code FieldService}'s interceptors again cost every GET by id about 2% of its CPU samples.
+ * {@code FieldService}'s interceptors again cost every GET by id 1.1% of its CPU samples.
  */
 @Component
 class OpportunityFields {

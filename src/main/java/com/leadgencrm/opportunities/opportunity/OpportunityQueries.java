@@ -305,8 +305,7 @@ public class OpportunityQueries {
 
   /**
    * One opportunity, read as a projection: no entity, and not even the empty transaction of {@code
-   * SUPPORTS} (its interceptor was 4.7% of a GET's CPU samples for one statement, which joins a
-   * caller's transaction without it; BENCHMARKS.md, tenth round).
+   * SUPPORTS}, whose interceptor cost a GET 3% of its CPU samples (BENCHMARKS.md, tenth round).
    */
   @Requires(Permission.READ)
   public Versioned<OpportunityView> get(long id) {
