@@ -15,6 +15,7 @@ import com.leadgencrm.opportunities.security.Keys;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import com.leadgencrm.opportunities.support.RandomInput;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -199,12 +200,32 @@ class GeneratedInputTest {
     Map<String, Integer> statuses = new TreeMap<>();
     List<String> violations = new ArrayList<>();
     int sent = 0;
+    String previous = "none";
     while (sent < REQUESTS && System.nanoTime() - started < BUDGET.toNanos()) {
       Operation operation = random.pick(operations);
       Generated request = generate(operation);
-      HttpResponse<String> response =
-          http.send(request.request(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response;
+      try {
+        response = http.send(request.request(), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        // a connection the service closed without saying so: the answer before is the suspect
+        throw new AssertionError(
+            "no answer to %s (seed %d, request %d, %d ms in), after %s"
+                .formatted(
+                    request.description(),
+                    SEED,
+                    sent + 1,
+                    (System.nanoTime() - started) / 1_000_000,
+                    previous),
+            e);
+      }
       sent++;
+      previous =
+          request.description()
+              + " -> "
+              + response.statusCode()
+              + " "
+              + response.headers().firstValue("Connection").orElse("(no Connection header)");
       statuses.merge(operation.method() + " " + response.statusCode(), 1, Integer::sum);
       assertThat(response.statusCode())
           .as("%s (seed %d)\n-> %s", request.description(), SEED, response.body())
