@@ -55,16 +55,11 @@ class OpportunityFields {
                                 rs.getLong("stage_id"),
                                 rs.getBigDecimal("stage_default_probability"))))
             .single();
-    return new Opened(
-        of(catalog.customFieldsAt("opportunity", row.version())), stageId, row.stage());
+    return new Opened(of(catalog.customFieldsAt("opportunity", row.version())), row.stage());
   }
 
-  /**
-   * A write's definitions, and the deal stage it named when it opened: {@code stage} is that of
-   * {@code stageId}, null when no such stage exists.
-   */
-  record Opened(
-      CustomFieldDefinitions definitions, @Nullable Long stageId, @Nullable StageRef stage) {}
+  /** A write's definitions, and the deal stage it named (null when none, or no such stage). */
+  record Opened(CustomFieldDefinitions definitions, @Nullable StageRef stage) {}
 
   /** Built once per list of definitions: the list instance changes when the definitions do. */
   private CustomFieldDefinitions of(List<FieldRef> custom) {
