@@ -22,9 +22,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads events: the feed in id order, the history of one opportunity, and what webhooks deliver.
- * Every read first numbers what has committed (so a caller sees its own writes), then reads in one
- * snapshot.
+ * Reads events: the feed in id order, the history of one opportunity, and what webhooks deliver. A
+ * page of the feed first finds the feed's head ({@link EventLog#head()}: no transaction in flight
+ * below it), then reads up to it in one snapshot taken after it.
  */
 @Service
 public class EventFeed {
@@ -50,7 +50,7 @@ public class EventFeed {
     this.log = log;
     this.properties = properties;
     this.snapshot = new TransactionTemplate(transactions);
-    // the positions and the events they bound must be read in one snapshot
+    // the start and the events it bounds must be read in one snapshot
     snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     snapshot.setReadOnly(true);
   }
@@ -92,11 +92,12 @@ public class EventFeed {
       throw new InvalidInput(errors);
     }
     Long from = after;
-    return snapshot.execute(status -> read(filter, from, limit, caller));
+    // before the snapshot: every event up to it has committed when the snapshot is taken
+    long head = log.head();
+    return snapshot.execute(status -> read(filter, from, head, limit, caller));
   }
 
-  private FeedPage read(Filter filter, @Nullable Long after, int limit, Caller caller) {
-    long head = log.head();
+  private FeedPage read(Filter filter, @Nullable Long after, long head, int limit, Caller caller) {
     long start = log.start();
     long from = after == null ? start : after;
     if (from < start) {
@@ -104,7 +105,10 @@ public class EventFeed {
     }
     Long me = caller.ownerScope();
     JdbcClient.StatementSpec statement =
-        jdbc.sql(statement(filter, me != null)).param("from", from).param("limit", limit);
+        jdbc.sql(statement(filter, me != null))
+            .param("from", from)
+            .param("head", head)
+            .param("limit", limit);
     if (!filter.types().isEmpty()) {
       statement = statement.param("types", List.copyOf(filter.types()));
     }
@@ -135,7 +139,7 @@ public class EventFeed {
   /** The statement of a page of the feed, for every caller or for one owner ({@code :me}). */
   static String statement(Filter filter, boolean ownerScoped) {
     String where =
-        "id > :from"
+        "id > :from and id <= :head"
             + (filter.types().isEmpty() ? "" : " and type in (:types)")
             + (filter.resourceTypes().isEmpty() ? "" : " and aggregate_type in (:resourceTypes)")
             + (filter.resourceIds().isEmpty() ? "" : " and " + resources(filter.resourceTypes()));

@@ -4,8 +4,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The feed's positions and stored events as the service's own work needs them (deliveries,
@@ -15,14 +19,36 @@ import org.springframework.stereotype.Component;
 public class EventLog {
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate alone;
 
-  EventLog(JdbcClient jdbc) {
+  EventLog(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.alone = new TransactionTemplate(transactions);
+    this.alone.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
   }
 
-  /** The highest event id handed out: the feed's end. */
+  /**
+   * The feed's end: every event id up to it belongs to a transaction that has committed (visible to
+   * any snapshot taken after this returns) or rolled back; no transaction still in flight can take
+   * one. It waits for the transactions taking ids at this moment to end (V80), and runs on its own,
+   * outside the caller's transaction, so that it holds no writer back beyond that. Read it before
+   * the snapshot that reads up to it.
+   */
   public long head() {
-    return position("sequenced");
+    return Objects.requireNonNull(
+        alone.execute(status -> jdbc.sql("select event_feed_head()").query(Long.class).single()));
+  }
+
+  /**
+   * The highest event id taken so far, perhaps by a transaction still committing: whether there may
+   * be news since a position, without waiting for anyone. Never a bound to read up to: that is
+   * {@link #head()}.
+   */
+  public long taken() {
+    return jdbc.sql(
+            "select case when is_called then last_value else last_value - 1 end from event_id_seq")
+        .query(Long.class)
+        .single();
   }
 
   /** The lowest position the feed continues from (events at or below it are past retention). */
@@ -65,7 +91,7 @@ public class EventLog {
     return events;
   }
 
-  /** A position of the feed ({@code sequenced} or {@code start}). */
+  /** A position of the feed ({@code start}). */
   long position(String name) {
     return jdbc.sql("select value from event_feed_position where name = :name")
         .param("name", name)

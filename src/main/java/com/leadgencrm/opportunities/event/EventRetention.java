@@ -70,7 +70,9 @@ class EventRetention {
     OffsetDateTime historyHorizon = utc(now.minus(properties.historyRetention()));
     Boolean more;
     do {
-      more = transactions.execute(status -> moveStart(feedHorizon));
+      // before the chunk's transaction: every event up to it has committed when the chunk looks
+      long head = feed.head();
+      more = transactions.execute(status -> moveStart(feedHorizon, head));
     } while (Boolean.TRUE.equals(more));
     do {
       more = transactions.execute(status -> forgetPurgedOpportunities(historyHorizon));
@@ -79,12 +81,11 @@ class EventRetention {
   }
 
   /** Moves the start by up to a chunk; true when there is more to do. */
-  private boolean moveStart(OffsetDateTime horizon) {
+  private boolean moveStart(OffsetDateTime horizon, long head) {
     if (!locked()) {
       return false;
     }
     long start = feed.lockPosition("start");
-    long head = feed.head();
     // the first event of the next chunk still within the retention, in id order: everything
     // before it is older (occurredAt is not quite in id order, since ids follow commits: a late
     // commit of an old event does not let newer ones go). A range of the primary key: no index on

@@ -20,47 +20,50 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The events of one transaction, kept in memory until it commits, then written to the feed with
  * their ids: the last thing the transaction does.
  *
- * <p>Why this keeps the feed gap-free: the write first moves the {@code sequenced} position of
- * {@code event_feed_position} past its events, which locks that row until the transaction ends, so
- * transactions with events (on all instances) take their ids one at a time, each after the one
- * before committed or rolled back (a rollback gives its ids back: the next one takes them). So ids
- * become visible in increasing order, those of a transaction all at once: a reader that sees an id
- * sees every smaller one, and no event ever appears behind a cursor already handed out. A
- * transaction still open (for a minute, say) has taken no id yet and holds nothing back: it numbers
- * its events when it commits, after everything committed meanwhile.
+ * <p>Why this keeps the feed gap-free: the events take their ids from {@code event_id_seq} in their
+ * transaction's last statement, holding the feed's shared advisory lock ({@code
+ * event_feed_writing()}, V80) until the transaction ends. Readers serve events up to the feed's
+ * head only ({@link EventLog#head()}), which takes that lock exclusively: it waits for the writers
+ * taking ids at that moment to commit or roll back, so no transaction still in flight has an id at
+ * or below the head, and an event never appears behind a cursor already handed out. Writers share
+ * the lock: they commit side by side (the log flushes of several commits go as one), where the
+ * feed's earlier position row made them commit one at a time. A transaction still open (for a
+ * minute, say) has taken no id yet and holds nothing back: it takes its ids as it commits, after
+ * everything committed meanwhile. A rollback leaves the ids it took unused: holes, which no reader
+ * waits for.
  *
- * <p>The row stays locked from that statement to the end of the commit, so it is the write's very
- * last statement, sent together with the COMMIT: pending JPA changes are flushed first (another
- * transaction waiting for this one's position must not hold a row this one still has to write), and
- * this synchronization runs after all others (none may write after it: the transaction is committed
- * when it returns).
+ * <p>The lock is held from that statement to the end of the commit, so it is the write's very last
+ * statement, sent together with the COMMIT: pending JPA changes are flushed first, and this
+ * synchronization runs after all others (none may write after it: the transaction is committed when
+ * it returns).
  */
 final class PendingEvents implements TransactionSynchronization, SavepointScoped {
 
   /**
-   * The feed's rows of a transaction, then its commit, sent together: the position's row is locked
-   * from the first to the end of the second without a round trip to this service between them
-   * (which a busy instance would make longer, and with it every other writer's wait). Then the
-   * transaction manager's commit finds the connection's transaction done, and does nothing.
+   * The feed's rows of a transaction, then its commit, sent together: the shared lock is held for
+   * PostgreSQL's own work only, never while this service gets round to sending the commit (which a
+   * busy instance would make longer, and with it the wait of every reader of the head). Then the
+   * transaction manager's commit finds the connection's transaction done, and does nothing. The ids
+   * are taken in the order the events were recorded.
    */
   private static final String PUBLISH_AND_COMMIT =
       """
-      with position as (
-        update event_feed_position set value = value + ? where name = 'sequenced'
-        returning value),
-      published as (
+      select event_feed_writing();
+      with published as (
         insert into event (id, type, aggregate_type, aggregate_id, opportunity_id, owner_before,
                            owner_after, occurred_at, transaction_id, payload)
-        select position.value - ? + e.n, e.type, e.aggregate_type, e.aggregate_id,
+        select nextval('event_id_seq'), e.type, e.aggregate_type, e.aggregate_id,
                e.opportunity_id, e.owner_before, e.owner_after, e.occurred_at,
                cast(? as uuid), cast(e.payload as json)
-          from position,
-               unnest(cast(? as text[]), cast(? as text[]), cast(? as bigint[]),
-                      cast(? as bigint[]), cast(? as bigint[]), cast(? as bigint[]),
-                      cast(? as timestamptz[]), cast(? as text[]))
-                 with ordinality as e(type, aggregate_type, aggregate_id, opportunity_id,
-                                      owner_before, owner_after, occurred_at, payload, n))
-      select value from position;
+          from (select *
+                  from unnest(cast(? as text[]), cast(? as text[]), cast(? as bigint[]),
+                              cast(? as bigint[]), cast(? as bigint[]), cast(? as bigint[]),
+                              cast(? as timestamptz[]), cast(? as text[]))
+                         with ordinality as e(type, aggregate_type, aggregate_id, opportunity_id,
+                                              owner_before, owner_after, occurred_at, payload, n)
+                 order by n) e
+        returning id)
+      select max(id) from published;
       commit""";
 
   /** One event of the feed, without its id. */
@@ -157,8 +160,6 @@ final class PendingEvents implements TransactionSynchronization, SavepointScoped
       payloads[i] = row.payload();
     }
     Object[] parameters = {
-      count,
-      count,
       transactionId.toString(),
       types,
       aggregateTypes,
@@ -178,9 +179,11 @@ final class PendingEvents implements TransactionSynchronization, SavepointScoped
                     statement.setObject(i + 1, parameters[i]);
                   }
                   statement.execute();
-                  try (ResultSet position = statement.getResultSet()) {
-                    position.next();
-                    long value = position.getLong(1);
+                  // the lock's empty row, then the highest id taken
+                  statement.getMoreResults();
+                  try (ResultSet published = statement.getResultSet()) {
+                    published.next();
+                    long value = published.getLong(1);
                     // the commit's outcome: an exception here if it failed
                     statement.getMoreResults();
                     return value;

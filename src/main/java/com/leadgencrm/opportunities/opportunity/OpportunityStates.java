@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.event.EventLog;
 import com.leadgencrm.opportunities.query.ListStatements;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -16,14 +17,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * V74), which the summary {@code asOf}, the waterfall and the stage flow read ({@link
  * SummaryHistory}).
  *
- * <p>Events become visible in id order (they are numbered as their transaction commits), so the
- * projection follows them by id from its position: a chunk of events after the position, each
- * turned into the state it leaves the opportunity in, the previous latest state of each opportunity
- * closed at the event's moment, the position moved, in one statement and one transaction. A
- * transaction advisory lock lets one projection run at a time across instances. A background run
- * every 5 s keeps the backlog short, at most five chunks each time; a request that reads the states
- * first projects what is left ({@link #catchUp()}), so it sees every event committed before it
- * started.
+ * <p>Up to the feed's head every event is final ({@link EventLog#head()}: no transaction in flight
+ * below it), so the projection follows them by id from its position up to the head, read before
+ * each chunk's transaction: a chunk of events after the position, each turned into the state it
+ * leaves the opportunity in, the previous latest state of each opportunity closed at the event's
+ * moment, the position moved, in one statement and one transaction. A transaction advisory lock
+ * lets one projection run at a time across instances. A background run every 5 s keeps the backlog
+ * short, at most five chunks each time; a request that reads the states first projects what is left
+ * ({@link #catchUp()}), so it sees every event committed before it started.
  */
 @Component
 class OpportunityStates {
@@ -48,12 +49,12 @@ class OpportunityStates {
   private static final String LOCK = "hashtext('crm.opportunity_state')";
 
   /**
-   * Whether events wait beyond the position: the newest event's id, one step down the primary key.
-   * Asked before the lock, so that the reads of past pipelines and the background run neither queue
-   * nor write anything when there is none.
+   * Whether events wait between the position and the feed's head. Asked before the lock, so that
+   * the reads of past pipelines and the background run neither queue nor write anything when there
+   * is none.
    */
   private static final String PENDING =
-      "select coalesce((select max(id) from event), 0) > (select value from opportunity_state_position)";
+      "select :head > (select value from opportunity_state_position)";
 
   /** The typed properties of an opportunity's representation ({@code d}: its JSON). */
   private static final String TYPED =
@@ -82,11 +83,11 @@ class OpportunityStates {
 
   /**
    * One chunk: the opportunity events among the next {@link #CHUNK} ids after the position (no
-   * further than the newest event: the feed's ids become visible in order, so every id up to it is
-   * final), typed; each opportunity's latest state before them ({@code latest}); the stage before
-   * each event and when its stage was entered (a stint starts with each change of stage); the
-   * latest states closed; the new states inserted; the position moved to the window's end. Answers
-   * whether events remain after it.
+   * further than the feed's head {@code :head}: every id up to it is final), typed; each
+   * opportunity's latest state before them ({@code latest}); the stage before each event and when
+   * its stage was entered (a stint starts with each change of stage); the latest states closed; the
+   * new states inserted; the position moved to the window's end. Answers whether events remain
+   * after it.
    *
    * <p>The window is read along the primary key alone (a materialized range of ids, then filtered
    * by type), so its plan cannot depend on statistics. As "the first 1,000 opportunity events after
@@ -107,9 +108,8 @@ class OpportunityStates {
   private static final String PROJECT =
       """
       with bounds as (
-        select p.value as after_id, least(p.value + :window, m.head) as to_id, m.head
-          from opportunity_state_position p,
-               (select coalesce(max(id), 0) as head from event) m),
+        select p.value as after_id, least(p.value + :window, :head) as to_id, :head as head
+          from opportunity_state_position p),
       window_events as materialized (
         select e.id, e.aggregate_id, e.aggregate_type, e.type, e.occurred_at, e.payload
           from event e, bounds
@@ -184,8 +184,11 @@ class OpportunityStates {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
+  private final EventLog feed;
 
-  OpportunityStates(DataSource dataSource, PlatformTransactionManager transactionManager) {
+  OpportunityStates(
+      DataSource dataSource, PlatformTransactionManager transactionManager, EventLog feed) {
+    this.feed = feed;
     // planned for the table as it is at each chunk: a plan kept from when it was nearly empty
     // (a prepared statement's generic plan) scans all of it, and the projection of a long history
     // slowed down as it grew (the bench's: from 13,500 to 2,500 events/s)
@@ -199,8 +202,9 @@ class OpportunityStates {
   void background() {
     try {
       int chunks = 0;
+      long head = feed.head();
       while (chunks++ < BACKGROUND_CHUNKS
-          && Boolean.TRUE.equals(transactions.execute(status -> chunk(false)))) {
+          && Boolean.TRUE.equals(transactions.execute(status -> chunk(false, head)))) {
         // the next chunk
       }
     } catch (RuntimeException e) {
@@ -213,14 +217,15 @@ class OpportunityStates {
    * chunk.
    */
   void catchUp() {
-    while (Boolean.TRUE.equals(transactions.execute(status -> chunk(true)))) {
+    long head = feed.head();
+    while (Boolean.TRUE.equals(transactions.execute(status -> chunk(true, head)))) {
       // the next chunk
     }
   }
 
   /** One chunk in the current transaction; true when events remain after it. */
-  private boolean chunk(boolean wait) {
-    if (!Boolean.TRUE.equals(jdbc.sql(PENDING).query(Boolean.class).single())) {
+  private boolean chunk(boolean wait, long head) {
+    if (!Boolean.TRUE.equals(jdbc.sql(PENDING).param("head", head).query(Boolean.class).single())) {
       return false;
     }
     if (wait) {
@@ -231,6 +236,6 @@ class OpportunityStates {
       return false;
     }
     return Boolean.TRUE.equals(
-        jdbc.sql(PROJECT).param("window", CHUNK).query(Boolean.class).single());
+        jdbc.sql(PROJECT).param("window", CHUNK).param("head", head).query(Boolean.class).single());
   }
 }

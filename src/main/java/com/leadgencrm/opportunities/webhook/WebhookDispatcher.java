@@ -126,8 +126,10 @@ class WebhookDispatcher implements SmartLifecycle {
       return;
     }
     Instant now = clock.instant();
+    // endpoints that may have news, without waiting for writers that are committing: the fan-out
+    // reads up to the feed's head
     List<Long> leased =
-        webhooks.lease(instance, free, feed.head(), now, now.plus(properties.lease()));
+        webhooks.lease(instance, free, feed.taken(), now, now.plus(properties.lease()));
     for (long id : leased) {
       endpointSlots.acquireUninterruptibly();
       threads.execute(

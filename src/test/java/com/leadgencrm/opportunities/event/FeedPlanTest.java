@@ -95,6 +95,7 @@ class FeedPlanTest {
     String plan =
         jdbc.sql("explain (format json) " + sql)
             .param("from", from)
+            .param("head", Long.MAX_VALUE)
             .param("limit", 100)
             .param("resourceIds", List.of(resourceId))
             .param("resourceTypes", types)

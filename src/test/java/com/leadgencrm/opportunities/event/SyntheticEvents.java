@@ -125,9 +125,9 @@ public final class SyntheticEvents {
 
   /**
    * Inserts the event {@code opportunity.<action>} of opportunity {@code id} whose {@code data} is
-   * {@code data}, at {@code at}, as a committing write numbers it: the feed's next id, taken under
-   * the lock of the feed's position in the same statement (the feed and the projection of
-   * opportunity states follow events by id: an event numbered behind them would be skipped).
+   * {@code data}, at {@code at}, as a committing write numbers it: the feed's next id, taken
+   * holding the feed's writing lock in the same statement (the feed and the projection of
+   * opportunity states read up to the feed's head, which waits for the holders of that lock).
    */
   public static void insertOpportunityEvent(
       JdbcClient jdbc,
@@ -142,14 +142,12 @@ public final class SyntheticEvents {
     payload.put("data", data);
     jdbc.sql(
             """
-            with position as (
-              update event_feed_position set value = value + 1 where name = 'sequenced'
-              returning value)
+            with writing as (select event_feed_writing())
             insert into event (id, type, aggregate_type, aggregate_id, opportunity_id, owner_before,
                                owner_after, occurred_at, transaction_id, payload)
-            select position.value, :type, 'opportunity', :id, :id, :owner, :owner, :at, :tx,
-                   cast(:payload as json)
-              from position""")
+            select nextval('event_id_seq'), :type, 'opportunity', :id, :id, :owner, :owner, :at,
+                   :tx, cast(:payload as json)
+              from writing""")
         .param("type", "opportunity." + action)
         .param("id", id)
         .param("owner", owner)

@@ -106,14 +106,12 @@ class OpportunityStatesTest {
     long stage = SyntheticEvents.nextId();
     jdbc.sql(
             """
-            with position as (
-              update event_feed_position set value = value + :n where name = 'sequenced'
-              returning value)
+            with writing as (select event_feed_writing())
             insert into event (id, type, aggregate_type, aggregate_id, occurred_at, transaction_id,
                                payload)
-            select position.value - :n + g, 'dealStage.updated', 'dealStage', :stage, now(),
+            select nextval('event_id_seq'), 'dealStage.updated', 'dealStage', :stage, now(),
                    gen_random_uuid(), '{"type":"dealStage.updated"}'
-              from position, generate_series(1, :n) g""")
+              from writing, generate_series(1, :n) g""")
         .param("n", OpportunityStates.CHUNK * 5 / 2)
         .param("stage", stage)
         .update();
