@@ -3,7 +3,12 @@
 # 500, with and without event recording, alternated in one sitting so that a noisy minute hits both.
 #
 #   bench/events-cost.sh                      # 3 rounds of (with, without), 10 s per scenario
-#   RUNS=1 DURATION=5 bench/events-cost.sh    # a quick check
+#   RUNS=1 DURATION=5 WARMUP=5 bench/events-cost.sh    # a quick check
+#
+# Each scenario is measured after WARMUP (60) s of itself: after 5 s, and even after 25 s, the JIT
+# still compiled about 50 methods a second on one of the two cores, more of them on the side with
+# events (C2 compiler threads: 381 against 188 CPU ticks of the 10 s measured after 25 s; 23 after
+# 90 s: docs/bench/round11-20261206/), so a short warm-up weighed the compiler as much as the writes.
 #   COMPARE=rollup bench/events-cost.sh       # the same, with and without the pipeline's rollup
 #
 # COMPARE=rollup measures what keeping the whole pipeline rolled up (V76) costs the same writes:
@@ -23,7 +28,7 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-60}
 WITH=$REPO_DIR/target/opportunities-service-0.1.0-SNAPSHOT.jar
 OUT="$BENCH_DIR/results/${COMPARE:-events}-cost-$(date -u +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"

@@ -23,8 +23,8 @@
 --   * probability follows the stage (stage default) unless the row's probability is manual;
 --     stageChangeTimestamp is the time of the state's last stage move (the last event carries the
 --     row's own value).
--- Ids are handed out in occurred_at order from the feed position 'sequenced' (as a committing
--- write does), which is moved to the last one. About 2.7 events per opportunity (2.7 million for the
+-- Ids are handed out in occurred_at order after the feed's head, holding the feed's lock
+-- exclusively (no write takes ids meanwhile), and the sequence event_id_seq is moved to the last one. About 2.7 events per opportunity (2.7 million for the
 -- default size, about 1.5 KB each). Deterministic apart from timestamps (relative to the load)
 -- and transaction ids.
 --
@@ -61,8 +61,9 @@ select coalesce(exists (select 1 from bench.dataset h join bench.dataset l on l.
 
 begin;
 
--- the feed position's lock: no write can number events while the history is written
-select value as sequenced_before from crm.event_feed_position where name = 'sequenced' for update \gset
+-- the feed's head, whose lock (V80) this transaction keeps: no write can take event ids while the
+-- history is written
+select crm.event_feed_head() as sequenced_before \gset
 
 create function pg_temp.u(g bigint, s bigint) returns double precision
   language sql immutable parallel safe
@@ -194,8 +195,7 @@ select s.id, s.j, s.n, s.at, s.stage, s.amount, s.close_date, s.owner_id,
 -- The events, numbered in occurred_at order after the feed's position.
 insert into crm.event (id, type, aggregate_type, aggregate_id, opportunity_id, owner_before, owner_after,
                        occurred_at, transaction_id, payload)
-select (select value from crm.event_feed_position where name = 'sequenced')
-         + row_number() over (order by e.at, e.id, e.j),
+select :sequenced_before + row_number() over (order by e.at, e.id, e.j),
        e.type, 'opportunity', e.id, e.id,
        case when e.j > 0 then e.owner_id end, e.owner_id,
        e.at, e.tx,
@@ -217,7 +217,7 @@ select (select value from crm.event_feed_position where name = 'sequenced')
           left join snap p on p.id = c.id and p.j = c.j - 1) e
  order by 1;
 
-update crm.event_feed_position set value = (select coalesce(max(id), value) from crm.event) where name = 'sequenced';
+select setval('crm.event_id_seq', m) from (select max(id) as m from crm.event) e where m is not null;
 
 do $$
 declare
