@@ -8,9 +8,12 @@ import com.leadgencrm.opportunities.core.Caller;
 import com.leadgencrm.opportunities.core.Role;
 import com.leadgencrm.opportunities.core.Savepoints;
 import com.leadgencrm.opportunities.support.Api;
+import com.leadgencrm.opportunities.support.HeldLocks;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +108,41 @@ class EventsAtCommitTest {
   }
 
   /** A representation as a write path could get it wrong: a record without an owner. */
+  /**
+   * A transaction that has taken its event's id but not committed yet (another client, stopped
+   * inside its last statement as a write makes it) holds the feed back: a later write commits with
+   * a larger id beside it, and a reader waits for the first one instead of handing out a cursor
+   * past its id.
+   */
+  @Test
+  void theFeedWaitsForATransactionThatTookItsIdsBeforeServingLaterOnes() throws Exception {
+    long start = log.head();
+    long inFlight = SyntheticEvents.nextId();
+    long later = SyntheticEvents.nextId();
+    try (HeldLocks committing =
+        HeldLocks.take(
+            "select crm.event_feed_writing()",
+            """
+            insert into crm.event (id, type, aggregate_type, aggregate_id, occurred_at,
+                                   transaction_id, payload)
+            select nextval('crm.event_id_seq'), 'dealStage.created', 'dealStage', %d, now(),
+                   gen_random_uuid(),
+                   '{"type":"dealStage.created","resource":{"type":"dealStage","id":%d}}'"""
+                .formatted(inFlight, inFlight))) {
+      creation(EventType.DEAL_STAGE_CREATED, later, dealStage(later, "Stage " + later));
+
+      CompletableFuture<List<JsonNode>> page =
+          CompletableFuture.supplyAsync(() -> feedAfter(start));
+      Thread.sleep(500);
+      assertThat(page).as("a page while an earlier id is still committing").isNotDone();
+
+      committing.commit();
+      List<JsonNode> feed = page.get(10, TimeUnit.SECONDS);
+      assertThat(resources(feed)).containsExactly(inFlight, later);
+      assertThat(feed.get(0).path("id").asLong()).isLessThan(feed.get(1).path("id").asLong());
+    }
+  }
+
   record Ownerless(long id, String opportunityName) {}
 
   /** One of another resource than its change's, read by its components. */
