@@ -29,21 +29,28 @@ else
   java_source=$(cat "$REPO_DIR/$SOURCE")
 fi
 
-# the statement: PROJECT with TYPED and COLUMNS put in, :window as the chunk's size
+# the feed's head and the position, as the service reads them before a chunk (EventLog.head, V80;
+# OpportunityStates.position)
+head=$(psql -X -At -d "$DB" -c "select crm.event_feed_head()")
+after=$(psql -X -At -d "$DB" -c "select value from crm.opportunity_state_position")
+((head > after)) || { echo "no events beyond the projection's position in $DB: nothing to measure" >&2; exit 1; }
+backlog=$((head - after))
+
+# the statement: PROJECT with TYPED and COLUMNS put in, and the values the service binds: the
+# chunk's ends :after and :to (before 6 December 2026: :window, the chunk's size, and :head)
 statement=$(python3 -c '
 import re, sys
 source = sys.stdin.read()
+head, after = int(sys.argv[1]), int(sys.argv[2])
 def text_block(name):
     return re.search(name + r"\s*=\s*\"\"\"\n(.*?)\"\"\"", source, re.S).group(1)
 columns = "".join(re.findall(r"\"(.*?)\"", re.search(r"COLUMNS =\s*(.*?);", source, re.S).group(1)))
-chunk = re.search(r"CHUNK = ([0-9_]+);", source).group(1).replace("_", "")
-project = text_block("PROJECT").replace("%s", text_block("TYPED"), 1)
-print(project.replace("%s", columns).replace(":window", chunk))
-' <<<"$java_source")
+chunk = int(re.search(r"CHUNK = ([0-9_]+);", source).group(1).replace("_", ""))
+project = text_block("PROJECT").replace("%s", text_block("TYPED"), 1).replace("%s", columns)
+values = {"window": chunk, "head": head, "after": after, "to": min(after + chunk, head)}
+print(re.sub(r":(window|head|after|to)\b", lambda m: str(values[m.group(1)]), project))
+' "$head" "$after" <<<"$java_source")
 
-backlog=$(psql -X -At -d "$DB" -c "select coalesce((select max(id) from crm.event), 0)
-  - (select value from crm.opportunity_state_position)")
-((backlog > 0)) || { echo "no events beyond the projection's position in $DB: nothing to measure" >&2; exit 1; }
 echo "$DB: $backlog events beyond the position; ${COMMIT:-this tree}'s statement, $RUNS runs"
 
 OUT="$BENCH_DIR/results/projection-chunk-$(date -u +%Y%m%d-%H%M%S)"

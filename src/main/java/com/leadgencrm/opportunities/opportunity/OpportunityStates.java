@@ -49,12 +49,11 @@ class OpportunityStates {
   private static final String LOCK = "hashtext('crm.opportunity_state')";
 
   /**
-   * Whether events wait between the position and the feed's head. Asked before the lock, so that
-   * the reads of past pipelines and the background run neither queue nor write anything when there
-   * is none.
+   * The position: the last event id projected. Read before the lock, so that the reads of past
+   * pipelines and the background run neither queue nor write anything when no event waits between
+   * it and the feed's head; read again under the lock for the chunk.
    */
-  private static final String PENDING =
-      "select :head > (select value from opportunity_state_position)";
+  private static final String POSITION = "select value from opportunity_state_position";
 
   /** The typed properties of an opportunity's representation ({@code d}: its JSON). */
   private static final String TYPED =
@@ -82,19 +81,23 @@ class OpportunityStates {
           + " primary_lead_id, create_timestamp, update_timestamp";
 
   /**
-   * One chunk: the opportunity events among the next {@link #CHUNK} ids after the position (no
-   * further than the feed's head {@code :head}: every id up to it is final), typed; each
-   * opportunity's latest state before them ({@code latest}); the stage before each event and when
-   * its stage was entered (a stint starts with each change of stage); the latest states closed; the
-   * new states inserted; the position moved to the window's end. Answers whether events remain
-   * after it.
+   * One chunk: the opportunity events with ids after {@code :after} (the position) up to {@code
+   * :to} (at most {@link #CHUNK} ids further, and no further than the feed's head: every id up to
+   * it is final), typed; each opportunity's latest state before them ({@code latest}); the stage
+   * before each event and when its stage was entered (a stint starts with each change of stage);
+   * the latest states closed; the new states inserted; the position moved to {@code :to}.
    *
    * <p>The window is read along the primary key alone (a materialized range of ids, then filtered
    * by type), so its plan cannot depend on statistics. As "the first 1,000 opportunity events after
    * the position", PostgreSQL planned it on a table never analyzed (autovacuum off, as on this
    * project's CI machine) as a bitmap scan of every opportunity event and a sort: more than the 5 s
    * statement limit at 1.6 million events, so the projection never moved again and spent a database
-   * core every other 5 s trying.
+   * core every other 5 s trying. The range's ends are values of the statement, not read from the
+   * position's table inside it: with them from there, PostgreSQL guessed 2,260 rows for that
+   * one-row table (never analyzed either), read the whole event table instead of the range and the
+   * whole state table to close the latest states, 3.4 s a chunk at 4.4 million events, which let
+   * the projection follow about 300 events a second and kept a database core busy while it fell
+   * behind (BENCHMARKS.md, twelfth round).
    *
    * <p>The latest states are found one opportunity at a time (a lateral lookup by the index on the
    * opportunity) and closed by their primary key: as a join, PostgreSQL planned both as scans of
@@ -107,13 +110,10 @@ class OpportunityStates {
    */
   private static final String PROJECT =
       """
-      with bounds as (
-        select p.value as after_id, least(p.value + :window, :head) as to_id, :head as head
-          from opportunity_state_position p),
-      window_events as materialized (
+      with window_events as materialized (
         select e.id, e.aggregate_id, e.aggregate_type, e.type, e.occurred_at, e.payload
-          from event e, bounds
-         where e.id > bounds.after_id and e.id <= bounds.to_id),
+          from event e
+         where e.id > :after and e.id <= :to),
       chunk as materialized (
         select id, aggregate_id, type, occurred_at, payload::jsonb -> 'data' as d
           from window_events
@@ -175,11 +175,9 @@ class OpportunityStates {
           from states
         returning event_id),
       moved as (
-        update opportunity_state_position set value = bounds.to_id
-          from bounds
-         where bounds.to_id > bounds.after_id
+        update opportunity_state_position set value = :to
         returning 1)
-      select bounds.to_id < bounds.head from bounds"""
+      select count(*) from moved"""
           .formatted(TYPED, COLUMNS, COLUMNS);
 
   private final JdbcClient jdbc;
@@ -225,7 +223,7 @@ class OpportunityStates {
 
   /** One chunk in the current transaction; true when events remain after it. */
   private boolean chunk(boolean wait, long head) {
-    if (!Boolean.TRUE.equals(jdbc.sql(PENDING).param("head", head).query(Boolean.class).single())) {
+    if (position() >= head) {
       return false;
     }
     if (wait) {
@@ -235,7 +233,16 @@ class OpportunityStates {
         .single()) {
       return false;
     }
-    return Boolean.TRUE.equals(
-        jdbc.sql(PROJECT).param("window", CHUNK).param("head", head).query(Boolean.class).single());
+    long after = position();
+    if (after >= head) {
+      return false;
+    }
+    long to = Math.min(after + CHUNK, head);
+    jdbc.sql(PROJECT).param("after", after).param("to", to).query(Long.class).single();
+    return to < head;
+  }
+
+  private long position() {
+    return jdbc.sql(POSITION).query(Long.class).single();
   }
 }
