@@ -498,6 +498,11 @@ clean_data() {
   # plans, as autovacuum would keep them (it may be off, as on this project's CI machine, where a
   # state table never analyzed made each chunk of the projection ten times slower)
   psql_bench -c "analyze crm.event" -c "analyze crm.opportunity_state"
+  # the rollup's folds delete the rows they sum: without autovacuum its dead rows pile up (230 MB,
+  # 2.66 million dead rows around 7 live after a day of runs: the whole pipeline's summary fell
+  # from 1,211 to 21 req/s, BENCHMARKS.md, twelfth round); a plain VACUUM leaves the file at its
+  # size (the live rows are at its end), which every summary still reads through
+  psql_bench -c "vacuum full crm.opportunity_rollup"
 }
 
 count_created() { psql_bench -c "select count(*) from crm.opportunity where id > $MAX_ID"; }
