@@ -24,9 +24,9 @@
 --     stageChangeTimestamp is the time of the state's last stage move (the last event carries the
 --     row's own value).
 -- Ids are handed out in occurred_at order after the feed's head, holding the feed's lock
--- exclusively (no write takes ids meanwhile), and the sequence event_id_seq is moved to the last one. About 2.7 events per opportunity (2.7 million for the
--- default size, about 1.5 KB each). Deterministic apart from timestamps (relative to the load)
--- and transaction ids.
+-- exclusively (no write takes ids meanwhile), and the sequence event_id_seq is moved to the last
+-- one. About 2.7 events per opportunity (2.7 million for the default size, about 1.5 KB each).
+-- Deterministic apart from timestamps (relative to the load) and transaction ids.
 --
 -- Idempotent: skips when bench.dataset says this history was loaded for the data set now loaded
 -- (loaded_at of generate.sql) and the events are still there (a service started with a short
@@ -192,7 +192,7 @@ select s.id, s.j, s.n, s.at, s.stage, s.amount, s.close_date, s.owner_id,
   join crm.opportunity o on o.id = s.id
  cross join custom_nulls cn;
 
--- The events, numbered in occurred_at order after the feed's position.
+-- The events, numbered in occurred_at order after the feed's head.
 insert into crm.event (id, type, aggregate_type, aggregate_id, opportunity_id, owner_before, owner_after,
                        occurred_at, transaction_id, payload)
 select :sequenced_before + row_number() over (order by e.at, e.id, e.j),

@@ -107,7 +107,6 @@ class EventsAtCommitTest {
         .isNotEqualTo(feed.get(0).path("transactionID").asString());
   }
 
-  /** A representation as a write path could get it wrong: a record without an owner. */
   /**
    * A transaction that has taken its event's id but not committed yet (another client, stopped
    * inside its last statement as a write makes it) holds the feed back: a later write commits with
@@ -143,6 +142,7 @@ class EventsAtCommitTest {
     }
   }
 
+  /** A representation as a write path could get it wrong: a record without an owner. */
   record Ownerless(long id, String opportunityName) {}
 
   /** One of another resource than its change's, read by its components. */
