@@ -144,8 +144,12 @@ class DeliveryAttempts {
     int attempts = delivery.attemptCount() + 1;
     if (result.succeeded()) {
       succeeded.increment();
+      // an event stamped by an instance whose clock is ahead (or a test clock moved back) would
+      // make a negative latency, which the timer refuses with a warning: it is left out
       occurredAt(body)
-          .ifPresent(occurred -> latency.record(Duration.between(occurred, clock.instant())));
+          .map(occurred -> Duration.between(occurred, clock.instant()))
+          .filter(latencyOfThis -> !latencyOfThis.isNegative())
+          .ifPresent(latency::record);
       return new DeliveryRepository.Outcome(
           delivery,
           at,
