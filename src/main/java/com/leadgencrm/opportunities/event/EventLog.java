@@ -39,18 +39,6 @@ public class EventLog {
         alone.execute(status -> jdbc.sql("select event_feed_head()").query(Long.class).single()));
   }
 
-  /**
-   * The highest event id taken so far, perhaps by a transaction still committing: whether there may
-   * be news since a position, without waiting for anyone. Never a bound to read up to: that is
-   * {@link #head()}.
-   */
-  public long taken() {
-    return jdbc.sql(
-            "select case when is_called then last_value else last_value - 1 end from event_id_seq")
-        .query(Long.class)
-        .single();
-  }
-
   /** The lowest position the feed continues from (events at or below it are past retention). */
   public long start() {
     return position("start");

@@ -58,8 +58,9 @@ class WebhookDispatcher implements SmartLifecycle {
   static final int DUE_PER_ROUND = 200;
 
   /**
-   * Every commit with events wakes the loop: under a stream of writes, one look for endpoints with
-   * work per 10 ms serves them as well as one per commit, at a fraction of the statements.
+   * While an endpoint is active, every commit with events wakes the loop: under a stream of writes,
+   * one look for endpoints with work per 10 ms serves them as well as one per commit, at a fraction
+   * of the statements.
    */
   static final Duration STEP_GAP = Duration.ofMillis(10);
 
@@ -77,6 +78,12 @@ class WebhookDispatcher implements SmartLifecycle {
   private volatile @Nullable ExecutorService loop;
   private volatile @Nullable ExecutorService endpointThreads;
   private volatile @Nullable ExecutorService attemptThreads;
+
+  /** Whether an endpoint was active at the last look, at most a poll interval ago. */
+  private volatile boolean endpointsActive = true;
+
+  /** When the loop looks again ({@link System#nanoTime()}); the loop's thread alone uses it. */
+  private long nextLookForActive = System.nanoTime();
 
   WebhookDispatcher(
       WebhookRepository webhooks,
@@ -105,13 +112,21 @@ class WebhookDispatcher implements SmartLifecycle {
             "Webhook dispatch failed (will retry): {}");
   }
 
-  /** Newly numbered events: endpoints may have work. */
+  /**
+   * Newly numbered events: endpoints may have work, if there are any. Without an active endpoint a
+   * commit wakes nobody, so that writes on a service without webhooks cost no statement here; an
+   * endpoint made active on another instance is seen at the next look (a poll interval at most).
+   */
   @EventListener
   void onSequenced(EventsSequenced sequenced) {
-    wakeUp();
+    if (endpointsActive) {
+      wakeable.wakeUp();
+    }
   }
 
+  /** An endpoint changed on this instance (created, updated, replayed): look for work now. */
   void wakeUp() {
+    endpointsActive = true;
     wakeable.wakeUp();
   }
 
@@ -120,16 +135,21 @@ class WebhookDispatcher implements SmartLifecycle {
   }
 
   private void leaseAndServe() {
+    long now = System.nanoTime();
+    if (now - nextLookForActive >= 0) {
+      nextLookForActive = now + properties.pollInterval().toNanos();
+      endpointsActive = webhooks.anyActive();
+    }
+    if (!endpointsActive) {
+      return;
+    }
     int free = endpointSlots.availablePermits();
     ExecutorService threads = endpointThreads;
     if (free == 0 || threads == null) {
       return;
     }
-    Instant now = clock.instant();
-    // endpoints that may have news, without waiting for writers that are committing: the fan-out
-    // reads up to the feed's head
-    List<Long> leased =
-        webhooks.lease(instance, free, feed.taken(), now, now.plus(properties.lease()));
+    Instant at = clock.instant();
+    List<Long> leased = webhooks.lease(instance, free, at, at.plus(properties.lease()));
     for (long id : leased) {
       endpointSlots.acquireUninterruptibly();
       threads.execute(

@@ -159,15 +159,26 @@ class WebhookRepository {
 
   // the dispatcher's
 
-  /** Takes up to {@code count} endpoints that have work and that no live lease holds. */
-  List<Long> lease(UUID owner, int count, long head, Instant now, Instant until) {
+  /** Whether any endpoint is active: without one, the dispatcher has nothing to look for. */
+  boolean anyActive() {
+    return jdbc.sql("select exists (select 1 from webhook where is_active)")
+        .query(Boolean.class)
+        .single();
+  }
+
+  /**
+   * Takes up to {@code count} endpoints that have work and that no live lease holds. New events are
+   * those past the highest id taken (V81), perhaps by a writer still committing: the fan-out then
+   * reads up to the feed's head, which waits for it.
+   */
+  List<Long> lease(UUID owner, int count, Instant now, Instant until) {
     return jdbc.sql(
             """
             update webhook w set lease_owner = :owner, lease_until = :until
              where w.id in (
                select id from webhook c
                 where c.is_active and (c.lease_owner is null or c.lease_until < :now)
-                  and (c.event_cursor < :head
+                  and (c.event_cursor < event_feed_taken()
                        or exists (select 1 from webhook_delivery d
                                    where d.webhook_id = c.id and d.status = 'pending'
                                      and d.next_attempt_at <= :now))
@@ -178,7 +189,6 @@ class WebhookRepository {
         .param("owner", owner)
         .param("until", utc(until))
         .param("now", utc(now))
-        .param("head", head)
         .param("count", count)
         .query(Long.class)
         .list();

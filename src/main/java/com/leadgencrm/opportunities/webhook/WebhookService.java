@@ -116,6 +116,8 @@ public class WebhookService {
             Signatures.newSecret(),
             feed.head(),
             clock.instant());
+    // the events committed from now on are its work: the dispatcher looks for it at once
+    wakeDispatcherAfterCommit();
     return new Versioned<>(
         new WebhookWithSecret(created.view(), created.secret()), ETags.of(created.version()));
   }
