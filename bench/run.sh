@@ -13,9 +13,10 @@
 # crm_bench (crm_bench_<size> for other sizes; it touches no other database), builds the jar if
 # missing, and the bare Spring Boot ceiling app (bench/ceiling-app) and the Gatling simulation
 # (bench/gatling) if missing, starts both apps on JDK 25 with the production JVM settings
-# (-Xmx256m -XX:+UseParallelGC, the jar extracted and an AOT cache made by a training run, see
-# README "In production"; the service with CRM_BOOTSTRAP_KEY and a rate limit of 1,000,000/s so
-# that it never answers 429; --rate-limit 0 turns the limiter off), loads bench/data/generate.sql
+# (-Xmx256m -XX:+UseParallelGC -XX:TrimNativeHeapInterval=1000, the jar extracted and an AOT
+# cache made by a training run, see README "In production"; the service with CRM_BOOTSTRAP_KEY
+# and a rate limit of 1,000,000/s so that it never answers 429; --rate-limit 0 turns the limiter
+# off), loads bench/data/generate.sql
 # when the database holds no data set of the requested size (or with --reload), and per run:
 # restarts both apps (time to readiness of each, peak RSS), warms up, measures the service's HTTP
 # ceiling (GET /actuator/health/liveness) at each concurrency used, then each scenario with wrk,
@@ -577,8 +578,9 @@ fi
 
 # The JVM options of a production start: a 256 MiB heap and the parallel collector (on 2 cores it
 # serves about 20% more requests than G1 with a p99 half as long: G1's concurrent work competes
-# with the requests for the two cores). The bare Boot app gets the same.
-JVM_OPTS=(-Xmx256m -XX:+UseParallelGC)
+# with the requests for the two cores), and the native heap trimmed each second (glibc's arenas
+# 25 MiB smaller at the peak: BENCHMARKS.md, thirteenth round). The bare Boot app gets the same.
+JVM_OPTS=(-Xmx256m -XX:+UseParallelGC -XX:TrimNativeHeapInterval=1000)
 ((VIRTUAL_THREADS)) || JVM_OPTS+=(-Dspring.threads.virtual.enabled=false)
 # shellcheck disable=SC2206
 [[ -n ${BENCH_JAVA_OPTS:-} ]] && JVM_OPTS+=($BENCH_JAVA_OPTS)
