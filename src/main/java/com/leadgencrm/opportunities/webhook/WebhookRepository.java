@@ -178,7 +178,7 @@ class WebhookRepository {
              where w.id in (
                select id from webhook c
                 where c.is_active and (c.lease_owner is null or c.lease_until < :now)
-                  and (c.event_cursor < event_feed_taken()
+                  and (c.event_cursor < (select event_feed_taken())
                        or exists (select 1 from webhook_delivery d
                                    where d.webhook_id = c.id and d.status = 'pending'
                                      and d.next_attempt_at <= :now))
