@@ -2,9 +2,9 @@ package com.leadgencrm.opportunities.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadgencrm.opportunities.OpportunitiesApplication;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
+import com.leadgencrm.opportunities.support.Instances;
 import com.leadgencrm.opportunities.support.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -68,17 +67,16 @@ class RecordedExchangesTest {
   void startOnAnEmptyDatabase() throws Exception {
     TestDatabase.Target database = TestDatabase.fresh();
     service =
-        new SpringApplicationBuilder(OpportunitiesApplication.class)
-            .run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--spring.datasource.hikari.maximum-pool-size=4",
-                "--crm.security.bootstrap-key=" + Api.ADMIN_TOKEN,
-                "--crm.security.rate-limit-per-second=1000000",
-                "--crm.security.rate-limit-burst=1000000",
-                "--crm.pubapi.v1-time-zone=America/New_York");
+        Instances.start(
+            "--server.port=0",
+            "--spring.datasource.url=" + database.url(),
+            "--spring.datasource.username=" + database.username(),
+            "--spring.datasource.password=" + database.password(),
+            "--spring.datasource.hikari.maximum-pool-size=4",
+            "--crm.security.bootstrap-key=" + Api.ADMIN_TOKEN,
+            "--crm.security.rate-limit-per-second=1000000",
+            "--crm.security.rate-limit-burst=1000000",
+            "--crm.pubapi.v1-time-zone=America/New_York");
     try (Connection connection =
         DriverManager.getConnection(database.url(), database.username(), database.password())) {
       var insert =

@@ -2,17 +2,16 @@ package com.leadgencrm.opportunities.multiinstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadgencrm.opportunities.OpportunitiesApplication;
 import com.leadgencrm.opportunities.core.Role;
 import com.leadgencrm.opportunities.security.Keys;
 import com.leadgencrm.opportunities.support.Api;
+import com.leadgencrm.opportunities.support.Instances;
 import com.leadgencrm.opportunities.support.TestDatabase;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -27,17 +26,16 @@ class KeyCacheOffTest {
   void start() {
     TestDatabase.Target database = TestDatabase.target();
     service =
-        new SpringApplicationBuilder(OpportunitiesApplication.class)
-            .run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--spring.datasource.hikari.maximum-pool-size=4",
-                "--crm.security.bootstrap-key=" + Api.ADMIN_TOKEN,
-                "--crm.security.rate-limit-per-second=1000000",
-                "--crm.security.rate-limit-burst=1000000",
-                "--crm.security.key-cache=false");
+        Instances.start(
+            "--server.port=0",
+            "--spring.datasource.url=" + database.url(),
+            "--spring.datasource.username=" + database.username(),
+            "--spring.datasource.password=" + database.password(),
+            "--spring.datasource.hikari.maximum-pool-size=4",
+            "--crm.security.bootstrap-key=" + Api.ADMIN_TOKEN,
+            "--crm.security.rate-limit-per-second=1000000",
+            "--crm.security.rate-limit-burst=1000000",
+            "--crm.security.key-cache=false");
     admin = Api.onPort(((WebServerApplicationContext) service).getWebServer().getPort());
   }
 

@@ -6,12 +6,12 @@ import static com.leadgencrm.opportunities.opportunity.Opportunities.uniqueOwner
 import static com.leadgencrm.opportunities.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadgencrm.opportunities.OpportunitiesApplication;
 import com.leadgencrm.opportunities.core.Role;
 import com.leadgencrm.opportunities.core.ServerSecrets;
 import com.leadgencrm.opportunities.security.Keys;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
+import com.leadgencrm.opportunities.support.Instances;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import com.leadgencrm.opportunities.support.TestDatabase;
 import java.sql.Connection;
@@ -34,7 +34,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -58,16 +57,15 @@ class TwoInstancesTest {
     TestDatabase.Target database = TestDatabase.target();
     // command-line arguments: they win over application.yml (default properties would not)
     second =
-        new SpringApplicationBuilder(OpportunitiesApplication.class)
-            .run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--spring.datasource.hikari.maximum-pool-size=4",
-                "--crm.security.bootstrap-key=" + Api.ADMIN_TOKEN,
-                "--crm.security.rate-limit-per-second=1000000",
-                "--crm.security.rate-limit-burst=1000000");
+        Instances.start(
+            "--server.port=0",
+            "--spring.datasource.url=" + database.url(),
+            "--spring.datasource.username=" + database.username(),
+            "--spring.datasource.password=" + database.password(),
+            "--spring.datasource.hikari.maximum-pool-size=4",
+            "--crm.security.bootstrap-key=" + Api.ADMIN_TOKEN,
+            "--crm.security.rate-limit-per-second=1000000",
+            "--crm.security.rate-limit-burst=1000000");
     b = Api.onPort(((WebServerApplicationContext) second).getWebServer().getPort());
   }
 

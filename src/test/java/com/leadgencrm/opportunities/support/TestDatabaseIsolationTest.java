@@ -3,7 +3,6 @@ package com.leadgencrm.opportunities.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 class TestDatabaseIsolationTest {
 
   @Autowired JdbcClient jdbc;
-  @PersistenceContext EntityManager entities;
+  @Autowired EntityManager entities;
 
   @Test
   void runsAgainstTheDatabaseCreatedForTheRun() {

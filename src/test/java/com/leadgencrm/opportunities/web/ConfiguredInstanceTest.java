@@ -2,16 +2,15 @@ package com.leadgencrm.opportunities.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadgencrm.opportunities.OpportunitiesApplication;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
+import com.leadgencrm.opportunities.support.Instances;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import com.leadgencrm.opportunities.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -32,18 +31,17 @@ class ConfiguredInstanceTest {
   void start() {
     TestDatabase.Target database = TestDatabase.target();
     instance =
-        new SpringApplicationBuilder(OpportunitiesApplication.class)
-            .run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--spring.datasource.hikari.maximum-pool-size=2",
-                "--crm.security.bootstrap-key=" + Api.ADMIN_TOKEN,
-                "--crm.security.rate-limit-per-second=1000000",
-                "--crm.security.rate-limit-burst=1000000",
-                "--crm.http.cors-allowed-origins=" + ORIGIN + ", https://*.partner.example.com",
-                "--crm.http.public-url=https://api.example.org/crm/");
+        Instances.start(
+            "--server.port=0",
+            "--spring.datasource.url=" + database.url(),
+            "--spring.datasource.username=" + database.username(),
+            "--spring.datasource.password=" + database.password(),
+            "--spring.datasource.hikari.maximum-pool-size=2",
+            "--crm.security.bootstrap-key=" + Api.ADMIN_TOKEN,
+            "--crm.security.rate-limit-per-second=1000000",
+            "--crm.security.rate-limit-burst=1000000",
+            "--crm.http.cors-allowed-origins=" + ORIGIN + ", https://*.partner.example.com",
+            "--crm.http.public-url=https://api.example.org/crm/");
     api = Api.onPort(((WebServerApplicationContext) instance).getWebServer().getPort());
   }
 

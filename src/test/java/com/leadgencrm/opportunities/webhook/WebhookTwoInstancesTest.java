@@ -5,13 +5,13 @@ import static com.leadgencrm.opportunities.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.leadgencrm.opportunities.OpportunitiesApplication;
 import com.leadgencrm.opportunities.core.Caller;
 import com.leadgencrm.opportunities.event.Change;
 import com.leadgencrm.opportunities.event.EventRecorder;
 import com.leadgencrm.opportunities.event.EventType;
 import com.leadgencrm.opportunities.event.SyntheticEvents;
 import com.leadgencrm.opportunities.support.Api;
+import com.leadgencrm.opportunities.support.Instances;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import com.leadgencrm.opportunities.support.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,15 +53,14 @@ class WebhookTwoInstancesTest {
   void startSecondInstance() {
     TestDatabase.Target database = TestDatabase.target();
     second =
-        new SpringApplicationBuilder(OpportunitiesApplication.class)
-            .run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--spring.datasource.hikari.maximum-pool-size=4",
-                "--crm.security.bootstrap-key=" + Api.ADMIN_TOKEN,
-                "--crm.webhooks.allow-private-networks=true");
+        Instances.start(
+            "--server.port=0",
+            "--spring.datasource.url=" + database.url(),
+            "--spring.datasource.username=" + database.username(),
+            "--spring.datasource.password=" + database.password(),
+            "--spring.datasource.hikari.maximum-pool-size=4",
+            "--crm.security.bootstrap-key=" + Api.ADMIN_TOKEN,
+            "--crm.webhooks.allow-private-networks=true");
   }
 
   @AfterAll
