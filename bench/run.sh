@@ -8,12 +8,14 @@
 #   bench/run.sh --size 100000         # on a data set of another size (a database of its own)
 #   bench/run.sh --no-virtual-threads  # platform threads instead of virtual threads
 #   bench/run.sh --no-aot-cache        # plain java -jar: no extracted jar, no JDK 25 AOT cache
+#   bench/run.sh --spring-aot          # the service built with -Pspring-aot, run with -Dspring.aot.enabled=true
 #
 # It installs what it lacks (wrk, gnuplot-nox, jq, curl; Debian packages), creates the database
 # crm_bench (crm_bench_<size> for other sizes; it touches no other database), builds the jar if
 # missing, and the bare Spring Boot ceiling app (bench/ceiling-app) and the Gatling simulation
 # (bench/gatling) if missing, starts both apps on JDK 25 with the production JVM settings
-# (-Xmx256m -XX:+UseParallelGC -XX:TrimNativeHeapInterval=1000, the jar extracted and an AOT
+# (-Xmx256m -XX:+UseParallelGC -XX:TrimNativeHeapInterval=1000 -XX:+UseCompactObjectHeaders, the
+# service in Spring's ahead-of-time mode with --spring-aot, the jar extracted and an AOT
 # cache made by a training run, see README "In production"; the service with CRM_BOOTSTRAP_KEY
 # and a rate limit of 1,000,000/s so that it never answers 429; --rate-limit 0 turns the limiter
 # off), loads bench/data/generate.sql
@@ -39,6 +41,7 @@ DEEP_PAGE=1000
 RELOAD=0
 VIRTUAL_THREADS=1
 AOT_CACHE=1
+SPRING_AOT=0
 CEILINGS=1
 BARE=1
 BUILD=0
@@ -112,6 +115,9 @@ Usage: bench/run.sh [options]
   --reload               reload the data set (bench/data/generate.sql) even if already loaded
   --no-virtual-threads   run both apps with -Dspring.threads.virtual.enabled=false
   --no-aot-cache         run the jars as they are (java -jar) instead of extracted with a JDK 25 AOT cache
+  --spring-aot           the service in Spring's ahead-of-time mode (README, "In production"): a jar built
+                         with ./mvnw -Pspring-aot (built here, on the bench's JDK, when the jar is not one)
+                         run with -Dspring.aot.enabled=true; the bare Boot app stays as it is
   --no-ceilings          skip every ceiling (HTTP, bare Boot app, database)
   --no-bare              skip the bare Spring Boot ceiling app only
   --open-users N         concurrency of the open-model mix's closed-loop maximum (default $OPEN_USERS)
@@ -149,6 +155,7 @@ while [[ $# -gt 0 ]]; do
     --reload) RELOAD=1; shift ;;
     --no-virtual-threads) VIRTUAL_THREADS=0; shift ;;
     --no-aot-cache) AOT_CACHE=0; shift ;;
+    --spring-aot) SPRING_AOT=1; shift ;;
     --no-ceilings) CEILINGS=0; BARE=0; shift ;;
     --no-bare) BARE=0; shift ;;
     --open-users) OPEN_USERS=$2; shift 2 ;;
@@ -173,6 +180,8 @@ done
 ((RUNS >= 1 && DURATION >= 1)) || { echo "--runs and --duration must be at least 1" >&2; exit 2; }
 ((SIZE >= 10000 && SIZE <= 100000000)) || { echo "--size must be between 10,000 and 100,000,000" >&2; exit 2; }
 ((DEEP_PAGE >= 2)) || { echo "--deep-page must be at least 2" >&2; exit 2; }
+((SPRING_AOT && !VIRTUAL_THREADS)) &&
+  { echo "--spring-aot fixes the threads at build time: not with --no-virtual-threads" >&2; exit 2; }
 ((PORT != BARE_PORT)) || { echo "--port and --bare-port must differ" >&2; exit 2; }
 [[ $KEY_ID =~ ^[A-Za-z0-9_]+$ && $SECRET =~ ^[A-Za-z0-9_]+$ ]] ||
   { echo "BENCH_KEY_ID and BENCH_SECRET: letters, digits and _ only" >&2; exit 2; }
@@ -294,7 +303,7 @@ start_service() {
   local logfile=$1 out=$2
   port_free "$PORT" || die "something already listens on port $PORT (use --port)"
   # production settings (JVM_OPTS) plus a GC log, a file of its own that costs next to nothing
-  local jvm_opts=("${JVM_OPTS[@]}" "${SERVICE_AOT_OPTS[@]}" "-Xlog:gc:file=$(dirname "$logfile")/gc.log")
+  local jvm_opts=("${JVM_OPTS[@]}" "${SERVICE_JVM_OPTS[@]}" "${SERVICE_AOT_OPTS[@]}" "-Xlog:gc:file=$(dirname "$logfile")/gc.log")
   local t0
   t0=$(now)
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB?reWriteBatchedInserts=true" \
@@ -562,6 +571,18 @@ if [[ ! -f $JAR || $BUILD == 1 ]]; then
   (cd "$REPO_DIR" && timeout 1200 ./mvnw -q -DskipTests package) || die "the build failed"
 fi
 [[ -f $JAR ]] || die "no jar at $JAR"
+# spring_aot_jar: whether the jar holds Spring's ahead-of-time initializer
+spring_aot_jar() {
+  unzip -l "$JAR" 'BOOT-INF/classes/com/leadgencrm/opportunities/OpportunitiesApplication__ApplicationContextInitializer.class' >/dev/null 2>&1
+}
+if ((SPRING_AOT)) && ! spring_aot_jar; then
+  [[ -z ${BENCH_JAR:-} ]] || die "--spring-aot: $JAR was not built with -Pspring-aot"
+  # the conditions are evaluated by the JDK that builds: the bench's, as README says
+  log "building the jar with Spring's ahead-of-time processing (./mvnw -q -Pspring-aot -Dmaven.test.skip=true package, JDK $JAVA_HOME_BENCH)"
+  (cd "$REPO_DIR" && JAVA_HOME=$JAVA_HOME_BENCH PATH="$JAVA_HOME_BENCH/bin:$PATH" \
+    timeout 1200 ./mvnw -q -Pspring-aot -Dmaven.test.skip=true package) || die "the build failed"
+  spring_aot_jar || die "no ahead-of-time initializer in $JAR"
+fi
 if ((BARE)) && { stale "$BARE_JAR" "$BENCH_DIR/ceiling-app/src" || ((BUILD)); }; then
   log "building the bare Boot ceiling app (./mvnw -q -f bench/ceiling-app/pom.xml -DskipTests package)"
   (cd "$REPO_DIR" && timeout 600 ./mvnw -q -f bench/ceiling-app/pom.xml -DskipTests package) >"$RESULTS/build-ceiling-app.log" 2>&1 ||
@@ -578,10 +599,17 @@ fi
 
 # The JVM options of a production start: a 256 MiB heap and the parallel collector (on 2 cores it
 # serves about 20% more requests than G1 with a p99 half as long: G1's concurrent work competes
-# with the requests for the two cores), and the native heap trimmed each second (glibc's arenas
-# 25 MiB smaller at the peak: BENCHMARKS.md, thirteenth round). The bare Boot app gets the same.
-JVM_OPTS=(-Xmx256m -XX:+UseParallelGC -XX:TrimNativeHeapInterval=1000)
+# with the requests for the two cores), the native heap trimmed each second (glibc's arenas 25 MiB
+# smaller at the peak: BENCHMARKS.md, thirteenth round; JDK 22 and later) and compact object
+# headers (the peak about 33 MiB lower: fourteenth round; JDK 25). The bare Boot app gets the same.
+JVM_OPTS=(-Xmx256m -XX:+UseParallelGC)
+jdk_feature=${JDK_VERSION%%.*}
+[[ $jdk_feature =~ ^[0-9]+$ ]] || jdk_feature=0
+((jdk_feature >= 22)) && JVM_OPTS+=(-XX:TrimNativeHeapInterval=1000)
+((jdk_feature >= 25)) && JVM_OPTS+=(-XX:+UseCompactObjectHeaders)
 ((VIRTUAL_THREADS)) || JVM_OPTS+=(-Dspring.threads.virtual.enabled=false)
+SERVICE_JVM_OPTS=()
+((SPRING_AOT)) && SERVICE_JVM_OPTS+=(-Dspring.aot.enabled=true)
 # shellcheck disable=SC2206
 [[ -n ${BENCH_JAVA_OPTS:-} ]] && JVM_OPTS+=($BENCH_JAVA_OPTS)
 RUN_JAR=$JAR BARE_RUN_JAR=$BARE_JAR
@@ -593,7 +621,9 @@ SERVICE_AOT_OPTS=() BARE_AOT_OPTS=()
 prepare_aot_cache() {
   local what=$1 jar=$2 dir=$3 key
   shift 3
-  key=$( (sha256sum "$jar" | cut -c1-16; echo "$JDK_VERSION ${JVM_OPTS[*]}") | sha256sum | cut -c1-16)
+  local opts=("${JVM_OPTS[@]}")
+  [[ $what == service ]] && opts+=("${SERVICE_JVM_OPTS[@]}")
+  key=$( (sha256sum "$jar" | cut -c1-16; echo "$JDK_VERSION ${opts[*]}") | sha256sum | cut -c1-16)
   AOT_RUN_JAR=$dir/$(basename "$jar")
   if [[ -f $dir/app.aot && $(cat "$dir/key" 2>/dev/null) == "$key" ]]; then
     log "AOT cache of the $what up to date ($dir/app.aot)"
@@ -601,7 +631,7 @@ prepare_aot_cache() {
     log "$what: extracting the jar and recording an AOT cache (training run: start, refresh, exit)"
     rm -rf "$dir"
     "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null || die "jar extraction failed ($jar)"
-    env "$@" timeout 300 "$JAVA" "${JVM_OPTS[@]}" -XX:AOTCacheOutput="$dir/app.aot" -Dspring.context.exit=onRefresh \
+    env "$@" timeout 300 "$JAVA" "${opts[@]}" -XX:AOTCacheOutput="$dir/app.aot" -Dspring.context.exit=onRefresh \
       -jar "$AOT_RUN_JAR" >"$dir/training.log" 2>&1 </dev/null ||
       { tail -20 "$dir/training.log" >&2; die "the AOT training run of the $what failed (log: $dir/training.log)"; }
     echo "$key" >"$dir/key"
@@ -783,7 +813,7 @@ jq -n \
   --arg dirty "$(GIT_OPTIONAL_LOCKS=0 git -C "$REPO_DIR" diff-index --quiet HEAD -- 2>/dev/null && echo false || echo true)" \
   --argjson runs "$RUNS" --argjson duration "$DURATION" --argjson warmup "$WARMUP" \
   --argjson vt "$( ((VIRTUAL_THREADS)) && echo true || echo false)" \
-  --arg jvm_options "${JVM_OPTS[*]} ${SERVICE_AOT_OPTS[*]}" --arg bare_jvm_options "${JVM_OPTS[*]} ${BARE_AOT_OPTS[*]}" \
+  --arg jvm_options "${JVM_OPTS[*]} ${SERVICE_JVM_OPTS[*]} ${SERVICE_AOT_OPTS[*]}" --arg bare_jvm_options "${JVM_OPTS[*]} ${BARE_AOT_OPTS[*]}" \
   --argjson bare "$( ((BARE)) && echo true || echo false)" --argjson open_model "$( ((OPEN_MODEL)) && echo true || echo false)" \
   --argjson open_users "$OPEN_USERS" --arg open_levels "$OPEN_LEVELS" --argjson size "$SIZE" --arg db "$DB" \
   --argjson deep_page "$DEEP_PAGE" --arg selected "${SCEN_NAMES[*]}" \
