@@ -68,12 +68,8 @@ class RecordedExchangesTest {
     TestDatabase.Target database = TestDatabase.fresh();
     service =
         Instances.start(
-            "--server.port=0",
-            "--spring.datasource.url=" + database.url(),
-            "--spring.datasource.username=" + database.username(),
-            "--spring.datasource.password=" + database.password(),
+            database,
             "--spring.datasource.hikari.maximum-pool-size=4",
-            "--crm.security.bootstrap-key=" + Api.ADMIN_TOKEN,
             "--crm.security.rate-limit-per-second=1000000",
             "--crm.security.rate-limit-burst=1000000",
             "--crm.pubapi.v1-time-zone=America/New_York");

@@ -32,12 +32,8 @@ class ConfiguredInstanceTest {
     TestDatabase.Target database = TestDatabase.target();
     instance =
         Instances.start(
-            "--server.port=0",
-            "--spring.datasource.url=" + database.url(),
-            "--spring.datasource.username=" + database.username(),
-            "--spring.datasource.password=" + database.password(),
+            database,
             "--spring.datasource.hikari.maximum-pool-size=2",
-            "--crm.security.bootstrap-key=" + Api.ADMIN_TOKEN,
             "--crm.security.rate-limit-per-second=1000000",
             "--crm.security.rate-limit-burst=1000000",
             "--crm.http.cors-allowed-origins=" + ORIGIN + ", https://*.partner.example.com",

@@ -54,12 +54,8 @@ class WebhookTwoInstancesTest {
     TestDatabase.Target database = TestDatabase.target();
     second =
         Instances.start(
-            "--server.port=0",
-            "--spring.datasource.url=" + database.url(),
-            "--spring.datasource.username=" + database.username(),
-            "--spring.datasource.password=" + database.password(),
+            database,
             "--spring.datasource.hikari.maximum-pool-size=4",
-            "--crm.security.bootstrap-key=" + Api.ADMIN_TOKEN,
             "--crm.webhooks.allow-private-networks=true");
   }
 
