@@ -16,6 +16,8 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,9 +38,17 @@ class WireRequestFilter extends OncePerRequestFilter {
     this.mapper = mapper;
   }
 
-  /** Whether a request is one of the wire protocol's (its security chain's matcher). */
+  /**
+   * The wire protocol's requests: its security chain's matcher and this filter's, the same one, so
+   * that every request the chain authenticates has been read here ({@code /pubapi} itself and
+   * percent-encoded spellings such as {@code /pub%61pi/v1} included: a prefix test of the raw URI
+   * let those through unread, a 500).
+   */
+  static final RequestMatcher WIRE = PathPatternRequestMatcher.withDefaults().matcher("/pubapi/**");
+
+  /** Whether a request is one of the wire protocol's. */
   static boolean isWire(HttpServletRequest request) {
-    return request.getRequestURI().startsWith("/pubapi/");
+    return WIRE.matches(request);
   }
 
   @Override

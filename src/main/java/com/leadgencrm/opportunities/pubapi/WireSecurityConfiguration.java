@@ -33,7 +33,10 @@ class WireSecurityConfiguration {
       throws Exception {
     return chains
         .apply(
-            http.securityMatcher("/pubapi/**"), new Credentials(), new Refusals(calls), r -> false)
+            http.securityMatcher(WireRequestFilter.WIRE),
+            new Credentials(),
+            new Refusals(calls),
+            r -> false)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .build();
   }

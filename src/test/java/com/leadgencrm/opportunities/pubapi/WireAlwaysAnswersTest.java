@@ -48,6 +48,28 @@ class WireAlwaysAnswersTest {
   }
 
   @Test
+  void everySpellingOfAWirePathIsReadBeforeItsCallerIsChecked() {
+    // The wire's security chain covers what its path pattern matches, /pubapi itself and
+    // percent-encoded spellings included; the filter that reads the call tested a prefix of the raw
+    // URI, so these reached authentication unread: a 500.
+    String call = "{\"method\":\"getDealStage\",\"params\":{\"id\":1},\"id\":1}";
+    for (String path : List.of("/pubapi", "/pubapi?x", "/pub%61pi/v1")) {
+      Reply refused = api.anonymous().request("POST", path).json(call).send();
+      assertThat(refused.status()).as(path).isEqualTo(200);
+      assertThat(code(refused.json())).as(path).isEqualTo(105);
+    }
+    String credentials = PATH.substring(PATH.indexOf('?'));
+    Reply encoded =
+        api.anonymous().request("POST", "/pub%61pi/v1.2" + credentials).json(call).send();
+    assertThat(encoded.json().path("result").path("dealStage").path(0).path("id").asString())
+        .isEqualTo("1");
+    Reply noMethodHere = api.anonymous().request("POST", "/pubapi" + credentials).json(call).send();
+    assertThat(noMethodHere.status()).isEqualTo(404);
+    assertThat(noMethodHere.json().path("detail").asString())
+        .isEqualTo("No such resource: /pubapi");
+  }
+
+  @Test
   void countsBeyond64BitsAreReadOrRefusedInTheEnvelope() {
     for (String method : READS) {
       // beyond 64 bits: a limit of "all", an offset past every row
