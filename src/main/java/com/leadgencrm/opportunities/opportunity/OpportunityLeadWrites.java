@@ -1,6 +1,7 @@
 package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.core.Caller;
+import com.leadgencrm.opportunities.core.ConcurrentModification;
 import com.leadgencrm.opportunities.event.Change;
 import com.leadgencrm.opportunities.event.EventType;
 import java.time.OffsetDateTime;
@@ -24,6 +25,9 @@ import org.springframework.stereotype.Component;
 class OpportunityLeadWrites {
 
   static final String COLUMNS = "id, opportunity_id, lead_id, create_timestamp, update_timestamp";
+
+  /** Inserts and removals of one pair racing each other: how often an insert tries again. */
+  private static final int ATTEMPTS = 5;
 
   private final JdbcClient jdbc;
   private final OpportunityEvents events;
@@ -55,27 +59,38 @@ class OpportunityLeadWrites {
    * for the caller to {@link #record} in the same transaction (a batch records all of its at once).
    */
   Inserted insertUnrecorded(long opportunityId, long leadId, long owner) {
-    Optional<OpportunityLeadView> created =
-        jdbc.sql(
-                """
+    // Each statement reads what has committed when it starts: the pair the insert ran into may be
+    // removed before it is read. Then the pair is free again, and the insert tries once more.
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Optional<OpportunityLeadView> created = tryInsert(opportunityId, leadId);
+      if (created.isPresent()) {
+        return new Inserted(
+            created.get(),
+            true,
+            OpportunityEvents.association(
+                EventType.OPPORTUNITY_LEAD_CREATED, null, created.get(), owner));
+      }
+      // ON CONFLICT waited for a concurrent insert of the same pair to commit
+      Optional<OpportunityLeadView> existing = find(opportunityId, leadId);
+      if (existing.isPresent()) {
+        return new Inserted(existing.get(), false, null);
+      }
+    }
+    throw new ConcurrentModification();
+  }
+
+  private Optional<OpportunityLeadView> tryInsert(long opportunityId, long leadId) {
+    return jdbc.sql(
+            """
             insert into opportunity_lead (id, opportunity_id, lead_id, create_timestamp, update_timestamp)
             values (nextval('opportunity_lead_id_seq'), :o, :l, :now, :now)
             on conflict (opportunity_id, lead_id) do nothing
             returning id, opportunity_id, lead_id, create_timestamp, update_timestamp""")
-            .param("o", opportunityId)
-            .param("l", leadId)
-            .param("now", now())
-            .query((rs, n) -> OpportunityLeadService.view(rs))
-            .optional();
-    if (created.isPresent()) {
-      return new Inserted(
-          created.get(),
-          true,
-          OpportunityEvents.association(
-              EventType.OPPORTUNITY_LEAD_CREATED, null, created.get(), owner));
-    }
-    // a concurrent insert of the same pair has committed by now: ON CONFLICT waited for it
-    return new Inserted(find(opportunityId, leadId).orElseThrow(), false, null);
+        .param("o", opportunityId)
+        .param("l", leadId)
+        .param("now", now())
+        .query((rs, n) -> OpportunityLeadService.view(rs))
+        .optional();
   }
 
   /** The association of the opportunity and the lead, if there is one. */
@@ -93,7 +108,8 @@ class OpportunityLeadWrites {
   /**
    * Removes an association, unless it is its opportunity's primary lead's; records the deletion.
    *
-   * @return false when the opportunity is not (or no longer) the caller's to see
+   * @return false when the opportunity is not (or no longer) the caller's to see, or the
+   *     association is gone (removed or moved by a request that committed first)
    */
   boolean remove(OpportunityLeadView association) {
     Locked locked = lockVisible(association.opportunityID()).orElse(null);
@@ -103,11 +119,23 @@ class OpportunityLeadWrites {
     if (locked.primaryLeadId() != null && locked.primaryLeadId() == association.leadID()) {
       throw new PrimaryLeadAssociation(association.opportunityID(), association.leadID());
     }
-    jdbc.sql("delete from opportunity_lead where id = :id").param("id", association.id()).update();
+    // A concurrent removal (or move) of the same association has committed while this one waited
+    // for the lock: nothing is left to remove here, and no second deletion is recorded.
+    Optional<OpportunityLeadView> removed =
+        jdbc.sql(
+                "delete from opportunity_lead where id = :id and opportunity_id = :o returning "
+                    + COLUMNS)
+            .param("id", association.id())
+            .param("o", association.opportunityID())
+            .query((rs, n) -> OpportunityLeadService.view(rs))
+            .optional();
+    if (removed.isEmpty()) {
+      return false;
+    }
     events.record(
         List.of(
             OpportunityEvents.association(
-                EventType.OPPORTUNITY_LEAD_DELETED, association, null, locked.owner())));
+                EventType.OPPORTUNITY_LEAD_DELETED, removed.get(), null, locked.owner())));
     return true;
   }
 
@@ -117,17 +145,22 @@ class OpportunityLeadWrites {
    */
   OpportunityLeadView move(
       OpportunityLeadView current, long opportunityId, long leadId, long ownerBefore, long owner) {
+    // only the association as it was read: one removed or moved meanwhile is not moved again
     OpportunityLeadView moved =
         jdbc.sql(
                 """
             update opportunity_lead set opportunity_id = :o, lead_id = :l,
                    update_timestamp = date_trunc('microseconds', clock_timestamp())
-             where id = :id returning id, opportunity_id, lead_id, create_timestamp, update_timestamp""")
+             where id = :id and opportunity_id = :fromO and lead_id = :fromL
+            returning id, opportunity_id, lead_id, create_timestamp, update_timestamp""")
             .param("o", opportunityId)
             .param("l", leadId)
             .param("id", current.id())
+            .param("fromO", current.opportunityID())
+            .param("fromL", current.leadID())
             .query((rs, n) -> OpportunityLeadService.view(rs))
-            .single();
+            .optional()
+            .orElseThrow(ConcurrentModification::new);
     events.record(
         List.of(
             OpportunityEvents.association(

@@ -143,4 +143,56 @@ class ConcurrentWritesTest {
     assertThat(replies.stream().filter(r -> r.status() == 200)).hasSize(11);
     assertThat(replies.stream().map(Reply::id).distinct()).hasSize(1);
   }
+
+  @Test
+  void oneLeadAssociatedAndRemovedAtOnceIsEachTimeOneChangeInTheFeed() throws Exception {
+    // An association removed between the insert that ran into it and the read of it was a 500; a
+    // removal that waited for another of the same association answered 204 and recorded a second
+    // deletion.
+    long id = create(api, minimal(uniqueOwner()));
+    var next = new java.util.concurrent.atomic.AtomicInteger();
+    List<Map<Integer, Integer>> counts =
+        race(
+            4,
+            () -> {
+              boolean associates = next.getAndIncrement() % 2 == 0;
+              Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+              for (int i = 0; i < 150; i++) {
+                int status =
+                    associates
+                        ? api.put("/opportunities/" + id + "/leads/4242", "").status()
+                        : api.delete("/opportunities/" + id + "/leads/4242").status();
+                statuses.merge(status, 1, Integer::sum);
+              }
+              return statuses;
+            });
+    Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+    counts.forEach(each -> each.forEach((status, n) -> statuses.merge(status, n, Integer::sum)));
+    assertThat(statuses.keySet()).isSubsetOf(200, 201, 204, 404);
+
+    List<String> types = new ArrayList<>();
+    String page = "/opportunities/" + id + "/history?limit=500";
+    while (page != null) {
+      JsonNode history = api.get(page).json();
+      history.path("items").forEach(event -> types.add(0, event.path("type").asString()));
+      page =
+          history.path("nextCursor").isString()
+              ? "/opportunities/"
+                  + id
+                  + "/history?limit=500&cursor="
+                  + history.path("nextCursor").asString()
+              : null;
+    }
+    List<String> associations =
+        types.stream().filter(type -> type.startsWith("opportunityLead.")).toList();
+    assertThat(associations.stream().filter("opportunityLead.created"::equals))
+        .hasSize(statuses.getOrDefault(201, 0));
+    assertThat(associations.stream().filter("opportunityLead.deleted"::equals))
+        .hasSize(statuses.getOrDefault(204, 0));
+    for (int i = 0; i < associations.size(); i++) {
+      assertThat(associations.get(i))
+          .as("event %d of %s", i, associations)
+          .isEqualTo(i % 2 == 0 ? "opportunityLead.created" : "opportunityLead.deleted");
+    }
+  }
 }
