@@ -11,6 +11,15 @@ interface DealStageRepository extends JpaRepository<DealStage, Long> {
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   Optional<DealStage> findForUpdateById(long id);
 
+  /**
+   * Locks the row against new references too, for its deletion: FOR UPDATE waits for the
+   * transactions inserting rows that refer to it and holds back the next ones, so that what refers
+   * to it can be counted. ({@code findForUpdateById}'s lock, FOR NO KEY UPDATE on PostgreSQL, lets
+   * them through: a count could miss one, and the deletion then failed on its foreign key.)
+   */
+  @Query(value = "select id from deal_stage where id = :id for update", nativeQuery = true)
+  Optional<Long> lockForDeletion(long id);
+
   /** Whether another stage of the pipeline has the name, in some letter case. */
   @Query(
       value =

@@ -212,6 +212,8 @@ public class DealStageService {
   public void delete(long id, @Nullable Long moveTo, IfMatch ifMatch) {
     DealStage stage = lockForChange(id, ifMatch);
     stage.checkDeletable();
+    // opportunities entering the stage meanwhile are moved or counted, or wait and find it gone
+    stages.lockForDeletion(id);
     DealStageView last = stage.view();
     List<Change> changes = new ArrayList<>();
     if (moveTo != null) {
@@ -233,12 +235,6 @@ public class DealStageService {
       throw new DealStageInUse(id, used);
     }
     stages.delete(stage);
-    try {
-      stages.flush();
-    } catch (DataIntegrityViolationException e) {
-      // an opportunity entered the stage after the count: still in use
-      throw new DealStageInUse(id, usages.stream().mapToLong(usage -> usage.countUsing(id)).sum());
-    }
     changes.add(Change.of(EventType.DEAL_STAGE_DELETED, id, last, null));
     recorder.recordAll(changes);
   }

@@ -11,6 +11,15 @@ interface PipelineRepository extends JpaRepository<Pipeline, Long> {
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   Optional<Pipeline> findForUpdateById(long id);
 
+  /**
+   * Locks the row against new references too, for its deletion: FOR UPDATE waits for the
+   * transactions inserting stages in it and holds back the next ones, so that what refers to it can
+   * be counted. ({@code findForUpdateById}'s lock, FOR NO KEY UPDATE on PostgreSQL, lets them
+   * through: a count could miss one, and the deletion then failed on its foreign key.)
+   */
+  @Query(value = "select id from pipeline where id = :id for update", nativeQuery = true)
+  Optional<Long> lockForDeletion(long id);
+
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   Optional<Pipeline> findForUpdateByIsDefaultTrue();
 

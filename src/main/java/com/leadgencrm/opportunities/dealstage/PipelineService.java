@@ -130,6 +130,8 @@ public class PipelineService {
   @Requires(Permission.WRITE_DEAL_STAGES)
   public void delete(long id, IfMatch ifMatch) {
     Pipeline pipeline = lockForChange(id, ifMatch);
+    // stages created in the pipeline meanwhile are counted, or wait and then find it gone
+    pipelines.lockForDeletion(id);
     if (pipeline.isDefault()) {
       throw new PipelineConflict(
           "Pipeline " + id + " is the default: make another pipeline the default first");
@@ -144,13 +146,6 @@ public class PipelineService {
     }
     PipelineView before = pipeline.view();
     pipelines.delete(pipeline);
-    try {
-      pipelines.flush();
-    } catch (DataIntegrityViolationException e) {
-      // a stage was created in the pipeline after the count
-      throw new PipelineConflict(
-          "Pipeline " + id + " has " + stagesOf(id) + " deal stages: delete or move them first");
-    }
     events.record(EventType.PIPELINE_DELETED, id, before, null);
   }
 

@@ -5,12 +5,17 @@ import static com.leadgencrm.opportunities.opportunity.Opportunities.minimal;
 import static com.leadgencrm.opportunities.opportunity.Opportunities.uniqueOwner;
 import static com.leadgencrm.opportunities.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
+import com.leadgencrm.opportunities.support.HeldLocks;
 import com.leadgencrm.opportunities.support.IntegrationTest;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -44,6 +49,42 @@ class StageDeletionTest {
     assertThat(reply.json().path("opportunityCount").asLong()).isEqualTo(3);
     assertThat(reply.json().path("detail").asString()).contains("3 opportunities");
     assertThat(api.get("/dealStages/" + stage).status()).isEqualTo(200);
+  }
+
+  @Test
+  void opportunitiesEnteringAStageBeingDeletedAreCountedOrMovedNotAFailure() throws Exception {
+    long stage = stage(15);
+    long target = stage(45);
+    long entering = create(api, minimal(uniqueOwner()));
+    // another client's transaction moves an opportunity into the stage and has not committed: the
+    // deletion waits for it, then counts it (it read none, then failed on the foreign key: a 500)
+    String enter =
+        "update crm.opportunity set deal_stage_id = " + stage + " where id = " + entering;
+    try (HeldLocks moving = HeldLocks.take(enter)) {
+      CompletableFuture<Reply> deletion =
+          CompletableFuture.supplyAsync(() -> api.delete("/dealStages/" + stage));
+      await().atMost(Duration.ofSeconds(10)).until(() -> moving.waiting() == 1);
+      moving.commit();
+      Reply refused = deletion.get(10, TimeUnit.SECONDS);
+      assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+      assertThat(refused.json().path("opportunityCount").asLong()).isEqualTo(1);
+    }
+    // with moveTo, the one that entered meanwhile moves along
+    long next = create(api, minimal(uniqueOwner()));
+    try (HeldLocks moving =
+        HeldLocks.take(
+            "update crm.opportunity set deal_stage_id = " + stage + " where id = " + next)) {
+      CompletableFuture<Reply> deletion =
+          CompletableFuture.supplyAsync(
+              () -> api.delete("/dealStages/" + stage + "?moveTo=" + target));
+      await().atMost(Duration.ofSeconds(10)).until(() -> moving.waiting() == 1);
+      moving.commit();
+      assertThat(deletion.get(10, TimeUnit.SECONDS).status()).isEqualTo(204);
+    }
+    assertThat(api.get("/opportunities/" + entering).json().path("dealStageID").asLong())
+        .isEqualTo(target);
+    assertThat(api.get("/opportunities/" + next).json().path("dealStageID").asLong())
+        .isEqualTo(target);
   }
 
   @Test
