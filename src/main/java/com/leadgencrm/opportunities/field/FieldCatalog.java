@@ -72,6 +72,17 @@ public class FieldCatalog {
   }
 
   /**
+   * Makes the current transaction the only one changing definitions until it ends. Every change
+   * takes this lock before any other, then what its values and indexes need of the opportunity
+   * table. (The field table's trigger locked the catalog's row as the field was written: after a
+   * deletion had locked the opportunity table, while a creation that held the row waited to index
+   * that table. The two deadlocked, and normal writes waiting behind them failed with them.)
+   */
+  void lockForChange() {
+    jdbc.sql("select version from field_catalog for update").query(Long.class).single();
+  }
+
+  /**
    * For a transaction that changed definitions (after its statements ran): once it commits, this
    * instance knows the new version at once, before the notification comes back to it, so that its
    * next request sees the change.

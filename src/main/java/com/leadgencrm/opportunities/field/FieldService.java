@@ -197,6 +197,7 @@ public class FieldService {
   @Transactional
   @Requires(Permission.WRITE_FIELDS)
   public Versioned<FieldView> create(Submitted<FieldInput> submitted) {
+    catalog.lockForChange();
     List<InvalidField> errors = new ArrayList<>();
     if (submitted.value("systemName") instanceof String given && reserved(given)) {
       errors.add(
@@ -264,6 +265,7 @@ public class FieldService {
   }
 
   private Field lockForChange(long id, IfMatch ifMatch) {
+    catalog.lockForChange();
     Field field = fields.findForUpdateById(id).orElseThrow(() -> new FieldNotFound(id));
     ifMatch.check(ETags.of(field.version()));
     field.checkChangeable();

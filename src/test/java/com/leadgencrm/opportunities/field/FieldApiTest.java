@@ -231,4 +231,48 @@ class FieldApiTest {
     assertThat(api.get("/fields/424242424").status()).isEqualTo(404);
     assertThat(api.patch("/fields/424242424", "{}").status()).isEqualTo(404);
   }
+
+  @Test
+  void fieldsCreatedAndDeletedAtOnceAreEachOneChangeWithoutDeadlocks() throws Exception {
+    // A creation indexing the opportunity table while a deletion held it, each waiting for the
+    // other (the catalog's row, the table): PostgreSQL broke the deadlock and the service answered
+    // 503 "retry shortly", to the writers of opportunities waiting behind them too.
+    List<Long> doomed = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      doomed.add(
+          api.post("/fields", json(CustomFields.definition(unique("Old"), "integer", 18))).id());
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<List<Integer>>> work = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        boolean creates = t % 2 == 0;
+        List<Long> mine = doomed.subList(t / 2 * 6, t / 2 * 6 + 6);
+        work.add(
+            pool.submit(
+                () -> {
+                  List<Integer> statuses = new ArrayList<>();
+                  for (long id : mine) {
+                    statuses.add(
+                        creates
+                            ? api.post(
+                                    "/fields",
+                                    json(CustomFields.definition(unique("New"), "number", 18)))
+                                .status()
+                            : api.delete("/fields/" + id).status());
+                  }
+                  return statuses;
+                }));
+      }
+      for (int t = 0; t < 4; t++) {
+        assertThat(work.get(t).get()).containsOnly(t % 2 == 0 ? 201 : 204);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    for (long id : doomed) {
+      assertThat(api.get("/fields/" + id).status()).isEqualTo(404);
+    }
+  }
 }
