@@ -219,14 +219,16 @@ class OpportunityLeadWrites {
    * Locks an opportunity whose associations change, if the caller may see it. The owner is part of
    * the locking query itself: another owner's row is never locked, nor waited for, on behalf of a
    * caller who sees only their own (visibility was checked before, but the owner may have changed
-   * since).
+   * since). FOR NO KEY UPDATE, as an update of the opportunity locks it: it orders the change
+   * against one of the primary lead, and lets through the foreign-key checks of associations being
+   * inserted (FOR UPDATE made them wait, and a move waiting for such an insert deadlocked with it).
    */
   Optional<Locked> lockVisible(long opportunityId) {
     Long scope = Caller.current().ownerScope();
     return jdbc.sql(
             "select primary_lead_id, owner_id from opportunity where id = :id"
                 + (scope == null ? "" : " and owner_id = :owner")
-                + " for update")
+                + " for no key update")
         .param("id", opportunityId)
         .param("owner", scope == null ? 0L : scope)
         .query(

@@ -46,7 +46,7 @@ class OpportunityStageUsage implements StageUsage {
     }
     Map<Long, OpportunityView> before = events.views(ids);
     // one clock reading: the stage is entered when the change is made. Only the opportunities
-    // read above move: one that enters the stage meanwhile keeps it in use (the deletion's count)
+    // read above move; none enters meanwhile (the deletion holds the stage's row FOR UPDATE)
     jdbc.sql(
             """
             update opportunity

@@ -8,16 +8,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
+import com.leadgencrm.opportunities.support.HeldLocks;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -193,6 +196,24 @@ class ConcurrentWritesTest {
       assertThat(associations.get(i))
           .as("event %d of %s", i, associations)
           .isEqualTo(i % 2 == 0 ? "opportunityLead.created" : "opportunityLead.deleted");
+    }
+  }
+
+  @Test
+  void removingALeadDoesNotWaitForAnotherLeadBeingAdded() throws Exception {
+    // A removal locked the opportunity FOR UPDATE, which waits for the foreign-key checks of
+    // associations being inserted: a move waiting for such an insert then deadlocked with it.
+    long id = create(api, minimal(uniqueOwner()));
+    assertThat(api.put("/opportunities/" + id + "/leads/5", "").status()).isEqualTo(201);
+    try (HeldLocks adding =
+        HeldLocks.take(
+            "insert into crm.opportunity_lead (id, opportunity_id, lead_id, create_timestamp,"
+                + " update_timestamp) values (nextval('crm.opportunity_lead_id_seq'), "
+                + id
+                + ", 77, now(), now())")) {
+      CompletableFuture<Reply> removal =
+          CompletableFuture.supplyAsync(() -> api.delete("/opportunities/" + id + "/leads/5"));
+      assertThat(removal.get(10, TimeUnit.SECONDS).status()).isEqualTo(204);
     }
   }
 }
