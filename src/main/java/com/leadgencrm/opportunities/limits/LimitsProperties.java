@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     holding a database connection
  * @param heavyReadQueue heavy reads that may wait for their turn, holding no connection
  * @param heavyReadWait how long one of them waits before it is answered 503
+ * @param summaryGroups how many groups one summary may have: it is held whole in memory (beyond,
+ *     400 naming {@code groupBy})
  */
 @ConfigurationProperties("crm.limits")
 public record LimitsProperties(
@@ -23,7 +25,8 @@ public record LimitsProperties(
     @DefaultValue("64") int maxInFlight,
     @DefaultValue("3") int heavyReads,
     @DefaultValue("32") int heavyReadQueue,
-    @DefaultValue("5s") Duration heavyReadWait) {
+    @DefaultValue("5s") Duration heavyReadWait,
+    @DefaultValue("10000") int summaryGroups) {
 
   /** What a client whose request ran out of the statement time limit is told, in any protocol. */
   public String statementTimedOut() {

@@ -1,9 +1,11 @@
 package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.core.HeavyRead;
+import com.leadgencrm.opportunities.core.InvalidInput;
 import com.leadgencrm.opportunities.core.Permission;
 import com.leadgencrm.opportunities.core.RecordShape;
 import com.leadgencrm.opportunities.core.Requires;
+import com.leadgencrm.opportunities.limits.LimitsProperties;
 import com.leadgencrm.opportunities.query.ListQuery;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -40,9 +42,11 @@ public class OpportunitySummaries {
           .toList();
 
   private final PipelineReads reads;
+  private final int maxGroups;
 
-  OpportunitySummaries(PipelineReads reads) {
+  OpportunitySummaries(PipelineReads reads, LimitsProperties limits) {
     this.reads = reads;
+    this.maxGroups = limits.summaryGroups();
   }
 
   /**
@@ -70,10 +74,21 @@ public class OpportunitySummaries {
         query,
         condition ->
             rolledUp
-                ? statement(keys, Source.ROLLUP, condition)
-                : (past == null ? "" : past.with()) + statement(keys, Source.ROWS, condition),
+                ? statement(keys, Source.ROLLUP, condition, maxGroups + 1)
+                : (past == null ? "" : past.with())
+                    + statement(keys, Source.ROWS, condition, maxGroups + 1),
         past == null ? Map.of() : past.params(),
         (rs, n) -> {
+          if (groups.size() == maxGroups) {
+            // the answer is built whole in memory: grouped by account, a million opportunities ran
+            // the heap out, and the service with it
+            throw new InvalidInput(
+                "groupBy",
+                "gives more than "
+                    + maxGroups
+                    + " groups (CRM_SUMMARY_GROUPS): narrow the summary with filters, or group by"
+                    + " fewer or coarser keys");
+          }
           String currency = rs.getString("currency");
           Sums sums = Sums.read(rs);
           totals.merge(currency, sums, Sums::plus);
@@ -244,7 +259,8 @@ public class OpportunitySummaries {
     }
   }
 
-  private static String statement(List<SummaryKeys.Key> keys, Source source, String condition) {
+  private static String statement(
+      List<SummaryKeys.Key> keys, Source source, String condition, int limit) {
     StringBuilder inner = new StringBuilder("select currency");
     List<String> keyColumns = new ArrayList<>();
     List<String> shown = new ArrayList<>();
@@ -289,7 +305,8 @@ public class OpportunitySummaries {
         + source.having()
         + ") groups order by "
         + String.join(", ", order)
-        + ", currency";
+        + ", currency limit "
+        + limit;
   }
 
   /** The minor units of the currency in {@code column} (V30's {@code currency_minor_units}). */

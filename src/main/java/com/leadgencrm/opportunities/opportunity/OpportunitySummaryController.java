@@ -31,7 +31,8 @@ class OpportunitySummaryController {
           + " custom fields included; only the caller's own for a salesperson), grouped by"
           + " groupBy and by currency: count, amount, the open, won and lost ones, the forecast"
           + " (weightedAmount) and the win rate, computed exactly. Money is never added across"
-          + " currencies: every group's key and every total names its currency.";
+          + " currencies: every group's key and every total names its currency. At most 10,000"
+          + " groups (CRM_SUMMARY_GROUPS); beyond, 400 naming groupBy: narrow the filters.";
 
   private final OpportunityQueries queries;
   private final OpportunitySummaries summaries;
