@@ -9,6 +9,7 @@ import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.query.Cursor;
 import com.leadgencrm.opportunities.query.Cursors;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +34,14 @@ public class EventFeed {
 
   public static final int DEFAULT_LIMIT = 100;
   public static final int MAX_LIMIT = 500;
+
+  /**
+   * The events' JSON a page holds at most before it ends early (it always holds one event): an
+   * event carries whole representations, and with large custom values (a text area of 64 KiB) 500
+   * updates ran a 256 MiB heap out. Their sizes are summed in the statement, from the stored
+   * lengths, so that the events beyond the page are never fetched.
+   */
+  static final long PAGE_BYTES = 4L << 20;
 
   private final JdbcClient jdbc;
   private final EventProperties properties;
@@ -108,7 +117,8 @@ public class EventFeed {
         jdbc.sql(statement(filter, me != null))
             .param("from", from)
             .param("head", head)
-            .param("limit", limit);
+            .param("limit", limit)
+            .param("budget", PAGE_BYTES);
     if (!filter.types().isEmpty()) {
       statement = statement.param("types", List.copyOf(filter.types()));
     }
@@ -122,22 +132,51 @@ public class EventFeed {
       statement = statement.param("me", me);
     }
     long[] last = {from};
-    List<String> items =
-        statement
-            .query(
-                (rs, n) -> {
-                  last[0] = rs.getLong("id");
-                  return json(last[0], rs.getString("payload"));
-                })
-            .list();
-    // a short page read everything up to the head of this snapshot: continue from there
-    long next = items.size() == limit ? last[0] : Math.max(from, head);
+    boolean[] full = {false};
+    List<String> items = new ArrayList<>();
+    statement.query(
+        (ResultSet rs) -> {
+          if (!rs.getBoolean("fits")) {
+            full[0] = true;
+            return;
+          }
+          last[0] = rs.getLong("id");
+          items.add(json(last[0], rs.getString("payload")));
+        });
+    // a short page that was not full read everything up to the head of this snapshot: continue
+    // from there
+    long next = full[0] || items.size() == limit ? last[0] : Math.max(from, head);
     return new FeedPage(
         items, cursors.encode(new Cursor("id", false, "feed", next, filter.fingerprint())));
   }
 
-  /** The statement of a page of the feed, for every caller or for one owner ({@code :me}). */
+  /**
+   * The statement of a page of the feed, for every caller or for one owner ({@code :me}): the
+   * page's events in id order, each with {@code fits} (false, and no payload, past {@code :budget}
+   * bytes).
+   */
   static String statement(Filter filter, boolean ownerScoped) {
+    return sized(events(filter, ownerScoped), "");
+  }
+
+  /**
+   * The events of a page ({@code id} and {@code payload}, at most {@code :limit}), each with
+   * whether it fits the page's {@code :budget} of bytes after the ones before it in {@code order};
+   * a payload past it is not fetched. The first always fits.
+   */
+  private static String sized(String page, String order) {
+    String size = "octet_length(payload::text)";
+    return """
+        select id, case when fits then payload end as payload, fits from (
+          select id, payload,
+                 coalesce(sum(%2$s) over (order by id%3$s
+                   rows between unbounded preceding and 1 preceding), 0) < :budget as fits
+            from (%1$s) page) sized
+         order by id%3$s"""
+        .formatted(page, size, order);
+  }
+
+  private static String events(Filter filter, boolean ownerScoped) {
     String where =
         "id > :from and id <= :head"
             + (filter.types().isEmpty() ? "" : " and type in (:types)")
@@ -217,31 +256,39 @@ public class EventFeed {
           Long me = caller.ownerScope();
           boolean whole = me == null || me.equals(currentOwner(opportunityId));
           List<Long> ids = new ArrayList<>();
-          List<String> items =
-              jdbc.sql(
+          List<String> items = new ArrayList<>();
+          boolean[] more = {false};
+          jdbc.sql(
+                  sized(
                       "select id, payload from event where opportunity_id = :opportunity"
                           + (until == null ? "" : " and id < :before")
                           + (whole ? "" : " and (owner_before = :me or owner_after = :me)")
-                          + " order by id desc limit :limit")
-                  .param("opportunity", opportunityId)
-                  .param("before", until == null ? 0 : until)
-                  .param("me", me == null ? 0 : me)
-                  .param("limit", limit + 1)
-                  .query(
-                      (rs, n) -> {
-                        ids.add(rs.getLong("id"));
-                        return json(rs.getLong("id"), rs.getString("payload"));
-                      })
-                  .list();
+                          + " order by id desc limit :limit",
+                      " desc"))
+              .param("opportunity", opportunityId)
+              .param("before", until == null ? 0 : until)
+              .param("me", me == null ? 0 : me)
+              .param("limit", limit + 1)
+              .param("budget", PAGE_BYTES)
+              .query(
+                  (ResultSet rs) -> {
+                    if (!more[0] && rs.getBoolean("fits") && items.size() < limit) {
+                      ids.add(rs.getLong("id"));
+                      items.add(json(rs.getLong("id"), rs.getString("payload")));
+                    } else {
+                      more[0] = true;
+                    }
+                  });
           if (items.isEmpty() && until == null) {
             throw new NoHistory(opportunityId);
           }
-          if (items.size() <= limit) {
+          if (!more[0]) {
             return new FeedPage(items, null);
           }
           return new FeedPage(
-              items.subList(0, limit),
-              cursors.encode(new Cursor("id", true, "history", ids.get(limit - 1), fingerprint)));
+              items,
+              cursors.encode(
+                  new Cursor("id", true, "history", ids.get(ids.size() - 1), fingerprint)));
         });
   }
 

@@ -65,15 +65,29 @@ class DeliveryRepository {
         });
   }
 
-  List<Due> due(long webhookId, Instant now, int limit) {
+  /**
+   * The deliveries due now, in their order: at most {@code limit}, and only as many as fit in
+   * {@code bytes} of event JSON (always one), whose bodies the round then holds in memory at once.
+   */
+  List<Due> due(long webhookId, Instant now, int limit, long bytes) {
     return jdbc.sql(
             """
-            select id, event_id, event_type, attempt_count from webhook_delivery
-             where webhook_id = :webhook and status = 'pending' and next_attempt_at <= :now
-             order by next_attempt_at, id limit :limit""")
+            select id, event_id, event_type, attempt_count from (
+              select d.*, coalesce(sum(octet_length(e.payload::text))
+                       over (order by d.next_attempt_at, d.id
+                             rows between unbounded preceding and 1 preceding), 0) as before
+                from (select id, event_id, event_type, attempt_count, next_attempt_at
+                        from webhook_delivery
+                       where webhook_id = :webhook and status = 'pending'
+                         and next_attempt_at <= :now
+                       order by next_attempt_at, id limit :limit) d
+                left join event e on e.id = d.event_id) sized
+             where before < :bytes
+             order by next_attempt_at, id""")
         .param("webhook", webhookId)
         .param("now", utc(now))
         .param("limit", limit)
+        .param("bytes", bytes)
         .query(
             (rs, n) ->
                 new Due(

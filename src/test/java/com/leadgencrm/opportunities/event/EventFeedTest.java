@@ -14,6 +14,7 @@ import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -375,5 +376,62 @@ class EventFeedTest {
         .isEqualTo(404);
     assertThat(api.get("/opportunities/" + SyntheticEvents.nextId() + "/history").status())
         .isEqualTo(404);
+  }
+
+  @Test
+  void aPageOfLargeEventsEndsEarlyAndItsCursorGoesOnFromThere() {
+    // 500 updates of opportunities with a 64 KiB text area each ran a 256 MiB heap out: a page
+    // holds at most EventFeed.PAGE_BYTES (4 MiB) of events, and always one
+    long after = feed.head();
+    String large = "x".repeat(1_000_000);
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      long id = SyntheticEvents.nextId();
+      ids.add(id);
+      events.inTransaction(
+          ANN, r -> r.record(EventType.DEAL_STAGE_CREATED, id, null, dealStage(id, large)));
+    }
+    List<Long> seen = new ArrayList<>();
+    int pages = 0;
+    Api.Reply page = api.get("/events?limit=500&after=" + after);
+    while (!items(page).isEmpty()) {
+      pages++;
+      assertThat((long) page.body().length())
+          .isLessThan(EventFeed.PAGE_BYTES + large.length() + 10_000);
+      items(page).forEach(item -> seen.add(item.path("resource").path("id").asLong()));
+      page = api.get("/events?limit=500&cursor=" + page.json().path("nextCursor").asString());
+    }
+    assertThat(seen).isEqualTo(ids);
+    assertThat(pages).isBetween(3, 4);
+
+    // the history of one opportunity pages the same way, newest first
+    long id = SyntheticEvents.nextId();
+    var versions = new ArrayList<Map<String, Object>>();
+    versions.add(opportunity(id, 8001, "1.00", "2026-11-28T09:30:00Z"));
+    events.inTransaction(
+        ANN, r -> r.record(EventType.OPPORTUNITY_CREATED, id, null, versions.get(0)));
+    for (int i = 1; i <= 6; i++) {
+      versions.add(with(versions.get(i - 1), "opportunityName", i + large));
+      var before = versions.get(i - 1);
+      var changed = versions.get(i);
+      events.inTransaction(ANN, r -> r.record(EventType.OPPORTUNITY_UPDATED, id, before, changed));
+    }
+    List<String> names = new ArrayList<>();
+    String history = "/opportunities/" + id + "/history?limit=500";
+    Api.Reply read = api.get(history);
+    int historyPages = 1;
+    while (true) {
+      items(read)
+          .forEach(
+              event ->
+                  names.add(event.path("data").path("opportunityName").asString().substring(0, 1)));
+      if (read.json().path("nextCursor").isNull()) {
+        break;
+      }
+      historyPages++;
+      read = api.get(history + "&cursor=" + read.json().path("nextCursor").asString());
+    }
+    assertThat(names).containsExactly("6", "5", "4", "3", "2", "1", "A");
+    assertThat(historyPages).isGreaterThan(1);
   }
 }

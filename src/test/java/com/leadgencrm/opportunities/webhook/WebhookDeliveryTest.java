@@ -92,6 +92,34 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void largeEventsAreEachDeliveredWhole() throws Exception {
+    // a round holds the bodies of its deliveries at once: it takes as many as fit in 4 MiB
+    Receiver receiver = receiver();
+    webhook(receiver, "dealStage.*");
+    String large = "y".repeat(1_000_000);
+    List<Long> ids = new ArrayList<>();
+    events.inTransaction(
+        ADMIN,
+        r -> {
+          for (int i = 0; i < 8; i++) {
+            long id = SyntheticEvents.nextId();
+            ids.add(id);
+            r.record(EventType.DEAL_STAGE_CREATED, id, null, dealStage(id, large));
+          }
+          return null;
+        });
+    List<Long> received = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      Receiver.Request request = receiver.next(SOON);
+      assertThat(request).as("delivery %d of %d", i + 1, ids.size()).isNotNull();
+      JsonNode event = Api.JSON.readTree(request.body());
+      assertThat(event.path("data").path("dealStageName").asString()).isEqualTo(large);
+      received.add(event.path("resource").path("id").asLong());
+    }
+    assertThat(received).containsExactlyInAnyOrderElementsOf(ids);
+  }
+
+  @Test
   void eachEventIsPostedSignedAsStandardWebhooksSays() throws Exception {
     Receiver receiver = receiver();
     receiver.answer = "thanks " + "x".repeat(5000);
