@@ -8,6 +8,7 @@ import com.leadgencrm.opportunities.core.Permission;
 import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.query.Cursor;
 import com.leadgencrm.opportunities.query.Cursors;
+import com.leadgencrm.opportunities.query.PageBytes;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -34,14 +35,6 @@ public class EventFeed {
 
   public static final int DEFAULT_LIMIT = 100;
   public static final int MAX_LIMIT = 500;
-
-  /**
-   * The events' JSON a page holds at most before it ends early (it always holds one event): an
-   * event carries whole representations, and with large custom values (a text area of 64 KiB) 500
-   * updates ran a 256 MiB heap out. Their sizes are summed in the statement, from the stored
-   * lengths, so that the events beyond the page are never fetched.
-   */
-  static final long PAGE_BYTES = 4L << 20;
 
   private final JdbcClient jdbc;
   private final EventProperties properties;
@@ -117,8 +110,7 @@ public class EventFeed {
         jdbc.sql(statement(filter, me != null))
             .param("from", from)
             .param("head", head)
-            .param("limit", limit)
-            .param("budget", PAGE_BYTES);
+            .param("limit", limit);
     if (!filter.types().isEmpty()) {
       statement = statement.param("types", List.copyOf(filter.types()));
     }
@@ -132,48 +124,27 @@ public class EventFeed {
       statement = statement.param("me", me);
     }
     long[] last = {from};
-    boolean[] full = {false};
+    long[] taken = {0};
     List<String> items = new ArrayList<>();
     statement.query(
         (ResultSet rs) -> {
-          if (!rs.getBoolean("fits")) {
-            full[0] = true;
-            return;
-          }
+          taken[0] = rs.getLong(PageBytes.TAKEN);
           last[0] = rs.getLong("id");
           items.add(json(last[0], rs.getString("payload")));
         });
-    // a short page that was not full read everything up to the head of this snapshot: continue
-    // from there
-    long next = full[0] || items.size() == limit ? last[0] : Math.max(from, head);
+    // a short page that its bytes did not end read everything up to the head of this snapshot:
+    // continue from there
+    long next = taken[0] > items.size() || items.size() == limit ? last[0] : Math.max(from, head);
     return new FeedPage(
         items, cursors.encode(new Cursor("id", false, "feed", next, filter.fingerprint())));
   }
 
   /**
-   * The statement of a page of the feed, for every caller or for one owner ({@code :me}): the
-   * page's events in id order, each with {@code fits} (false, and no payload, past {@code :budget}
-   * bytes).
+   * The statement of a page of the feed, for every caller or for one owner ({@code :me}), in id
+   * order, bounded in bytes ({@link PageBytes}).
    */
   static String statement(Filter filter, boolean ownerScoped) {
-    return sized(events(filter, ownerScoped), "");
-  }
-
-  /**
-   * The events of a page ({@code id} and {@code payload}, at most {@code :limit}), each with
-   * whether it fits the page's {@code :budget} of bytes after the ones before it in {@code order};
-   * a payload past it is not fetched. The first always fits.
-   */
-  private static String sized(String page, String order) {
-    String size = "octet_length(payload::text)";
-    return """
-        select id, case when fits then payload end as payload, fits from (
-          select id, payload,
-                 coalesce(sum(%2$s) over (order by id%3$s
-                   rows between unbounded preceding and 1 preceding), 0) < :budget as fits
-            from (%1$s) page) sized
-         order by id%3$s"""
-        .formatted(page, size, order);
+    return PageBytes.fitting(events(filter, ownerScoped), PageBytes.of("page.payload"), "id");
   }
 
   private static String events(Filter filter, boolean ownerScoped) {
@@ -257,32 +228,33 @@ public class EventFeed {
           boolean whole = me == null || me.equals(currentOwner(opportunityId));
           List<Long> ids = new ArrayList<>();
           List<String> items = new ArrayList<>();
-          boolean[] more = {false};
+          long[] taken = {0};
           jdbc.sql(
-                  sized(
+                  PageBytes.fitting(
                       "select id, payload from event where opportunity_id = :opportunity"
                           + (until == null ? "" : " and id < :before")
                           + (whole ? "" : " and (owner_before = :me or owner_after = :me)")
                           + " order by id desc limit :limit",
-                      " desc"))
+                      PageBytes.of("page.payload"),
+                      "id desc"))
               .param("opportunity", opportunityId)
               .param("before", until == null ? 0 : until)
               .param("me", me == null ? 0 : me)
               .param("limit", limit + 1)
-              .param("budget", PAGE_BYTES)
               .query(
                   (ResultSet rs) -> {
-                    if (!more[0] && rs.getBoolean("fits") && items.size() < limit) {
+                    taken[0] = rs.getLong(PageBytes.TAKEN);
+                    if (items.size() < limit) {
                       ids.add(rs.getLong("id"));
                       items.add(json(rs.getLong("id"), rs.getString("payload")));
-                    } else {
-                      more[0] = true;
                     }
                   });
+          // more follow when one past the page came, or when the bytes ended it
+          boolean more = taken[0] > items.size();
           if (items.isEmpty() && until == null) {
             throw new NoHistory(opportunityId);
           }
-          if (!more[0]) {
+          if (!more) {
             return new FeedPage(items, null);
           }
           return new FeedPage(

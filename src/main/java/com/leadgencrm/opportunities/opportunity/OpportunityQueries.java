@@ -105,6 +105,7 @@ public class OpportunityQueries {
       OpportunityListParams params, Map<String, String> custom, PageSpec page) {
     CustomFieldDefinitions definitions = fields.definitions();
     return query(params, custom, definitions)
+        .bulky("custom_fields")
         .page(
             lists,
             OpportunityRows.COLUMNS,

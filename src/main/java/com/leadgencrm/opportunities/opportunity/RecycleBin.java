@@ -100,6 +100,7 @@ public class RecycleBin {
   public Page<DeletedOpportunityView> list(DeletedListParams params, PageSpec page) {
     CustomFieldDefinitions definitions = fields.definitions();
     return scoped(new ListQuery().anyOf("id", params.id()).anyOf("bin_owner", params.ownerID()))
+        .bulky("custom_fields")
         .page(
             lists,
             "deleted_at, deleted_by, lead_count, " + OpportunityRows.COLUMNS,

@@ -36,6 +36,17 @@ public final class ListQuery {
   /** The columns (or expressions) the conditions read. */
   private final Set<String> reads = new HashSet<>();
 
+  private @Nullable String bulky;
+
+  /**
+   * Marks the column whose values can be large (custom values): a page then holds at most {@link
+   * PageBytes#LIMIT} bytes of them, and its cursor goes on from its last row.
+   */
+  public ListQuery bulky(String column) {
+    this.bulky = column;
+    return this;
+  }
+
   /** {@code column} is one of {@code values}; no condition when there are none. */
   public ListQuery anyOf(String column, @Nullable List<?> values) {
     if (values != null && !values.isEmpty()) {
@@ -126,21 +137,29 @@ public final class ListQuery {
       ListStatements jdbc, String select, String from, PageSpec page, RowMapper<T> rows) {
     Prepared query = prepare(select, from, page);
     SortKey key = page.key();
+    long[] fetched = {0};
     List<Row<T>> found =
         jdbc.client()
             .sql(query.sql())
             .params(query.params())
-            .query((rs, n) -> new Row<>(rows.mapRow(rs, n), sortValue(key, rs), rs.getLong("id")))
+            .query(
+                (rs, n) -> {
+                  if (bulky != null) {
+                    fetched[0] = rs.getLong(PageBytes.TAKEN);
+                  }
+                  return new Row<>(rows.mapRow(rs, n), sortValue(key, rs), rs.getLong("id"));
+                })
             .list();
-    if (found.size() <= page.limit()) {
+    // more rows follow when one past the page came, or when the bytes ended the page early
+    if (found.size() <= page.limit() && fetched[0] <= found.size()) {
       return new Page<>(found.stream().map(Row::item).toList(), null);
     }
-    Row<T> last = found.get(page.limit() - 1);
+    int size = Math.min(found.size(), page.limit());
+    Row<T> last = found.get(size - 1);
     Cursor next =
         new Cursor(key.property(), page.desc(), last.sortValue(), last.id(), page.filters());
     return new Page<>(
-        found.subList(0, page.limit()).stream().map(Row::item).toList(),
-        jdbc.cursors().encode(next));
+        found.subList(0, size).stream().map(Row::item).toList(), jdbc.cursors().encode(next));
   }
 
   /**
@@ -263,6 +282,11 @@ public final class ListQuery {
             + direction
             + " limit "
             + (page.limit() + 1);
+    if (bulky != null) {
+      sql =
+          PageBytes.fitting(
+              sql, PageBytes.of("page." + bulky), "sort_key " + direction + ", id " + direction);
+    }
     return new Prepared(sql, Map.copyOf(params));
   }
 

@@ -4,6 +4,7 @@ import static com.leadgencrm.opportunities.webhook.WebhookRepository.instant;
 import static com.leadgencrm.opportunities.webhook.WebhookRepository.utc;
 
 import com.leadgencrm.opportunities.event.EventLog;
+import com.leadgencrm.opportunities.query.PageBytes;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,28 +67,27 @@ class DeliveryRepository {
   }
 
   /**
-   * The deliveries due now, in their order: at most {@code limit}, and only as many as fit in
-   * {@code bytes} of event JSON (always one), whose bodies the round then holds in memory at once.
+   * The deliveries due now, in their order: at most {@code limit}, and as many as fit in {@link
+   * PageBytes#LIMIT} bytes of event JSON (always one), which the round holds in memory at once.
    */
-  List<Due> due(long webhookId, Instant now, int limit, long bytes) {
+  List<Due> due(long webhookId, Instant now, int limit) {
     return jdbc.sql(
-            """
-            select id, event_id, event_type, attempt_count from (
-              select d.*, coalesce(sum(octet_length(e.payload::text))
-                       over (order by d.next_attempt_at, d.id
-                             rows between unbounded preceding and 1 preceding), 0) as before
-                from (select id, event_id, event_type, attempt_count, next_attempt_at
-                        from webhook_delivery
-                       where webhook_id = :webhook and status = 'pending'
-                         and next_attempt_at <= :now
-                       order by next_attempt_at, id limit :limit) d
-                left join event e on e.id = d.event_id) sized
-             where before < :bytes
-             order by next_attempt_at, id""")
+            PageBytes.fitting(
+                """
+                select d.id, d.event_id, d.event_type, d.attempt_count, d.next_attempt_at,
+                       %s as bytes
+                  from (select id, event_id, event_type, attempt_count, next_attempt_at
+                          from webhook_delivery
+                         where webhook_id = :webhook and status = 'pending'
+                           and next_attempt_at <= :now
+                         order by next_attempt_at, id limit :limit) d
+                  left join event e on e.id = d.event_id"""
+                    .formatted(PageBytes.of("e.payload")),
+                "page.bytes",
+                "next_attempt_at, id"))
         .param("webhook", webhookId)
         .param("now", utc(now))
         .param("limit", limit)
-        .param("bytes", bytes)
         .query(
             (rs, n) ->
                 new Due(

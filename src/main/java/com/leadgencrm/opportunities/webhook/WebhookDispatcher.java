@@ -58,12 +58,6 @@ class WebhookDispatcher implements SmartLifecycle {
   static final int DUE_PER_ROUND = 200;
 
   /**
-   * The event JSON one round may hold at once (it takes at least one delivery): events with large
-   * custom values are hundreds of kilobytes each, and rounds of several endpoints run side by side.
-   */
-  static final long BYTES_PER_ROUND = 4L << 20;
-
-  /**
    * While an endpoint is active, every commit with events wakes the loop: under a stream of writes,
    * one look for endpoints with work per 10 ms serves them as well as one per commit, at a fraction
    * of the statements.
@@ -190,8 +184,7 @@ class WebhookDispatcher implements SmartLifecycle {
       Instant now = clock.instant();
       // a round stops sending at its first failure (DeliveryAttempts), so against a receiver that
       // never answers it takes about one timeout however many are due: well within the lease
-      List<DeliveryRepository.Due> due =
-          deliveries.due(webhookId, now, DUE_PER_ROUND, BYTES_PER_ROUND);
+      List<DeliveryRepository.Due> due = deliveries.due(webhookId, now, DUE_PER_ROUND);
       ExecutorService threads = attemptThreads;
       if (!due.isEmpty() && threads != null) {
         attempts.attempt(webhook, due, threads);

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.leadgencrm.opportunities.core.Caller;
 import com.leadgencrm.opportunities.core.Role;
+import com.leadgencrm.opportunities.query.PageBytes;
 import com.leadgencrm.opportunities.security.Keys;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.IntegrationTest;
@@ -381,7 +382,7 @@ class EventFeedTest {
   @Test
   void aPageOfLargeEventsEndsEarlyAndItsCursorGoesOnFromThere() {
     // 500 updates of opportunities with a 64 KiB text area each ran a 256 MiB heap out: a page
-    // holds at most EventFeed.PAGE_BYTES (4 MiB) of events, and always one
+    // holds at most PageBytes.LIMIT (4 MiB) of events, and always one
     long after = feed.head();
     String large = "x".repeat(1_000_000);
     List<Long> ids = new ArrayList<>();
@@ -396,8 +397,7 @@ class EventFeedTest {
     Api.Reply page = api.get("/events?limit=500&after=" + after);
     while (!items(page).isEmpty()) {
       pages++;
-      assertThat((long) page.body().length())
-          .isLessThan(EventFeed.PAGE_BYTES + large.length() + 10_000);
+      assertThat((long) page.body().length()).isLessThan(PageBytes.LIMIT + large.length() + 10_000);
       items(page).forEach(item -> seen.add(item.path("resource").path("id").asLong()));
       page = api.get("/events?limit=500&cursor=" + page.json().path("nextCursor").asString());
     }

@@ -97,7 +97,6 @@ class FeedPlanTest {
             .param("from", from)
             .param("head", Long.MAX_VALUE)
             .param("limit", 100)
-            .param("budget", EventFeed.PAGE_BYTES)
             .param("resourceIds", List.of(resourceId))
             .param("resourceTypes", types)
             .param("me", 42)

@@ -7,6 +7,7 @@ import static com.leadgencrm.opportunities.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.leadgencrm.opportunities.query.PageBytes;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
 import com.leadgencrm.opportunities.support.CustomFields;
@@ -228,6 +229,38 @@ class CustomFieldsTest {
     List<Long> ids = new ArrayList<>();
     reply.json().path("items").forEach(item -> ids.add(item.path("id").asLong()));
     return ids;
+  }
+
+  @Test
+  void aPageOfOpportunitiesWithLargeValuesEndsEarlyAndItsCursorGoesOn() {
+    // 500 opportunities with a 64 KiB text value each are 33 MB of JSON: a few such pages at once
+    // ran a 256 MiB heap out. A page holds at most 4 MiB of custom values (always one opportunity)
+    String notes = field("textarea", 65535, false);
+    long campaign = java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 80; i++) {
+      Map<String, Object> opportunity = minimal(uniqueOwner());
+      opportunity.put("campaignID", campaign);
+      opportunity.put(notes, i + "x".repeat(65_000));
+      ids.add(create(api, opportunity));
+    }
+    String list = "/opportunities?campaignID=" + campaign + "&limit=500";
+    List<Long> seen = new ArrayList<>();
+    int pages = 0;
+    Reply page = api.get(list);
+    while (true) {
+      pages++;
+      JsonNode items = page.json().path("items");
+      assertThat(items.size()).isPositive();
+      assertThat((long) page.body().length()).isLessThan(PageBytes.LIMIT + 200_000);
+      items.forEach(item -> seen.add(item.path("id").asLong()));
+      if (page.json().path("nextCursor").isNull()) {
+        break;
+      }
+      page = api.get(list + "&cursor=" + page.json().path("nextCursor").asString());
+    }
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(ids).doesNotHaveDuplicates();
+    assertThat(pages).isBetween(2, 3);
   }
 
   @Test
