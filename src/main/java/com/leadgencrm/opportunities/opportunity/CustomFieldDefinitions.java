@@ -2,6 +2,7 @@ package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.field.DataType;
 import com.leadgencrm.opportunities.field.FieldRef;
+import com.leadgencrm.opportunities.query.PageBytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashSet;
@@ -43,6 +44,31 @@ final class CustomFieldDefinitions {
   /** The definitions this was built from. */
   List<FieldRef> source() {
     return source;
+  }
+
+  /**
+   * The most bytes an opportunity's custom values can take as JSON text: every field's, inactive
+   * ones included (their values are kept in the same column). A text value is at most dataLength
+   * characters, each at most 6 bytes escaped (a control character); any other value fits in 48.
+   */
+  long mostBytesPerOpportunity() {
+    long bytes = 2;
+    for (FieldRef field : source) {
+      bytes +=
+          field.systemName().length()
+              + 4L
+              + (field.dataType().textual() ? 6L * field.dataLength() + 2 : 48);
+    }
+    return bytes;
+  }
+
+  /**
+   * Whether a page of {@code rows} opportunities could pass {@link PageBytes#LIMIT} of custom
+   * values: only then is it bounded in bytes, which costs its statement a window over the rows (a
+   * page of 100 of the bench's data set: 1.0 ms in PostgreSQL instead of 0.5).
+   */
+  boolean mayPassPageBytes(int rows) {
+    return mostBytesPerOpportunity() * rows > PageBytes.LIMIT;
   }
 
   /** Data types that filter by range, with an index per field. */

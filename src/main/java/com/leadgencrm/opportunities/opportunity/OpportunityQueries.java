@@ -104,14 +104,12 @@ public class OpportunityQueries {
   public Page<OpportunityView> list(
       OpportunityListParams params, Map<String, String> custom, PageSpec page) {
     CustomFieldDefinitions definitions = fields.definitions();
-    return query(params, custom, definitions)
-        .bulky("custom_fields")
-        .page(
-            lists,
-            OpportunityRows.COLUMNS,
-            "opportunity",
-            page,
-            (rs, n) -> rows.view(rs, definitions));
+    ListQuery query = query(params, custom, definitions);
+    if (definitions.mayPassPageBytes(page.limit() + 1)) {
+      query.bulky("custom_fields");
+    }
+    return query.page(
+        lists, OpportunityRows.COLUMNS, "opportunity", page, (rs, n) -> rows.view(rs, definitions));
   }
 
   /** Whether a query parameter names a custom-field filter of the list. */

@@ -99,14 +99,17 @@ public class RecycleBin {
   @Requires(Permission.READ)
   public Page<DeletedOpportunityView> list(DeletedListParams params, PageSpec page) {
     CustomFieldDefinitions definitions = fields.definitions();
-    return scoped(new ListQuery().anyOf("id", params.id()).anyOf("bin_owner", params.ownerID()))
-        .bulky("custom_fields")
-        .page(
-            lists,
-            "deleted_at, deleted_by, lead_count, " + OpportunityRows.COLUMNS,
-            BINNED,
-            page,
-            (rs, n) -> view(rs, definitions));
+    ListQuery query =
+        scoped(new ListQuery().anyOf("id", params.id()).anyOf("bin_owner", params.ownerID()));
+    if (definitions.mayPassPageBytes(page.limit() + 1)) {
+      query.bulky("custom_fields");
+    }
+    return query.page(
+        lists,
+        "deleted_at, deleted_by, lead_count, " + OpportunityRows.COLUMNS,
+        BINNED,
+        page,
+        (rs, n) -> view(rs, definitions));
   }
 
   /**

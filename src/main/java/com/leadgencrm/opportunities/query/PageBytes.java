@@ -28,19 +28,15 @@ public final class PageBytes {
    * @param order the page's order, over its columns ({@code id desc})
    */
   public static String fitting(String page, String size, String order) {
-    return "select * from (select page.*, coalesce(sum("
-        + size
-        + ") over (order by "
-        + order
-        + " rows between unbounded preceding and 1 preceding), 0) as page_bytes_before,"
-        + " count(*) over () as "
-        + TAKEN
-        + " from ("
-        + page
-        + ") page) sized where page_bytes_before < "
-        + LIMIT
-        + " order by "
-        + order;
+    return """
+        select * from (
+          select page.*, count(*) over () as %4$s,
+                 coalesce(sum(%2$s) over (order by %3$s
+                   rows between unbounded preceding and 1 preceding), 0) as page_bytes_before
+            from (%1$s) page) sized
+         where page_bytes_before < %5$d
+         order by %3$s"""
+        .formatted(page, size, order, TAKEN, LIMIT);
   }
 
   /**
