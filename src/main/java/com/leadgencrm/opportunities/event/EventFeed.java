@@ -226,7 +226,7 @@ public class EventFeed {
         status -> {
           Long me = caller.ownerScope();
           boolean whole = me == null || me.equals(currentOwner(opportunityId));
-          List<Long> ids = new ArrayList<>();
+          long[] last = {0};
           List<String> items = new ArrayList<>();
           long[] taken = {0};
           jdbc.sql(
@@ -245,8 +245,8 @@ public class EventFeed {
                   (ResultSet rs) -> {
                     taken[0] = rs.getLong(PageBytes.TAKEN);
                     if (items.size() < limit) {
-                      ids.add(rs.getLong("id"));
-                      items.add(json(rs.getLong("id"), rs.getString("payload")));
+                      last[0] = rs.getLong("id");
+                      items.add(json(last[0], rs.getString("payload")));
                     }
                   });
           // more follow when one past the page came, or when the bytes ended it
@@ -258,9 +258,7 @@ public class EventFeed {
             return new FeedPage(items, null);
           }
           return new FeedPage(
-              items,
-              cursors.encode(
-                  new Cursor("id", true, "history", ids.get(ids.size() - 1), fingerprint)));
+              items, cursors.encode(new Cursor("id", true, "history", last[0], fingerprint)));
         });
   }
 
