@@ -70,8 +70,6 @@ class RecordedExchangesTest {
         Instances.start(
             database,
             "--spring.datasource.hikari.maximum-pool-size=4",
-            "--crm.security.rate-limit-per-second=1000000",
-            "--crm.security.rate-limit-burst=1000000",
             "--crm.pubapi.v1-time-zone=America/New_York");
     try (Connection connection =
         DriverManager.getConnection(database.url(), database.username(), database.password())) {

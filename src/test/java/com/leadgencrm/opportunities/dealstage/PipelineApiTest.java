@@ -2,19 +2,15 @@ package com.leadgencrm.opportunities.dealstage;
 
 import static com.leadgencrm.opportunities.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
 import com.leadgencrm.opportunities.support.HeldLocks;
 import com.leadgencrm.opportunities.support.IntegrationTest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -124,11 +120,7 @@ class PipelineApiTest {
     // deletion waits for it and counts its stage (it read no stage, then failed on the foreign key)
     try (HeldLocks moving =
         HeldLocks.take("update crm.deal_stage set pipeline_id = " + id + " where id = " + stage)) {
-      CompletableFuture<Reply> deletion =
-          CompletableFuture.supplyAsync(() -> api.delete("/pipelines/" + id));
-      await().atMost(Duration.ofSeconds(10)).until(() -> moving.waiting() == 1);
-      moving.commit();
-      Reply refused = deletion.get(10, TimeUnit.SECONDS);
+      Reply refused = moving.commitOnceWaitedFor(() -> api.delete("/pipelines/" + id));
       assertThat(refused.status()).as(refused.body()).isEqualTo(409);
       assertThat(refused.json().path("detail").asString()).contains("has 1 deal stages");
     }

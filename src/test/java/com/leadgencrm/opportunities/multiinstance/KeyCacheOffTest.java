@@ -29,8 +29,6 @@ class KeyCacheOffTest {
         Instances.start(
             database,
             "--spring.datasource.hikari.maximum-pool-size=4",
-            "--crm.security.rate-limit-per-second=1000000",
-            "--crm.security.rate-limit-burst=1000000",
             "--crm.security.key-cache=false");
     admin = Api.onPort(((WebServerApplicationContext) service).getWebServer().getPort());
   }

@@ -56,12 +56,7 @@ class TwoInstancesTest {
   void startSecondInstance() {
     TestDatabase.Target database = TestDatabase.target();
     // command-line arguments: they win over application.yml (default properties would not)
-    second =
-        Instances.start(
-            database,
-            "--spring.datasource.hikari.maximum-pool-size=4",
-            "--crm.security.rate-limit-per-second=1000000",
-            "--crm.security.rate-limit-burst=1000000");
+    second = Instances.start(database, "--spring.datasource.hikari.maximum-pool-size=4");
     b = Api.onPort(((WebServerApplicationContext) second).getWebServer().getPort());
   }
 

@@ -5,17 +5,13 @@ import static com.leadgencrm.opportunities.opportunity.Opportunities.minimal;
 import static com.leadgencrm.opportunities.opportunity.Opportunities.uniqueOwner;
 import static com.leadgencrm.opportunities.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
 import com.leadgencrm.opportunities.support.HeldLocks;
 import com.leadgencrm.opportunities.support.IntegrationTest;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -61,11 +57,7 @@ class StageDeletionTest {
     String enter =
         "update crm.opportunity set deal_stage_id = " + stage + " where id = " + entering;
     try (HeldLocks moving = HeldLocks.take(enter)) {
-      CompletableFuture<Reply> deletion =
-          CompletableFuture.supplyAsync(() -> api.delete("/dealStages/" + stage));
-      await().atMost(Duration.ofSeconds(10)).until(() -> moving.waiting() == 1);
-      moving.commit();
-      Reply refused = deletion.get(10, TimeUnit.SECONDS);
+      Reply refused = moving.commitOnceWaitedFor(() -> api.delete("/dealStages/" + stage));
       assertThat(refused.status()).as(refused.body()).isEqualTo(409);
       assertThat(refused.json().path("opportunityCount").asLong()).isEqualTo(1);
     }
@@ -74,12 +66,10 @@ class StageDeletionTest {
     try (HeldLocks moving =
         HeldLocks.take(
             "update crm.opportunity set deal_stage_id = " + stage + " where id = " + next)) {
-      CompletableFuture<Reply> deletion =
-          CompletableFuture.supplyAsync(
+      Reply moved =
+          moving.commitOnceWaitedFor(
               () -> api.delete("/dealStages/" + stage + "?moveTo=" + target));
-      await().atMost(Duration.ofSeconds(10)).until(() -> moving.waiting() == 1);
-      moving.commit();
-      assertThat(deletion.get(10, TimeUnit.SECONDS).status()).isEqualTo(204);
+      assertThat(moved.status()).isEqualTo(204);
     }
     assertThat(api.get("/opportunities/" + entering).json().path("dealStageID").asLong())
         .isEqualTo(target);

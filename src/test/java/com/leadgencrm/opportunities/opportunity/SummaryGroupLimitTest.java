@@ -35,8 +35,6 @@ class SummaryGroupLimitTest {
         Instances.start(
             TestDatabase.target(),
             "--spring.datasource.hikari.maximum-pool-size=2",
-            "--crm.security.rate-limit-per-second=1000000",
-            "--crm.security.rate-limit-burst=1000000",
             "--crm.limits.summary-groups=3");
     api = Api.onPort(((WebServerApplicationContext) instance).getWebServer().getPort());
   }

@@ -1,9 +1,15 @@
 package com.leadgencrm.opportunities.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Another client's open transaction in the test database, holding the locks its statements took
@@ -54,6 +60,17 @@ public final class HeldLocks implements AutoCloseable {
       rs.next();
       return rs.getInt(1);
     }
+  }
+
+  /**
+   * Sends {@code request} (another client's, over HTTP) while this transaction is open, commits
+   * once the request waits for one of its locks, and returns what the request answered.
+   */
+  public <T> T commitOnceWaitedFor(Supplier<T> request) throws Exception {
+    CompletableFuture<T> answer = CompletableFuture.supplyAsync(request);
+    await().atMost(Duration.ofSeconds(10)).until(() -> waiting() == 1);
+    commit();
+    return answer.get(10, TimeUnit.SECONDS);
   }
 
   /** Commits what the statements changed, releasing the locks. */

@@ -34,8 +34,6 @@ class ConfiguredInstanceTest {
         Instances.start(
             database,
             "--spring.datasource.hikari.maximum-pool-size=2",
-            "--crm.security.rate-limit-per-second=1000000",
-            "--crm.security.rate-limit-burst=1000000",
             "--crm.http.cors-allowed-origins=" + ORIGIN + ", https://*.partner.example.com",
             "--crm.http.public-url=https://api.example.org/crm/");
     api = Api.onPort(((WebServerApplicationContext) instance).getWebServer().getPort());
