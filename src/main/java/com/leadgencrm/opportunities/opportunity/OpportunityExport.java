@@ -69,6 +69,7 @@ public class OpportunityExport {
         "opportunity",
         order.key(),
         order.desc(),
+        definitions.mostBytesPerOpportunity(),
         rs -> rows.cells(rs, active, sink));
   }
 }

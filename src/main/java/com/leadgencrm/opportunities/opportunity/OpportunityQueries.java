@@ -10,16 +10,13 @@ import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.core.Values.TypeMismatch;
 import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.field.FieldRef;
-import com.leadgencrm.opportunities.query.Column;
 import com.leadgencrm.opportunities.query.ListQuery;
 import com.leadgencrm.opportunities.query.ListStatements;
 import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.query.PageSpec;
 import com.leadgencrm.opportunities.query.SortKey;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -48,26 +45,6 @@ public class OpportunityQueries {
           new SortKey("closeDate", "close_date", SortKey.Type.INSTANT),
           new SortKey("createTimestamp", "create_timestamp", SortKey.Type.INSTANT),
           new SortKey("updateTimestamp", "update_timestamp", SortKey.Type.INSTANT));
-
-  /** What the wire protocol's {@code where} can name, besides custom fields. */
-  static final Map<String, Column> WHERE_COLUMNS =
-      Column.columns(
-          "id:id:LONG",
-          "ownerID:owner_id:LONG",
-          "dealStageID:deal_stage_id:LONG",
-          "accountID:account_id:LONG",
-          "campaignID:campaign_id:LONG",
-          "opportunityName:opportunity_name:TEXT",
-          "probability:probability:DECIMAL",
-          "amount:amount:DECIMAL",
-          "isClosed:is_closed:BOOLEAN",
-          "isWon:is_won:BOOLEAN",
-          "isActive:is_active:BOOLEAN",
-          "closeDate:close_date:INSTANT",
-          "originatingLeadID:originating_lead_id:LONG",
-          "primaryLeadID:primary_lead_id:LONG",
-          "createTimestamp:create_timestamp:INSTANT",
-          "updateTimestamp:update_timestamp:INSTANT");
 
   private final OpportunityRows rows;
   private final OpportunityFields fields;
@@ -210,7 +187,7 @@ public class OpportunityQueries {
     return null;
   }
 
-  private void customFilters(
+  void customFilters(
       ListQuery list, CustomFieldDefinitions definitions, Map<String, String> parameters) {
     List<InvalidField> errors = new ArrayList<>();
     parameters.forEach(
@@ -247,62 +224,6 @@ public class OpportunityQueries {
   }
 
   /**
-   * Opportunities whose properties (standard or custom) equal the given values, in id order,
-   * skipping {@code offset}: the wire protocol's {@code where}.
-   */
-  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-  @Requires(Permission.READ)
-  @HeavyRead
-  public List<OpportunityView> where(Map<String, String> equalities, int limit, int offset) {
-    CustomFieldDefinitions definitions = fields.definitions();
-    Map<String, String> standard = new LinkedHashMap<>();
-    Map<String, String> custom = new LinkedHashMap<>();
-    List<InvalidField> errors = new ArrayList<>();
-    equalities.forEach(
-        (name, value) -> {
-          if (WHERE_COLUMNS.containsKey(name)) {
-            standard.put(name, value);
-          } else if (definitions.active(name) != null) {
-            custom.put(name, value);
-          } else {
-            errors.add(new InvalidField(name, "is not a field that can be filtered on"));
-          }
-        });
-    if (!errors.isEmpty()) {
-      throw new InvalidInput(errors);
-    }
-    ListQuery list = new ListQuery().equalities(standard, WHERE_COLUMNS);
-    customFilters(list, definitions, custom);
-    return views(list, definitions, limit, offset);
-  }
-
-  /**
-   * Opportunities created (or changed) within [from, to], in id order: the wire protocol's
-   * DateRange.
-   */
-  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-  @Requires(Permission.READ)
-  @HeavyRead
-  public List<OpportunityView> between(
-      boolean created, Instant from, Instant to, int limit, int offset) {
-    CustomFieldDefinitions definitions = fields.definitions();
-    return views(new ListQuery().changedWithin(created, from, to), definitions, limit, offset);
-  }
-
-  /** A window of the opportunities the list selects within the caller's scope, in id order. */
-  private List<OpportunityView> views(
-      ListQuery list, CustomFieldDefinitions definitions, int limit, int offset) {
-    return scoped(list)
-        .rows(
-            lists,
-            OpportunityRows.COLUMNS,
-            "opportunity",
-            limit,
-            offset,
-            (rs, n) -> rows.view(rs, definitions));
-  }
-
-  /**
    * One opportunity, read as a projection: no entity, and not even the empty transaction of {@code
    * SUPPORTS}, whose interceptor cost a GET 3% of its CPU samples (BENCHMARKS.md, tenth round).
    */
@@ -327,7 +248,7 @@ public class OpportunityQueries {
   }
 
   /** Only the caller's own opportunities, for callers who see no others. */
-  private static ListQuery scoped(ListQuery list) {
+  static ListQuery scoped(ListQuery list) {
     Long scope = Caller.current().ownerScope();
     return scope == null ? list : list.equal("owner_id", scope);
   }

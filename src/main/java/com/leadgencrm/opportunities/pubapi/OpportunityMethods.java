@@ -7,6 +7,7 @@ import com.leadgencrm.opportunities.field.FieldService;
 import com.leadgencrm.opportunities.json.JsonInput;
 import com.leadgencrm.opportunities.opportunity.OpportunityBatches;
 import com.leadgencrm.opportunities.opportunity.OpportunityInput;
+import com.leadgencrm.opportunities.opportunity.OpportunityOffsetReads;
 import com.leadgencrm.opportunities.opportunity.OpportunityQueries;
 import com.leadgencrm.opportunities.opportunity.OpportunityService;
 import java.util.HashMap;
@@ -26,16 +27,19 @@ class OpportunityMethods implements WireMethod.Table {
       WireProperties.of(OpportunityInput.class);
 
   private final OpportunityQueries queries;
+  private final OpportunityOffsetReads reads;
   private final OpportunityService opportunities;
   private final OpportunityBatches batches;
   private final FieldService fields;
 
   OpportunityMethods(
       OpportunityQueries queries,
+      OpportunityOffsetReads reads,
       OpportunityService opportunities,
       OpportunityBatches batches,
       FieldService fields) {
     this.queries = queries;
+    this.reads = reads;
     this.opportunities = opportunities;
     this.batches = batches;
     this.fields = fields;
@@ -50,9 +54,9 @@ class OpportunityMethods implements WireMethod.Table {
                 "opportunity", call.one(id -> queries.get(id).body()), dateTimes(), REST_ONLY),
         "getOpportunities",
         call ->
-            call.rows("opportunity", call.where(types(), queries::where), dateTimes(), REST_ONLY),
+            call.rows("opportunity", call.whereEach(types(), reads::where), dateTimes(), REST_ONLY),
         "getOpportunitiesDateRange",
-        call -> call.rows("opportunity", call.range(queries::between), dateTimes(), REST_ONLY),
+        call -> call.rows("opportunity", call.rangeEach(reads::between), dateTimes(), REST_ONLY),
         "createOpportunities",
         call ->
             call.writes(

@@ -20,8 +20,11 @@ record WireAnswer(@Nullable Object result, @Nullable Object error, boolean store
     return new WireAnswer(null, error.object(), error.isFinal());
   }
 
-  static WireAnswer rows(String key, List<Map<String, @Nullable Object>> rows) {
-    return new WireAnswer(Map.of(key, rows), null, false);
+  /** A read's result, {@code {key: [rows]}}: its rows are read as the answer is written. */
+  record Rows(String key, WireRows<Map<String, @Nullable Object>> rows) {}
+
+  static WireAnswer rows(String key, WireRows<Map<String, @Nullable Object>> rows) {
+    return new WireAnswer(new Rows(key, rows), null, false);
   }
 
   /** One slot of a write: success (with the id of a create), or the object's error. */

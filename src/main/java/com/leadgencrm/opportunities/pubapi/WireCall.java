@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One call's {@code params}, read the way the protocol's clients write them, and the shapes of its
@@ -49,7 +48,7 @@ final class WireCall {
   // ---- reads
 
   /** The one row with the id of {@code params}, or none. */
-  <T> List<T> one(LongFunction<T> find) {
+  <T> WireRows<T> one(LongFunction<T> find) {
     JsonNode id = params.get("id");
     if (id == null || id.isNull() || (id.isString() && id.stringValue().isEmpty())) {
       throw new WireError(WireError.MISSING_PARAMETERS, "Missing parameters: id");
@@ -64,11 +63,13 @@ final class WireCall {
       throw new WireError(
           WireError.INVALID_PARAMETERS, "Invalid parameters: id must be an integer");
     }
+    List<T> found;
     try {
-      return List.of(find.apply(value));
+      found = List.of(find.apply(value));
     } catch (NotFound e) {
-      return List.of();
+      found = List.of();
     }
+    return found::forEach;
   }
 
   /**
@@ -107,14 +108,23 @@ final class WireCall {
     return equalities;
   }
 
-  /** A read of rows by equalities, a page of them. */
-  interface Where<T> {
-    List<T> where(Map<String, String> equalities, int limit, int offset);
+  /** The rows {@code where}, {@code limit} and {@code offset} ask for (see {@link #whereEach}). */
+  <T> WireRows<T> where(Map<String, WireProperties> types, WireRows.Where<T> read) {
+    return whereEach(
+        types,
+        (equalities, limit, offset, each) -> read.where(equalities, limit, offset).forEach(each));
   }
 
-  /** The rows {@code where}, {@code limit} and {@code offset} ask for. */
-  <T> List<T> where(Map<String, WireProperties> types, Where<T> read) {
-    return read.where(where(types), limit(), offset());
+  /**
+   * The rows {@code where}, {@code limit} and {@code offset} ask for, read as the answer is
+   * written: the params are read now (so that they are refused before anything is read), the rows
+   * when the answer asks for them.
+   */
+  <T> WireRows<T> whereEach(Map<String, WireProperties> types, WireRows.WhereEach<T> read) {
+    Map<String, String> equalities = where(types);
+    int limit = limit();
+    int offset = offset();
+    return each -> read.where(equalities, limit, offset, each::accept);
   }
 
   int limit() {
@@ -154,16 +164,29 @@ final class WireCall {
     return count.bitLength() < 32 ? count.intValue() : Integer.MAX_VALUE;
   }
 
-  /** A read of rows created or changed within a range. */
-  interface Range<T> {
-    List<T> between(boolean created, Instant from, Instant to, int limit, int offset);
+  /** DateRange (see {@link #rangeEach}). */
+  <T> WireRows<T> range(WireRows.Range<T> read) {
+    return rangeEach(
+        (created, from, to, limit, offset, each) ->
+            read.between(created, from, to, limit, offset).forEach(each));
   }
 
   /**
    * DateRange: {@code startDate} and {@code endDate} (inclusive) of {@code create} or {@code
-   * update} timestamps.
+   * update} timestamps, read as the answer is written (the params are read now, as {@link
+   * #whereEach}).
    */
-  <T> List<T> range(Range<T> range) {
+  <T> WireRows<T> rangeEach(WireRows.RangeEach<T> read) {
+    DateRange range = dateRange();
+    int limit = limit();
+    int offset = offset();
+    return each ->
+        read.between(range.created(), range.from(), range.to(), limit, offset, each::accept);
+  }
+
+  private record DateRange(boolean created, Instant from, Instant to) {}
+
+  private DateRange dateRange() {
     JsonNode start = params.get("startDate");
     JsonNode end = params.get("endDate");
     if (start == null || end == null || start.isNull() || end.isNull()) {
@@ -188,37 +211,21 @@ final class WireCall {
       throw new WireError(
           WireError.INVALID_PARAMETERS, "Invalid parameters: timestamp must be create or update");
     }
-    return range.between(which.equals("create"), from, to, limit(), offset());
+    return new DateRange(which.equals("create"), from, to);
   }
 
-  /**
-   * Properties of REST representations beyond the schema, by row key: wire rows keep the schema's
-   * fields (custom fields cannot take these names).
-   */
-  private static final Map<String, Set<String>> REST_ONLY =
-      Map.of(
-          "opportunity", Set.of("currency", "pipelineID", "probabilitySource"),
-          "dealStage", Set.of("pipelineID"),
-          "field", Set.of("isUnique"));
-
   /** Rows of REST representations: every value a string, date-times in the version's zone. */
-  WireAnswer rows(String key, List<?> representations, Set<String> dateTimes) {
+  <T> WireAnswer rows(String key, WireRows<T> representations, Set<String> dateTimes) {
     return rows(key, representations, dateTimes, Set.of());
   }
 
-  /** Rows of REST representations without their REST-only properties (not in the schema). */
-  WireAnswer rows(
-      String key, List<?> representations, Set<String> dateTimes, Set<String> restOnly) {
-    List<Map<String, @Nullable Object>> rows = new ArrayList<>();
-    for (Object representation : representations) {
-      JsonNode tree = mapper.valueToTree(representation);
-      if (tree instanceof ObjectNode object) {
-        object.remove(restOnly);
-        object.remove(REST_ONLY.getOrDefault(key, Set.of()));
-      }
-      rows.add(values.out(tree, dateTimes));
-    }
-    return WireAnswer.rows(key, rows);
+  /**
+   * Rows of REST representations without their REST-only properties (not in the schema), each
+   * converted as the answer is written ({@link WireRows}).
+   */
+  <T> WireAnswer rows(
+      String key, WireRows<T> representations, Set<String> dateTimes, Set<String> restOnly) {
+    return WireAnswer.rows(key, representations.asRows(key, restOnly, mapper, values, dateTimes));
   }
 
   // ---- writes

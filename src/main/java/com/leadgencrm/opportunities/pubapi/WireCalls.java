@@ -8,6 +8,9 @@ import com.leadgencrm.opportunities.core.Refusals;
 import com.leadgencrm.opportunities.core.Savepoints;
 import com.leadgencrm.opportunities.core.Values;
 import com.leadgencrm.opportunities.limits.LimitsProperties;
+import com.leadgencrm.opportunities.web.AnswerBrokenOff;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -21,6 +24,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
+import org.springframework.web.util.DisconnectedClientHelper;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -60,73 +65,98 @@ class WireCalls {
     this.v1Zone = ZoneId.of(v1Zone);
   }
 
-  /** The answer to a call, and whether it may be kept for a retry with an Idempotency-Key. */
-  record Answered(byte[] body, boolean stored) {}
-
-  Answered answer(WireRequest request) {
+  /**
+   * Answers a call into {@code body}.
+   *
+   * @return whether the answer may be kept for a retry with an Idempotency-Key
+   */
+  boolean answer(WireRequest request, WireBody body) {
     WireAnswer answer;
     try {
       // a failure in the database rolls back this call alone, never the request's transaction
-      answer = savepoints.guard(() -> dispatch(request));
+      answer =
+          savepoints.guard(
+              () -> {
+                WireAnswer answered = dispatch(request);
+                write(answered, request.id(), body);
+                return answered;
+              });
+    } catch (RuntimeException e) {
+      if (body.sending()) {
+        // rows went out already: the answer is broken off (the connection closed before its
+        // end), never ended as if it were whole
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+          log.info("Wire protocol answer not read to its end by the client: {}", e.toString());
+        } else {
+          log.warn("Wire protocol answer broken off after its first rows: {}", e.toString());
+        }
+        metrics.answered(request, WireError.unexpected().object());
+        throw new AnswerBrokenOff(e);
+      }
+      body.discard();
+      answer = failed(e, request);
+      write(answer, request.id(), body);
+    }
+    metrics.answered(request, answer.error());
+    return answer.stored();
+  }
+
+  /** The answer to a call that failed: its refusal, or the failure, in the protocol's terms. */
+  private WireAnswer failed(RuntimeException failure, WireRequest request) {
+    try {
+      throw failure;
     } catch (WireError e) {
-      answer = WireAnswer.failed(e);
+      return WireAnswer.failed(e);
     } catch (InvalidInput e) {
       // a read's where, limit or offset the services refuse
-      answer =
-          WireAnswer.failed(
-              new WireError(WireError.INVALID_PARAMETERS, "Invalid parameters", e.errors()));
+      return WireAnswer.failed(
+          new WireError(WireError.INVALID_PARAMETERS, "Invalid parameters", e.errors()));
     } catch (AccessDeniedException e) {
-      answer =
-          WireAnswer.failed(
-              new WireError(
-                  WireError.AUTHENTICATION_FAILED,
-                  "User authentication failed: the role of this API key ("
-                      + Caller.current().role()
-                      + ") may not call "
-                      + request.envelope().path("method").asString()));
+      return WireAnswer.failed(
+          new WireError(
+              WireError.AUTHENTICATION_FAILED,
+              "User authentication failed: the role of this API key ("
+                  + Caller.current().role()
+                  + ") may not call "
+                  + request.envelope().path("method").asString()));
     } catch (Overloaded e) {
-      answer =
-          WireAnswer.failed(
-              new WireError(
-                  WireError.UNAVAILABLE,
-                  e.getMessage(),
-                  List.of(Map.of("retryAfter", e.retryAfterSeconds()))));
+      return WireAnswer.failed(
+          new WireError(
+              WireError.UNAVAILABLE,
+              e.getMessage(),
+              List.of(Map.of("retryAfter", e.retryAfterSeconds()))));
     } catch (DataAccessException | TransactionException e) {
       Refusal refusal = Refusals.lostConnection(e) ? null : Refusals.of(e);
       if (Refusals.timedOut(e)) {
         // PostgreSQL cancelled a statement that ran out of its time limit: the database is fine
         log.info("Wire protocol call ran into the statement time limit: {}", e.getMessage());
-        answer =
-            WireAnswer.failed(
-                new WireError(
-                    WireError.UNAVAILABLE,
-                    limits.statementTimedOut(),
-                    List.of(Map.of("retryAfter", 1))));
-      } else if (refusal != null) {
+        return WireAnswer.failed(
+            new WireError(
+                WireError.UNAVAILABLE,
+                limits.statementTimedOut(),
+                List.of(Map.of("retryAfter", 1))));
+      }
+      if (refusal != null) {
         // a value PostgreSQL refuses (a NUL character, say) that no rule of the services caught
         log.info("Wire protocol call refused by the database: {}", e.getMessage());
-        answer =
-            WireAnswer.failed(
-                new WireError(
-                    WireError.INVALID_PARAMETERS,
-                    "Invalid parameters",
-                    List.of(Map.of("message", "a value the database cannot store or compare"))));
-      } else {
-        log.warn("Wire protocol call failed in the database: {}", e.toString());
-        answer = WireAnswer.failed(WireError.unavailable());
+        return WireAnswer.failed(
+            new WireError(
+                WireError.INVALID_PARAMETERS,
+                "Invalid parameters",
+                List.of(Map.of("message", "a value the database cannot store or compare"))));
       }
+      log.warn("Wire protocol call failed in the database: {}", e.toString());
+      return WireAnswer.failed(WireError.unavailable());
     } catch (Refusal e) {
-      answer = WireAnswer.failed(WireErrors.of(e));
+      return WireAnswer.failed(WireErrors.of(e));
     } catch (RuntimeException e) {
       // input no rule foresaw: a bug to fix, and still an answer in the protocol's envelope
       log.error(
           "Unexpected error in wire protocol call {}",
           request.envelope() == null ? null : request.envelope().path("method"),
           e);
-      answer = WireAnswer.failed(WireError.unexpected());
+      return WireAnswer.failed(WireError.unexpected());
     }
-    metrics.answered(request, answer.error());
-    return new Answered(envelope(answer.result(), answer.error(), request.id()), answer.stored());
   }
 
   private WireAnswer dispatch(WireRequest request) {
@@ -161,6 +191,42 @@ class WireCalls {
     }
     WireValues values = new WireValues(request.version12() ? ZoneOffset.UTC : v1Zone);
     return call.call(new WireCall(params, values, mapper, savepoints));
+  }
+
+  /**
+   * Writes the envelope of an answer. A read's rows are read and written one at a time ({@link
+   * WireAnswer.Rows}), each as its own tree: the same bytes as {@link #envelope} writes.
+   */
+  private void write(WireAnswer answer, @Nullable JsonNode id, WireBody body) {
+    if (!(answer.result() instanceof WireAnswer.Rows rows)) {
+      try {
+        body.write(envelope(answer.result(), answer.error(), id));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return;
+    }
+    // closed only once whole: closing it after a failure would end the open array and objects,
+    // and an answer broken off must not look whole
+    JsonGenerator json = mapper.createGenerator(body);
+    json.writeStartObject();
+    json.writeName("result");
+    json.writeStartObject();
+    json.writeName(rows.key());
+    json.writeStartArray();
+    rows.rows().each(row -> json.writeTree(mapper.valueToTree(row)));
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeName("error");
+    json.writeTree(nullable(mapper.valueToTree(answer.error())));
+    json.writeName("id");
+    json.writeTree(id == null ? mapper.nullNode() : echo(id));
+    json.writeEndObject();
+    json.close();
+  }
+
+  private JsonNode nullable(@Nullable JsonNode node) {
+    return node == null ? mapper.nullNode() : node;
   }
 
   /** The envelope of an answer. */

@@ -12,8 +12,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -65,8 +66,8 @@ class WireController {
               mediaType = "application/json",
               schema = @Schema(ref = "#/components/schemas/WireResponse"),
               examples = @ExampleObject(value = WireProtocolDocs.RESPONSE_EXAMPLE)))
-  ResponseEntity<byte[]> call(HttpServletRequest request) {
-    return answer(request);
+  void call(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    answer(request, response);
   }
 
   /** The same, with a trailing slash, as some clients send it. */
@@ -74,15 +75,18 @@ class WireController {
   @PostMapping(
       path = {"/pubapi/v1/", "/pubapi/v1.2/"},
       consumes = MediaType.ALL_VALUE)
-  ResponseEntity<byte[]> callWithTrailingSlash(HttpServletRequest request) {
-    return answer(request);
+  void callWithTrailingSlash(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    answer(request, response);
   }
 
-  private ResponseEntity<byte[]> answer(HttpServletRequest request) {
-    WireCalls.Answered answered = calls.answer(WireRequest.of(request));
-    if (!answered.stored()) {
+  private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    WireBody body = new WireBody(response);
+    if (!calls.answer(WireRequest.of(request), body)) {
       Idempotency.doNotStore(request);
     }
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answered.body());
+    body.finish();
   }
 }

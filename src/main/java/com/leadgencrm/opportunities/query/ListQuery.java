@@ -164,8 +164,9 @@ public final class ListQuery {
 
   /**
    * Every row the filters select, in the order of {@code key} (then id), handed to {@code each} as
-   * they are fetched, {@link ListStatements#FETCH_SIZE} at a time: an export in constant memory.
-   * Must run within a transaction (the driver fetches in portions only there).
+   * they are fetched, a portion at a time ({@link ListStatements#streaming}, given the most bytes a
+   * row may hold): an export in constant memory. Must run within a transaction (the driver fetches
+   * in portions only there).
    */
   public void stream(
       ListStatements jdbc,
@@ -173,11 +174,12 @@ public final class ListQuery {
       String from,
       SortKey key,
       boolean desc,
+      long rowBytes,
       RowCallbackHandler each) {
     String direction = desc ? " desc" : " asc";
     String sql =
         selectFrom(select, from) + " order by " + key.expression() + direction + ", id" + direction;
-    jdbc.streaming().sql(sql).params(params).query(each);
+    jdbc.streaming(rowBytes).sql(sql).params(params).query(each);
   }
 
   /**
@@ -204,8 +206,30 @@ public final class ListQuery {
    */
   public <T> java.util.List<T> rows(
       ListStatements jdbc, String select, String from, int limit, int offset, RowMapper<T> rows) {
-    String sql = selectFrom(select, from) + " order by id limit " + limit + " offset " + offset;
-    return jdbc.client().sql(sql).params(params).query(rows).list();
+    return jdbc.client()
+        .sql(byOffset(select, from, limit, offset))
+        .params(params)
+        .query(rows)
+        .list();
+  }
+
+  /**
+   * The same rows, handed to {@code each} as they are fetched, a portion at a time as {@link
+   * #stream} does. Must run within a transaction.
+   */
+  public void rows(
+      ListStatements jdbc,
+      String select,
+      String from,
+      int limit,
+      int offset,
+      long rowBytes,
+      RowCallbackHandler each) {
+    jdbc.streaming(rowBytes).sql(byOffset(select, from, limit, offset)).params(params).query(each);
+  }
+
+  private String byOffset(String select, String from, int limit, int offset) {
+    return selectFrom(select, from) + " order by id limit " + limit + " offset " + offset;
   }
 
   /** {@code select ... from ...} with the filters' condition, if any. */

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,14 +15,19 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Errors raised outside Spring MVC (the servlet container, filters) are forwarded to {@code
  * /error}; they leave as problems too, never as an HTML page. Called directly, {@code /error} is no
- * resource of the service: 404.
+ * resource of the service: 404. Included into an answer that went out in part, it adds nothing.
  */
 @Hidden
 @RestController
 class ErrorEndpoint implements ErrorController {
 
   @RequestMapping("/error")
-  ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+  @Nullable ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    if (request.getDispatcherType() == DispatcherType.INCLUDE) {
+      // an answer failed after it was committed, and Tomcat includes the error page into it before
+      // it closes the connection: nothing is added to what went out ({@link AnswerBrokenOff})
+      return null;
+    }
     if (request.getDispatcherType() != DispatcherType.ERROR) {
       return Problems.response(
           Problems.problem(HttpStatus.NOT_FOUND, "No such resource: " + request.getRequestURI()),

@@ -57,6 +57,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     this.limits = limits;
   }
 
+  /** Not answered here: the server closes the connection ({@link AnswerBrokenOff}). */
+  @ExceptionHandler(AnswerBrokenOff.class)
+  void brokenOff(AnswerBrokenOff e) {
+    throw e;
+  }
+
   /** The service's own refusals (and the database constraints behind them). */
   @ExceptionHandler({
     Refusal.class,

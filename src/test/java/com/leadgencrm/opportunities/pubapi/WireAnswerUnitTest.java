@@ -74,7 +74,8 @@ class WireAnswerUnitTest {
 
   @Test
   void readsAreNeverKeptForARetryAndRefusalsOfTheCallerOrTheMomentNeither() {
-    assertThat(WireAnswer.rows("dealStage", List.of(Map.of("id", "1"))).stored()).isFalse();
+    assertThat(WireAnswer.rows("dealStage", row -> row.accept(Map.of("id", "1"))).stored())
+        .isFalse();
     assertThat(
             WireAnswer.failed(new WireError(WireError.MISSING_METHOD, "Missing method")).stored())
         .isTrue();

@@ -61,6 +61,7 @@ class ListStatementsTest {
                     "generate_series(1, 3500) as id",
                     SortKey.id(),
                     false,
+                    16,
                     rs -> {
                       rows[0]++;
                       if (rows[0] % 1000 == 1) {
@@ -70,6 +71,30 @@ class ListStatementsTest {
                     }));
     assertThat(rows[0]).isEqualTo(3500);
     assertThat(openPortals).hasSize(4).allMatch(open -> open >= 1);
+  }
+
+  @Test
+  void rowsThatMayBeLargeAreFetchedFewerAtATime() {
+    // a portion holds at most PageBytes.LIMIT of them, and always one row
+    assertThat(fetchSize(16)).isEqualTo(ListStatements.FETCH_SIZE);
+    assertThat(fetchSize(PageBytes.LIMIT / 10)).isEqualTo(10);
+    assertThat(fetchSize(PageBytes.LIMIT * 3)).isEqualTo(1);
+  }
+
+  private int fetchSize(long rowBytes) {
+    int[] size = {0};
+    transaction.executeWithoutResult(
+        status ->
+            new ListQuery()
+                .rows(
+                    lists,
+                    "id",
+                    "generate_series(1, 3) as id",
+                    3,
+                    0,
+                    rowBytes,
+                    rs -> size[0] = rs.getStatement().getFetchSize()));
+    return size[0];
   }
 
   private long count(String marker) {
