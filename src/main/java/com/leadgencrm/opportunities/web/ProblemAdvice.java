@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -53,8 +54,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   private final LimitsProperties limits;
 
-  public ProblemAdvice(LimitsProperties limits) {
+  private final int maxParameterCount;
+
+  public ProblemAdvice(
+      LimitsProperties limits,
+      @Value("${server.tomcat.max-parameter-count:1000}") int maxParameterCount) {
     this.limits = limits;
+    this.maxParameterCount = maxParameterCount;
   }
 
   /** Not answered here: the server closes the connection ({@link AnswerBrokenOff}). */
@@ -157,17 +163,29 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         .body(withInstance(problem, request));
   }
 
-  /** The servlet container could not decode the query string, or the firewall refused it. */
+  /**
+   * The servlet container could not decode the query string, or it has more parameters than the
+   * container reads ({@code server.tomcat.max-parameter-count}), or the firewall refused it.
+   */
   @ExceptionHandler({
     org.apache.tomcat.util.http.InvalidParameterException.class,
     org.springframework.security.web.firewall.RequestRejectedException.class
   })
   ResponseEntity<ProblemDetail> undecodableQuery(HttpServletRequest request) {
+    String query = request.getQueryString();
+    long parameters = query == null ? 0 : query.chars().filter(c -> c == '&').count() + 1;
+    String detail =
+        parameters > maxParameterCount
+            ? "The query string has "
+                + parameters
+                + " parameters, more than the "
+                + maxParameterCount
+                + " a request may have: give a filter's values comma-separated in one parameter"
+                + " (id=1,2,3), or split the request"
+            : "The query string cannot be read: percent-encode it as UTF-8, without control"
+                + " characters";
     return Problems.response(
-        Problems.problem(
-            HttpStatus.BAD_REQUEST,
-            "The query string cannot be read: percent-encode it as UTF-8, without control characters"),
-        request.getRequestURI());
+        Problems.problem(HttpStatus.BAD_REQUEST, detail), request.getRequestURI());
   }
 
   @ExceptionHandler(Exception.class)

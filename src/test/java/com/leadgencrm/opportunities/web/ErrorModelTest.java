@@ -196,6 +196,33 @@ class ErrorModelTest {
     assertThat(api.get("/fields/%20").status()).isBetween(400, 404);
   }
 
+  /** Both were "The request could not be understood", or a query string said unreadable. */
+  @Test
+  void queryStringsOverTheServersLimitsAreRefusedNamingTheLimit() {
+    StringBuilder many = new StringBuilder("?limit=1");
+    for (int i = 0; i < 1100; i++) {
+      many.append("&p").append(i).append("=1");
+    }
+    Reply tooMany = api.get("/dealStages" + many);
+    assertThat(tooMany.status()).isEqualTo(400);
+    assertThat(tooMany.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(tooMany.json().path("detail").asString())
+        .startsWith("The query string has 1101 parameters, more than the 1000 a request may have");
+
+    StringBuilder ids = new StringBuilder("?id=1");
+    for (int i = 2; i < 2000; i++) {
+      ids.append(',').append(i);
+    }
+    Reply tooLong = api.get("/dealStages" + ids);
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(tooLong.json().path("detail").asString())
+        .startsWith("The request line and headers are larger than the server reads");
+    // a request that is only malformed says no more than that
+    assertThat(api.get("/dealStages?%FF=1").json().path("detail").asString())
+        .startsWith("The query string cannot be read");
+  }
+
   @Test
   void oddQueryStringsAreClientErrors() {
     for (String query :
