@@ -1,6 +1,8 @@
 package com.leadgencrm.opportunities.dealstage;
 
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -12,13 +14,17 @@ interface DealStageRepository extends JpaRepository<DealStage, Long> {
   Optional<DealStage> findForUpdateById(long id);
 
   /**
-   * Locks the row against new references too, for its deletion: FOR UPDATE waits for the
-   * transactions inserting rows that refer to it and holds back the next ones, so that what refers
-   * to it can be counted. ({@code findForUpdateById}'s lock, FOR NO KEY UPDATE on PostgreSQL, lets
-   * them through: a count could miss one, and the deletion then failed on its foreign key.)
+   * Locks the rows against new references too, for a deletion: FOR UPDATE waits for the
+   * transactions inserting rows that refer to them and holds back the next ones, so that what
+   * refers to a stage can be counted. ({@code findForUpdateById}'s lock, FOR NO KEY UPDATE on
+   * PostgreSQL, lets them through: a count could miss one, and the deletion then failed on its
+   * foreign key.) In id order, so that two deletions that each move opportunities to the other's
+   * stage wait for one another instead of deadlocking; a row deleted meanwhile is not returned.
    */
-  @Query(value = "select id from deal_stage where id = :id for update", nativeQuery = true)
-  Optional<Long> lockForDeletion(long id);
+  @Query(
+      value = "select id from deal_stage where id in (:ids) order by id for update",
+      nativeQuery = true)
+  List<Long> lockForDeletion(Collection<Long> ids);
 
   /** Whether another stage of the pipeline has the name, in some letter case. */
   @Query(

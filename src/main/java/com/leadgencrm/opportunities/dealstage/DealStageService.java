@@ -210,10 +210,11 @@ public class DealStageService {
   @Transactional
   @Requires(Permission.WRITE_DEAL_STAGES)
   public void delete(long id, @Nullable Long moveTo, IfMatch ifMatch) {
+    // opportunities entering the stage meanwhile are moved or counted, or wait and find it gone;
+    // the stage they move to is locked with it, first, in id order (crossed deletions deadlocked)
+    stages.lockForDeletion(moveTo == null ? List.of(id) : List.of(id, moveTo));
     DealStage stage = lockForChange(id, ifMatch);
     stage.checkDeletable();
-    // opportunities entering the stage meanwhile are moved or counted, or wait and find it gone
-    stages.lockForDeletion(id);
     DealStageView last = stage.view();
     List<Change> changes = new ArrayList<>();
     if (moveTo != null) {

@@ -5,13 +5,17 @@ import static com.leadgencrm.opportunities.opportunity.Opportunities.minimal;
 import static com.leadgencrm.opportunities.opportunity.Opportunities.uniqueOwner;
 import static com.leadgencrm.opportunities.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
 import com.leadgencrm.opportunities.support.HeldLocks;
 import com.leadgencrm.opportunities.support.IntegrationTest;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -75,6 +79,40 @@ class StageDeletionTest {
         .isEqualTo(target);
     assertThat(api.get("/opportunities/" + next).json().path("dealStageID").asLong())
         .isEqualTo(target);
+  }
+
+  @Test
+  void crossedDeletionsWaitForOneAnotherInsteadOfDeadlocking() throws Exception {
+    // A moving its opportunities to B while B moves its own to A: each locked its own stage, then
+    // waited for the other's (a deadlock PostgreSQL broke by failing one: a 503 "retry")
+    long a = stage(15);
+    long b = stage(45);
+    var inA = minimal(uniqueOwner());
+    inA.put("dealStageID", a);
+    long held = create(api, inA);
+    var inB = minimal(uniqueOwner());
+    inB.put("dealStageID", b);
+    long other = create(api, inB);
+    CompletableFuture<Reply> aToB;
+    CompletableFuture<Reply> bToA;
+    // another client holds A's opportunity, so that A's deletion stops in the middle
+    try (HeldLocks opportunity =
+        HeldLocks.take("select id from crm.opportunity where id = " + held + " for update")) {
+      aToB = CompletableFuture.supplyAsync(() -> api.delete("/dealStages/" + a + "?moveTo=" + b));
+      await().atMost(Duration.ofSeconds(10)).until(() -> opportunity.waiting() == 1);
+      bToA = CompletableFuture.supplyAsync(() -> api.delete("/dealStages/" + b + "?moveTo=" + a));
+      await().atMost(Duration.ofSeconds(10)).until(() -> opportunity.waiting() == 2);
+      opportunity.commit();
+    }
+    Reply first = aToB.get(10, TimeUnit.SECONDS);
+    Reply second = bToA.get(10, TimeUnit.SECONDS);
+    assertThat(first.status()).as(first.body()).isEqualTo(204);
+    // the second found the stage it moves to gone
+    assertThat(second.status()).as(second.body()).isEqualTo(400);
+    assertThat(second.errorFields()).containsExactly("moveTo");
+    assertThat(api.get("/opportunities/" + held).json().path("dealStageID").asLong()).isEqualTo(b);
+    assertThat(api.get("/opportunities/" + other).json().path("dealStageID").asLong()).isEqualTo(b);
+    assertThat(api.get("/dealStages/" + b).status()).isEqualTo(200);
   }
 
   @Test
