@@ -50,6 +50,20 @@ public final class Refusals {
     return "57014".equals(sqlState(e));
   }
 
+  /** What a client is told of a change {@link #collided} with a concurrent one. */
+  public static final String COLLIDED =
+      "The change collided with a concurrent change and was undone; retry";
+
+  /**
+   * Whether PostgreSQL undid the transaction because it collided with a concurrent one: a deadlock
+   * it broke (40P01) or a serialization failure (40001). Nothing of it stays, and a retry can
+   * succeed: the database itself is fine.
+   */
+  public static boolean collided(Throwable e) {
+    String state = sqlState(e);
+    return "40P01".equals(state) || "40001".equals(state);
+  }
+
   /**
    * Whether the database could not be reached or went away: a connection-class SQL state (08, 57P),
    * or a failure of the pool or driver itself, which carries no SQL state at all (Hikari's

@@ -136,6 +136,12 @@ class WireCalls {
                 limits.statementTimedOut(),
                 List.of(Map.of("retryAfter", 1))));
       }
+      if (Refusals.collided(e)) {
+        log.info("Wire protocol call collided with a concurrent change: {}", e.getMessage());
+        return WireAnswer.failed(
+            new WireError(
+                WireError.UNAVAILABLE, Refusals.COLLIDED, List.of(Map.of("retryAfter", 1))));
+      }
       if (refusal != null) {
         // a value PostgreSQL refuses (a NUL character, say) that no rule of the services caught
         log.info("Wire protocol call refused by the database: {}", e.getMessage());

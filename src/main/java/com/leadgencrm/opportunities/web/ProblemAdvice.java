@@ -143,6 +143,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
       return retryLater(
           Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, limits.statementTimedOut()), 1, request);
     }
+    if (Refusals.collided(e)) {
+      log.info(
+          "Concurrent change collided on {} {}: {}",
+          request.getMethod(),
+          request.getRequestURI(),
+          e.getMessage());
+      return retryLater(
+          Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, Refusals.COLLIDED), 1, request);
+    }
     log.warn(
         "Database unavailable for {} {}: {}",
         request.getMethod(),

@@ -200,6 +200,43 @@ class ConcurrentWritesTest {
   }
 
   @Test
+  void aChangeUndoneByADeadlockIsToldSoNotThatTheDatabaseIsUnavailable() throws Exception {
+    long owner = uniqueOwner();
+    long first = create(api, minimal(owner));
+    long second = create(api, minimal(owner));
+    // another client holds the second; the batch locks the first, then waits for the second; the
+    // other client then waits for the first: PostgreSQL undoes the one that waited first, the batch
+    try (HeldLocks other =
+        HeldLocks.take("select id from crm.opportunity where id = " + second + " for update")) {
+      CompletableFuture<Reply> batch =
+          CompletableFuture.supplyAsync(
+              () ->
+                  api.as(Api.ADMIN_TOKEN)
+                      .expectServerErrors(true)
+                      .patch(
+                          "/opportunities/batch?atomic=true",
+                          json(
+                              Map.of(
+                                  "items",
+                                  List.of(
+                                      Map.of("id", first, "amount", 1),
+                                      Map.of("id", second, "amount", 2))))));
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> other.waiting() == 1);
+      CompletableFuture<Void> crossing =
+          other.runLater("select id from crm.opportunity where id = " + first + " for update");
+      Reply undone = batch.get(15, TimeUnit.SECONDS);
+      assertThat(undone.status()).as(undone.body()).isEqualTo(503);
+      assertThat(undone.header("Retry-After")).isEqualTo("1");
+      assertThat(undone.json().path("detail").asString())
+          .isEqualTo("The change collided with a concurrent change and was undone; retry");
+      crossing.get(10, TimeUnit.SECONDS);
+    }
+    assertThat(api.get("/opportunities/" + first).json().path("amount").isNull()).isTrue();
+  }
+
+  @Test
   void removingALeadDoesNotWaitForAnotherLeadBeingAdded() throws Exception {
     // A removal locked the opportunity FOR UPDATE, which waits for the foreign-key checks of
     // associations being inserted: a move waiting for such an insert then deadlocked with it.

@@ -73,6 +73,21 @@ public final class HeldLocks implements AutoCloseable {
     return answer.get(10, TimeUnit.SECONDS);
   }
 
+  /**
+   * Runs one more statement in this transaction, in the background (it may wait for a lock the
+   * service holds); the future fails with the statement's error, if any.
+   */
+  public CompletableFuture<Void> runLater(String sql) {
+    return CompletableFuture.runAsync(
+        () -> {
+          try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+          } catch (SQLException e) {
+            throw new java.util.concurrent.CompletionException(e);
+          }
+        });
+  }
+
   /** Commits what the statements changed, releasing the locks. */
   public void commit() throws SQLException {
     connection.commit();
