@@ -181,20 +181,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     org.springframework.security.web.firewall.RequestRejectedException.class
   })
   ResponseEntity<ProblemDetail> undecodableQuery(HttpServletRequest request) {
-    String query = request.getQueryString();
-    long parameters = query == null ? 0 : query.chars().filter(c -> c == '&').count() + 1;
-    String detail =
-        parameters > maxParameterCount
-            ? "The query string has "
-                + parameters
-                + " parameters, more than the "
-                + maxParameterCount
-                + " a request may have: give a filter's values comma-separated in one parameter"
-                + " (id=1,2,3), or split the request"
-            : "The query string cannot be read: percent-encode it as UTF-8, without control"
-                + " characters";
+    String tooMany = RequestLimits.tooManyParameters(request.getQueryString(), maxParameterCount);
     return Problems.response(
-        Problems.problem(HttpStatus.BAD_REQUEST, detail), request.getRequestURI());
+        Problems.problem(
+            HttpStatus.BAD_REQUEST,
+            tooMany != null
+                ? tooMany
+                : "The query string cannot be read: percent-encode it as UTF-8, without control"
+                    + " characters"),
+        request.getRequestURI());
   }
 
   @ExceptionHandler(Exception.class)

@@ -5,8 +5,6 @@ import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.apache.tomcat.util.res.StringManager;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -15,20 +13,6 @@ import org.springframework.http.HttpStatus;
  * of the service.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
-
-  /**
-   * Tomcat's own refusal of a request line and headers over {@code
-   * server.max-http-request-header-size}: a 400 whose error is an IllegalArgumentException with the
-   * message of its key (compared as Tomcat words it, in the JVM's language).
-   */
-  private static boolean tooLarge(@Nullable Throwable throwable) {
-    return throwable instanceof IllegalArgumentException
-        && TOO_LARGE.equals(throwable.getMessage());
-  }
-
-  private static final String TOO_LARGE =
-      StringManager.getManager("org.apache.coyote.http11")
-          .getString("iib.requestheadertoolarge.error");
 
   @Override
   protected void report(Request request, Response response, Throwable throwable) {
@@ -41,9 +25,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     String detail =
         status >= 500
             ? "An unexpected error occurred"
-            : tooLarge(throwable)
-                ? "The request line and headers are larger than the server reads: ask for fewer"
-                    + " values in the query string (split the request), or send shorter headers"
+            : RequestLimits.tooLarge(throwable)
+                ? RequestLimits.TOO_LARGE
                 : "The request could not be understood";
     try {
       response.setContentType("application/problem+json");

@@ -36,13 +36,18 @@ class StageDeletionTest {
         .id();
   }
 
+  /** An opportunity in the stage, following its probability. */
+  long opportunityIn(long stage) {
+    var opportunity = minimal(uniqueOwner());
+    opportunity.put("dealStageID", stage);
+    return create(api, opportunity);
+  }
+
   @Test
   void stageInUseIsConflictWithTheCount() {
     long stage = stage(15);
     for (int i = 0; i < 3; i++) {
-      var opportunity = minimal(uniqueOwner());
-      opportunity.put("dealStageID", stage);
-      create(api, opportunity);
+      opportunityIn(stage);
     }
     Reply reply = api.delete("/dealStages/" + stage);
     assertThat(reply.status()).isEqualTo(409);
@@ -87,12 +92,8 @@ class StageDeletionTest {
     // waited for the other's (a deadlock PostgreSQL broke by failing one: a 503 "retry")
     long a = stage(15);
     long b = stage(45);
-    var inA = minimal(uniqueOwner());
-    inA.put("dealStageID", a);
-    long held = create(api, inA);
-    var inB = minimal(uniqueOwner());
-    inB.put("dealStageID", b);
-    long other = create(api, inB);
+    long held = opportunityIn(a);
+    long other = opportunityIn(b);
     CompletableFuture<Reply> aToB;
     CompletableFuture<Reply> bToA;
     // another client holds A's opportunity, so that A's deletion stops in the middle
@@ -119,9 +120,7 @@ class StageDeletionTest {
   void moveToMovesOpportunitiesThenDeletes() {
     long from = stage(15);
     long to = stage(45);
-    var followsStage = minimal(uniqueOwner());
-    followsStage.put("dealStageID", from);
-    long following = create(api, followsStage);
+    long following = opportunityIn(from);
     var explicit = minimal(uniqueOwner());
     explicit.put("dealStageID", from);
     explicit.put("probability", 5);
