@@ -4,6 +4,7 @@ import static com.leadgencrm.opportunities.opportunity.Opportunities.minimal;
 import static com.leadgencrm.opportunities.opportunity.Opportunities.uniqueOwner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.leadgencrm.opportunities.query.PageBytes;
 import com.leadgencrm.opportunities.support.Api;
@@ -16,6 +17,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -159,16 +161,22 @@ class WireLargeReadsTest {
         assertThat(n).isPositive();
         received.write(buffer, 0, n);
       }
-      // the database connection of the read fails while the rows go out
-      long terminated =
-          jdbc.sql(
-                  """
-                  select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity
-                   where pid <> pg_backend_pid() and state = 'idle in transaction'
-                     and query like '%from opportunity%offset%' and query like '%campaign_id%'""")
-              .query(Long.class)
-              .single();
-      assertThat(terminated).isEqualTo(1);
+      // the database connection of the read fails while the rows go out: once the service waits
+      // for this client to read on (its read open between two fetches), it is terminated
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  jdbc.sql(
+                              """
+                              select count(*) filter (where pg_terminate_backend(pid))
+                                from pg_stat_activity
+                               where pid <> pg_backend_pid() and state = 'idle in transaction'
+                                 and query like '%from opportunity%offset%'
+                                 and query like '%campaign_id%'""")
+                          .query(Long.class)
+                          .single()
+                      == 1);
       for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
         received.write(buffer, 0, n);
       }
