@@ -44,15 +44,22 @@ final class WireBody extends OutputStream {
     }
   }
 
-  /** Whether some of the answer went out already: it can no longer be another answer. */
+  /**
+   * Whether some of the answer went out already: it can no longer be another answer. (Passed on to
+   * a response that keeps it whole, as the Idempotency-Key's filter does, it did not.)
+   */
   boolean sending() {
-    return sent != null;
+    return sent != null && response.isCommitted();
   }
 
   /** Forgets what was written, to write another answer instead (only while none went out). */
   void discard() {
-    if (sent != null) {
+    if (sending()) {
       throw new IllegalStateException("Part of the answer was sent already");
+    }
+    if (sent != null) {
+      response.resetBuffer();
+      sent = null;
     }
     held.reset();
   }

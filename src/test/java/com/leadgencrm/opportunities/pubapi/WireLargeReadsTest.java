@@ -124,6 +124,21 @@ class WireLargeReadsTest {
   }
 
   @Test
+  void aLargeReadWithAnIdempotencyKeyIsTheSameAnswer() {
+    String call = read(500, 0);
+    JsonNode plain = wire.call(call);
+    Reply keyed =
+        api.anonymous()
+            .request("POST", "/pubapi/v1.2?" + Wire.CREDENTIALS)
+            .header("Idempotency-Key", "large-read-" + campaign)
+            .body("application/json", call)
+            .send();
+    assertThat(keyed.status()).isEqualTo(200);
+    assertThat(keyed.json()).isEqualTo(plain);
+    assertThat(plain.path("result").path("opportunity").size()).isEqualTo(ROWS);
+  }
+
+  @Test
   void aRefusedLargeReadIsAnsweredInTheEnvelope() {
     JsonNode refused =
         wire.call(
