@@ -8,27 +8,29 @@ import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.query.Column;
 import com.leadgencrm.opportunities.query.ListQuery;
 import com.leadgencrm.opportunities.query.ListStatements;
+import com.leadgencrm.opportunities.query.PageBytes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The wire protocol's reads of opportunities: by equalities or created (or changed) within a range,
  * in id order, paged by offset. Their pages are not bounded in bytes as list pages are ({@link
- * com.leadgencrm.opportunities.query.PageBytes}): a client that adds the limit to its offset would
- * skip the rows a shorter page left out. So the rows are handed on one at a time as they are read,
- * for the caller to write out, and when the custom fields defined could make a page large, they are
- * fetched a portion at a time from one statement, within a read-only transaction: a page of 500
- * opportunities with a 64 KiB text area (33 MB of JSON) is never held whole. Otherwise the page is
- * read in one round trip, as a list page is.
+ * PageBytes}): a client that adds the limit to its offset would skip the rows a shorter page left
+ * out. So a read whose rows could be large (by the custom fields' {@code dataLength}s) is read in
+ * windows that fit in {@link PageBytes#LIMIT}, each one statement of its own (the first skipping
+ * the offset, the next ones after the last id read), and handed on row by row for the caller to
+ * write out ({@link #each}): a read of 500 opportunities with a 64 KiB text area (33 MB of JSON) is
+ * never held whole, and between two windows, while its client reads, it holds nothing: no
+ * connection, no transaction (which a field change's DDL would wait for, and every request behind
+ * it), no turn of the heavy-read bulkhead. Otherwise a read is one statement, as a list page is.
  */
 @Service
 public class OpportunityOffsetReads {
@@ -57,31 +59,27 @@ public class OpportunityOffsetReads {
   private final OpportunityRows rows;
   private final OpportunityFields fields;
   private final ListStatements lists;
-  private final TransactionTemplate readOnly;
 
   OpportunityOffsetReads(
       OpportunityQueries queries,
       OpportunityRows rows,
       OpportunityFields fields,
-      ListStatements lists,
-      PlatformTransactionManager transactions) {
+      ListStatements lists) {
     this.queries = queries;
     this.rows = rows;
     this.fields = fields;
     this.lists = lists;
-    this.readOnly = new TransactionTemplate(transactions);
-    this.readOnly.setReadOnly(true);
   }
 
   /**
-   * The opportunities whose properties (standard or custom) equal the given values, in id order,
-   * skipping {@code offset}, each handed to {@code each}: the wire protocol's {@code where}.
+   * A window of the opportunities whose properties (standard or custom) equal the given values, in
+   * id order: the wire protocol's {@code where}.
    */
   @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   @Requires(Permission.READ)
   @HeavyRead
-  public void where(
-      Map<String, String> equalities, int limit, int offset, Consumer<OpportunityView> each) {
+  public Window where(
+      Map<String, String> equalities, int limit, int offset, @Nullable Long afterId) {
     CustomFieldDefinitions definitions = fields.definitions();
     Map<String, String> standard = new LinkedHashMap<>();
     Map<String, String> custom = new LinkedHashMap<>();
@@ -101,56 +99,93 @@ public class OpportunityOffsetReads {
     }
     ListQuery list = new ListQuery().equalities(standard, WHERE_COLUMNS);
     queries.customFilters(list, definitions, custom);
-    read(list, definitions, limit, offset, each);
+    return window(list, definitions, limit, offset, afterId);
   }
 
   /**
-   * The opportunities created (or changed) within [from, to], in id order, each handed to {@code
-   * each}: the wire protocol's DateRange.
+   * A window of the opportunities created (or changed) within [from, to], in id order: the wire
+   * protocol's DateRange.
    */
   @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   @Requires(Permission.READ)
   @HeavyRead
-  public void between(
-      boolean created,
-      Instant from,
-      Instant to,
-      int limit,
-      int offset,
-      Consumer<OpportunityView> each) {
-    CustomFieldDefinitions definitions = fields.definitions();
-    read(new ListQuery().changedWithin(created, from, to), definitions, limit, offset, each);
+  public Window between(
+      boolean created, Instant from, Instant to, int limit, int offset, @Nullable Long afterId) {
+    return window(
+        new ListQuery().changedWithin(created, from, to),
+        fields.definitions(),
+        limit,
+        offset,
+        afterId);
   }
 
-  /** A window of the opportunities the list selects within the caller's scope, in id order. */
-  private void read(
+  /**
+   * The rows of one statement of a read, and whether it ended them early, at {@link
+   * PageBytes#LIMIT} bytes of custom values (then more may follow).
+   */
+  public record Window(List<OpportunityView> rows, boolean cut) {}
+
+  /** One statement of a read: at most {@code limit} rows (see {@link #where}, {@link #between}). */
+  @FunctionalInterface
+  public interface WindowRead {
+    Window read(int limit, int offset, @Nullable Long afterId);
+  }
+
+  /**
+   * Reads {@code limit} rows from {@code offset} window by window, the first skipping the offset,
+   * the next ones after the last id read, and hands each row to {@code each} as its window comes.
+   * Give it the read of this service's proxy (so that each window is checked and takes its turn of
+   * the bulkhead): {@code (rows, skip, after) -> reads.where(...)}.
+   */
+  @Requires(Permission.READ)
+  public void each(int limit, int offset, WindowRead read, Consumer<? super OpportunityView> each) {
+    int remaining = limit;
+    int skip = offset;
+    Long after = null;
+    while (remaining > 0) {
+      Window window = read.read(remaining, skip, after);
+      window.rows().forEach(each);
+      remaining -= window.rows().size();
+      if (!window.cut() || window.rows().isEmpty()) {
+        return;
+      }
+      after = window.rows().get(window.rows().size() - 1).id();
+      skip = 0;
+    }
+  }
+
+  /**
+   * A window of the opportunities the list selects within the caller's scope, in id order: ended at
+   * {@link PageBytes#LIMIT} bytes of custom values when the fields defined could pass it.
+   */
+  private Window window(
       ListQuery list,
       CustomFieldDefinitions definitions,
       int limit,
       int offset,
-      Consumer<OpportunityView> each) {
+      @Nullable Long afterId) {
     ListQuery scoped = OpportunityQueries.scoped(list);
-    if (!definitions.mayPassPageBytes(limit)) {
-      scoped
-          .rows(
-              lists,
-              OpportunityRows.COLUMNS,
-              "opportunity",
-              limit,
-              offset,
-              (rs, n) -> rows.view(rs, definitions))
-          .forEach(each);
-      return;
+    if (afterId != null) {
+      scoped.atLeast("id", afterId + 1);
     }
-    readOnly.executeWithoutResult(
-        status ->
-            scoped.rows(
-                lists,
-                OpportunityRows.COLUMNS,
-                "opportunity",
-                limit,
-                offset,
-                definitions.mostBytesPerOpportunity(),
-                rs -> each.accept(rows.view(rs, definitions))));
+    boolean bounded = definitions.mayPassPageBytes(limit);
+    if (bounded) {
+      scoped.bulky("custom_fields");
+    }
+    long[] taken = {0};
+    List<OpportunityView> views =
+        scoped.rows(
+            lists,
+            OpportunityRows.COLUMNS,
+            "opportunity",
+            limit,
+            afterId != null ? 0 : offset,
+            (rs, n) -> {
+              if (bounded) {
+                taken[0] = rs.getLong(PageBytes.TAKEN);
+              }
+              return rows.view(rs, definitions);
+            });
+    return new Window(views, taken[0] > views.size());
   }
 }

@@ -54,9 +54,32 @@ class OpportunityMethods implements WireMethod.Table {
                 "opportunity", call.one(id -> queries.get(id).body()), dateTimes(), REST_ONLY),
         "getOpportunities",
         call ->
-            call.rows("opportunity", call.whereEach(types(), reads::where), dateTimes(), REST_ONLY),
+            call.rows(
+                "opportunity",
+                call.whereEach(
+                    types(),
+                    (equalities, limit, offset, each) ->
+                        reads.each(
+                            limit,
+                            offset,
+                            (rows, skip, after) -> reads.where(equalities, rows, skip, after),
+                            each)),
+                dateTimes(),
+                REST_ONLY),
         "getOpportunitiesDateRange",
-        call -> call.rows("opportunity", call.rangeEach(reads::between), dateTimes(), REST_ONLY),
+        call ->
+            call.rows(
+                "opportunity",
+                call.rangeEach(
+                    (created, from, to, limit, offset, each) ->
+                        reads.each(
+                            limit,
+                            offset,
+                            (rows, skip, after) ->
+                                reads.between(created, from, to, rows, skip, after),
+                            each)),
+                dateTimes(),
+                REST_ONLY),
         "createOpportunities",
         call ->
             call.writes(

@@ -202,30 +202,16 @@ public final class ListQuery {
 
   /**
    * Rows in id order, skipping {@code offset} rows: the paging of the Lead Gen & CRM wire protocol
-   * (the REST API pages with a keyset instead).
+   * (the REST API pages with a keyset instead). With a {@link #bulky} column, they end early once
+   * they hold {@link PageBytes#LIMIT} bytes of it, and each row has {@link PageBytes#TAKEN}.
    */
   public <T> java.util.List<T> rows(
       ListStatements jdbc, String select, String from, int limit, int offset, RowMapper<T> rows) {
-    return jdbc.client()
-        .sql(byOffset(select, from, limit, offset))
-        .params(params)
-        .query(rows)
-        .list();
-  }
-
-  /**
-   * The same rows, handed to {@code each} as they are fetched, a portion at a time as {@link
-   * #stream} does. Must run within a transaction.
-   */
-  public void rows(
-      ListStatements jdbc,
-      String select,
-      String from,
-      int limit,
-      int offset,
-      long rowBytes,
-      RowCallbackHandler each) {
-    jdbc.streaming(rowBytes).sql(byOffset(select, from, limit, offset)).params(params).query(each);
+    String sql = byOffset(select, from, limit, offset);
+    if (bulky != null) {
+      sql = PageBytes.fitting(sql, PageBytes.of("page." + bulky), "id");
+    }
+    return jdbc.client().sql(sql).params(params).query(rows).list();
   }
 
   private String byOffset(String select, String from, int limit, int offset) {

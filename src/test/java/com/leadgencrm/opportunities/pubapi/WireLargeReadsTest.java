@@ -4,12 +4,12 @@ import static com.leadgencrm.opportunities.opportunity.Opportunities.minimal;
 import static com.leadgencrm.opportunities.opportunity.Opportunities.uniqueOwner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.leadgencrm.opportunities.query.PageBytes;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
 import com.leadgencrm.opportunities.support.CustomFields;
+import com.leadgencrm.opportunities.support.HeldLocks;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -148,12 +148,16 @@ class WireLargeReadsTest {
     assertThat(refused.path("result").isNull()).isTrue();
   }
 
-  @Test
-  void aReadThatFailsAfterItsFirstRowsWentOutIsBrokenOffNotEndedAsIfWhole() throws IOException {
-    URI base = URI.create(api.baseUrl());
-    byte[] body = read(500, 0).getBytes(StandardCharsets.UTF_8);
-    try (Socket socket = new Socket()) {
-      // a client that reads slowly: the service waits to write, its read still open
+  /** A read whose client has taken its first 4.5 MB and stopped reading: the service waits. */
+  final class StalledRead implements AutoCloseable {
+
+    private final Socket socket = new Socket();
+    private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+    private final byte[] buffer = new byte[64 * 1024];
+
+    StalledRead(String call) throws IOException {
+      URI base = URI.create(api.baseUrl());
+      byte[] body = call.getBytes(StandardCharsets.UTF_8);
       socket.setReceiveBufferSize(64 * 1024);
       socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
       socket.setSoTimeout(30_000);
@@ -162,40 +166,61 @@ class WireLargeReadsTest {
           .write(
               ("POST /pubapi/v1.2?"
                       + Wire.CREDENTIALS
-                      + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                      + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                      + "Content-Type: application/json\r\n"
                       + "Content-Length: "
                       + body.length
                       + "\r\n\r\n")
                   .getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().write(body);
-      InputStream in = socket.getInputStream();
-      ByteArrayOutputStream received = new ByteArrayOutputStream();
-      byte[] buffer = new byte[64 * 1024];
       while (received.size() < PageBytes.LIMIT + 500_000) {
-        int n = in.read(buffer);
+        int n = socket.getInputStream().read(buffer);
         assertThat(n).isPositive();
         received.write(buffer, 0, n);
       }
-      // the database connection of the read fails while the rows go out: once the service waits
-      // for this client to read on (its read open between two fetches), it is terminated
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(
-              () ->
-                  jdbc.sql(
-                              """
-                              select count(*) filter (where pg_terminate_backend(pid))
-                                from pg_stat_activity
-                               where pid <> pg_backend_pid() and state = 'idle in transaction'
-                                 and query like '%from opportunity%offset%'
-                                 and query like '%campaign_id%'""")
-                          .query(Long.class)
-                          .single()
-                      == 1);
+    }
+
+    /** Reads on to the end (the server's, whole or not): the raw HTTP answer. */
+    String rest() throws IOException {
+      InputStream in = socket.getInputStream();
       for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
         received.write(buffer, 0, n);
       }
-      String answer = received.toString(StandardCharsets.UTF_8);
+      return received.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
+  }
+
+  @Test
+  void aClientReadingSlowlyHoldsNothingAFieldChangeOrOtherRequestsWaitFor() throws Exception {
+    // between two windows of a read nothing is held: a custom field's deletion, which drops its
+    // index (an exclusive lock on the table), waited for the read's open transaction, and every
+    // request queued behind it: 503 after 5 s, for as long as the client took (up to a minute)
+    Reply number = CustomFields.create(api, "score", "number", 12);
+    try (StalledRead stalled = new StalledRead(read(500, 0))) {
+      long started = System.nanoTime();
+      assertThat(api.delete("/fields/" + number.id()).status()).isEqualTo(204);
+      assertThat(api.get("/opportunities/" + ids.get(0)).status()).isEqualTo(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+      String answer = stalled.rest();
+      assertThat(answer).startsWith("HTTP/1.1 200").endsWith("0\r\n\r\n");
+      JsonNode envelope =
+          Api.JSON.readTree(dechunked(answer.substring(answer.indexOf("\r\n\r\n") + 4)));
+      assertThat(envelope.path("result").path("opportunity").size()).isEqualTo(ROWS);
+    }
+  }
+
+  @Test
+  void aReadThatFailsAfterItsFirstRowsWentOutIsBrokenOffNotEndedAsIfWhole() throws Exception {
+    try (StalledRead stalled = new StalledRead(read(500, 0));
+        // another client takes the table while the rows go out: the read's next window waits for
+        // it until the statement time limit (5 s) cancels it
+        HeldLocks table = HeldLocks.take("lock table crm.opportunity in access exclusive mode")) {
+      String answer = stalled.rest();
       assertThat(answer).startsWith("HTTP/1.1 200").contains("Transfer-Encoding: chunked");
       // the connection closed without the chunked body's end, and without a closing envelope
       assertThat(answer).doesNotEndWith("0\r\n\r\n").doesNotContain("\"error\"");

@@ -86,12 +86,12 @@ class ListStatementsTest {
     transaction.executeWithoutResult(
         status ->
             new ListQuery()
-                .rows(
+                .stream(
                     lists,
                     "id",
                     "generate_series(1, 3) as id",
-                    3,
-                    0,
+                    SortKey.id(),
+                    false,
                     rowBytes,
                     rs -> size[0] = rs.getStatement().getFetchSize()));
     return size[0];
