@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 final class WireBody extends OutputStream {
 
   private final HttpServletResponse response;
-  private final ByteArrayOutputStream held = new ByteArrayOutputStream(8192);
+  private ByteArrayOutputStream held = new ByteArrayOutputStream(8192);
   private @Nullable OutputStream sent;
 
   WireBody(HttpServletResponse response) {
@@ -39,7 +39,8 @@ final class WireBody extends OutputStream {
     if (held.size() > PageBytes.LIMIT) {
       OutputStream out = response.getOutputStream();
       held.writeTo(out);
-      held.reset();
+      // the 4 MiB buffer is let go: a read that is sent as it comes holds no more than its window
+      held = new ByteArrayOutputStream(8192);
       sent = out;
     }
   }

@@ -201,7 +201,8 @@ class WireCalls {
 
   /**
    * Writes the envelope of an answer. A read's rows are read and written one at a time ({@link
-   * WireAnswer.Rows}), each as its own tree: the same bytes as {@link #envelope} writes.
+   * WireAnswer.Rows}, whose error is null), each as its own tree: the same bytes as {@link
+   * #envelope} writes.
    */
   private void write(WireAnswer answer, @Nullable JsonNode id, WireBody body) {
     if (!(answer.result() instanceof WireAnswer.Rows rows)) {
@@ -224,15 +225,11 @@ class WireCalls {
     json.writeEndArray();
     json.writeEndObject();
     json.writeName("error");
-    json.writeTree(nullable(mapper.valueToTree(answer.error())));
+    json.writeNull();
     json.writeName("id");
     json.writeTree(id == null ? mapper.nullNode() : echo(id));
     json.writeEndObject();
     json.close();
-  }
-
-  private JsonNode nullable(@Nullable JsonNode node) {
-    return node == null ? mapper.nullNode() : node;
   }
 
   /** The envelope of an answer. */

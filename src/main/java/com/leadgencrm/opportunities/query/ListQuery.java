@@ -207,15 +207,11 @@ public final class ListQuery {
    */
   public <T> java.util.List<T> rows(
       ListStatements jdbc, String select, String from, int limit, int offset, RowMapper<T> rows) {
-    String sql = byOffset(select, from, limit, offset);
+    String sql = selectFrom(select, from) + " order by id limit " + limit + " offset " + offset;
     if (bulky != null) {
       sql = PageBytes.fitting(sql, PageBytes.of("page." + bulky), "id");
     }
     return jdbc.client().sql(sql).params(params).query(rows).list();
-  }
-
-  private String byOffset(String select, String from, int limit, int offset) {
-    return selectFrom(select, from) + " order by id limit " + limit + " offset " + offset;
   }
 
   /** {@code select ... from ...} with the filters' condition, if any. */

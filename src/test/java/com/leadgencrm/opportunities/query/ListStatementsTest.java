@@ -6,6 +6,7 @@ import com.leadgencrm.opportunities.support.IntegrationTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,23 +53,15 @@ class ListStatementsTest {
     // one portion of rows, not all of them
     List<Long> openPortals = new java.util.ArrayList<>();
     long[] rows = {0};
-    transaction.executeWithoutResult(
-        status ->
-            new ListQuery()
-                .stream(
-                    lists,
-                    "id",
-                    "generate_series(1, 3500) as id",
-                    SortKey.id(),
-                    false,
-                    16,
-                    rs -> {
-                      rows[0]++;
-                      if (rows[0] % 1000 == 1) {
-                        openPortals.add(
-                            jdbc.sql("select count(*) from pg_cursors").query(Long.class).single());
-                      }
-                    }));
+    stream(
+        3500,
+        16,
+        rs -> {
+          rows[0]++;
+          if (rows[0] % 1000 == 1) {
+            openPortals.add(jdbc.sql("select count(*) from pg_cursors").query(Long.class).single());
+          }
+        });
     assertThat(rows[0]).isEqualTo(3500);
     assertThat(openPortals).hasSize(4).allMatch(open -> open >= 1);
   }
@@ -83,18 +76,23 @@ class ListStatementsTest {
 
   private int fetchSize(long rowBytes) {
     int[] size = {0};
+    stream(3, rowBytes, rs -> size[0] = rs.getStatement().getFetchSize());
+    return size[0];
+  }
+
+  /** Streams generate_series rows through the export's path, in a transaction. */
+  private void stream(int count, long rowBytes, RowCallbackHandler each) {
     transaction.executeWithoutResult(
         status ->
             new ListQuery()
                 .stream(
                     lists,
                     "id",
-                    "generate_series(1, 3) as id",
+                    "generate_series(1, " + count + ") as id",
                     SortKey.id(),
                     false,
                     rowBytes,
-                    rs -> size[0] = rs.getStatement().getFetchSize()));
-    return size[0];
+                    each));
   }
 
   private long count(String marker) {
