@@ -4,6 +4,7 @@
 #   bench/large-values.sh                       # the repo's jar, 8 wire reads, 6 list pages, 4 CSV exports
 #   bench/large-values.sh OLD.jar NEW.jar       # each jar in turn, on the same data
 #   WIRE=4 LISTS=0 CSV=0 ROUNDS=3 bench/large-values.sh
+#   STALLED=60 bench/large-values.sh OLD.jar NEW.jar   # then 60 stalled wire reads, then 60 stalled exports
 #
 # The data set (database crm_large, made once): a custom text area of dataLength 65535 and 500
 # opportunities with 65,000 characters in it, created over the API: a wire read of all of them
@@ -11,7 +12,10 @@
 # CSV export is 33 MB. Each jar starts with the production JVM settings of README "In production"
 # (JDK 25: BENCH_JAVA_HOME), then ROUNDS times WIRE + LISTS + CSV requests are sent at once with
 # curl; the table gives each kind's HTTP statuses and sizes, the wire envelopes' errors, and the
-# process's peak RSS (VmHWM) and OutOfMemoryErrors in its log. Results:
+# process's peak RSS (VmHWM) and OutOfMemoryErrors in its log. With STALLED=N, then N clients send a
+# wire read of all 500 (then N a CSV export) and read nothing for 20 s (a 4 KB receive buffer)
+# while a GET by id is timed; the table says what their answers began with and whether the service
+# is still up. Results:
 # bench/results/large-values-<timestamp>/ (results.txt, one log per jar).
 set -euo pipefail
 
@@ -22,6 +26,7 @@ WIRE=${WIRE:-8}
 LISTS=${LISTS:-6}
 CSV=${CSV:-4}
 ROUNDS=${ROUNDS:-2}
+STALLED=${STALLED:-0}
 PORT=${PORT:-18190}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 DB=crm_large
@@ -42,7 +47,7 @@ fi
 pid=
 start() { # jar log
   CRM_BOOTSTRAP_KEY="$KEY_ID.$SECRET" CRM_RATE_LIMIT_PER_SECOND=0 \
-    "$JAVA" -Xmx256m -XX:+UseParallelGC -XX:TrimNativeHeapInterval=1000 -XX:+UseCompactObjectHeaders \
+    "$JAVA" -Xmx256m -XX:+UseParallelGC -XX:TrimNativeHeapInterval=1000 -XX:+UseCompactObjectHeaders -XX:+ExitOnOutOfMemoryError \
     -jar "$1" --server.port="$PORT" --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
     --spring.datasource.username="$PGUSER" >"$2" 2>&1 &
   pid=$!
@@ -123,8 +128,48 @@ for i in "${!jars[@]}"; do
       grep '  rows\|not an envelope' "$OUT/round.txt" | sort | uniq -c || true
     } | tee -a "$OUT/results.txt"
   done
+  for kind in wire csv; do
+    [[ $STALLED -gt 0 ]] || break
+    python3 - "$PORT" "$STALLED" "$kind" "$KEY_ID" "$SECRET" >"$OUT/stalled.txt" <<'PY' &
+import socket, sys, time
+port, n, kind, key, secret = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
+body = b'{"method":"getOpportunities","params":{"where":{},"limit":500,"offset":0},"id":1}'
+if kind == "wire":
+    request = (b"POST /pubapi/v1?accountID=%s&secretKey=%s HTTP/1.1\r\nHost: x\r\n"
+               b"Content-Type: application/json\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s"
+               % (key.encode(), secret.encode(), len(body), body))
+else:
+    request = (b"GET /opportunities HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\n"
+               b"Authorization: Bearer %s.%s\r\nConnection: close\r\n\r\n" % (key.encode(), secret.encode()))
+clients = []
+for _ in range(n):
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    s.connect(("127.0.0.1", port))
+    s.sendall(request)
+    clients.append(s)
+time.sleep(20)
+began = []
+for s in clients:
+    try:
+        began.append(s.recv(15).decode() or "(closed)")
+    except OSError as e:
+        began.append("(%s)" % e.__class__.__name__)
+print(", ".join("%d x %s" % (began.count(b), b.strip()) for b in sorted(set(began))))
+PY
+    stalled=$!
+    sleep 15
+    during=$(rest -o /dev/null --max-time 10 -w '%{http_code} in %{time_total} s' "localhost:$PORT/opportunities/1" || true)
+    wait "$stalled" || true
+    sleep 2
+    alive=$(kill -0 "$pid" 2>/dev/null && echo up || echo "DOWN")
+    echo "$STALLED stalled $kind reads: answers began $(cat "$OUT/stalled.txt"); GET by id meanwhile: $during; service $alive" |
+      tee -a "$OUT/results.txt"
+    [[ $alive == up ]] || break
+  done
+  rm -f "$OUT/stalled.txt"
   {
-    echo "peak RSS: $(awk '/VmHWM/ {print int($2 / 1024) " MiB"}' "/proc/$pid/status")"
+    echo "peak RSS: $(awk '/VmHWM/ {print int($2 / 1024) " MiB"}' "/proc/$pid/status" 2>/dev/null)"
     echo "OutOfMemoryError in the log: $(grep -c OutOfMemoryError "$log" || true)"
   } | tee -a "$OUT/results.txt"
   stop

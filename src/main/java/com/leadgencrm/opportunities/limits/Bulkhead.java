@@ -56,11 +56,20 @@ public final class Bulkhead {
 
   /** A permit to run: close it when the work is done (once; closing again does nothing). */
   public static final class Permit implements AutoCloseable {
+
+    /** Work that needs no permit of any bulkhead: holds nothing. */
+    public static final Permit NONE = new Permit(new Semaphore(0), false);
+
     private final Semaphore running;
-    private final AtomicBoolean open = new AtomicBoolean(true);
+    private final AtomicBoolean open;
 
     private Permit(Semaphore running) {
+      this(running, true);
+    }
+
+    private Permit(Semaphore running, boolean open) {
       this.running = running;
+      this.open = new AtomicBoolean(open);
     }
 
     @Override

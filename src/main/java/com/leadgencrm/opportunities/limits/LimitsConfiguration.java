@@ -42,6 +42,20 @@ class LimitsConfiguration {
         limits.heavyReadWait());
   }
 
+  /**
+   * Windows of large values held while their clients read them (wire reads, CSV exports): waiting
+   * as heavy reads do, answered 503 beyond.
+   */
+  @Bean
+  Bulkhead largeReads(LimitsProperties limits) {
+    return new Bulkhead(
+        "large reads",
+        "Too many reads of large custom values are being sent",
+        limits.largeReads(),
+        limits.heavyReadQueue(),
+        limits.heavyReadWait());
+  }
+
   /** Requests in the service at once: answered 503 beyond, never queued. */
   @Bean
   Bulkhead requestsInFlight(LimitsProperties limits) {

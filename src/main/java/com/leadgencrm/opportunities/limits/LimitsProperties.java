@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     holding a database connection
  * @param heavyReadQueue heavy reads that may wait for their turn, holding no connection
  * @param heavyReadWait how long one of them waits before it is answered 503
+ * @param largeReads windows of large custom values that wire reads and CSV exports may hold at once
+ *     while their clients read them (the rest wait for a turn as heavy reads do)
  * @param summaryGroups how many groups one summary may have: it is held whole in memory (beyond,
  *     400 naming {@code groupBy})
  */
@@ -26,6 +28,7 @@ public record LimitsProperties(
     @DefaultValue("3") int heavyReads,
     @DefaultValue("32") int heavyReadQueue,
     @DefaultValue("5s") Duration heavyReadWait,
+    @DefaultValue("8") int largeReads,
     @DefaultValue("10000") int summaryGroups) {
 
   /** What a client whose request ran out of the statement time limit is told, in any protocol. */

@@ -5,6 +5,7 @@ import com.leadgencrm.opportunities.core.InvalidField;
 import com.leadgencrm.opportunities.core.InvalidInput;
 import com.leadgencrm.opportunities.core.Permission;
 import com.leadgencrm.opportunities.core.Requires;
+import com.leadgencrm.opportunities.limits.Bulkhead;
 import com.leadgencrm.opportunities.query.Column;
 import com.leadgencrm.opportunities.query.ListQuery;
 import com.leadgencrm.opportunities.query.ListStatements;
@@ -59,16 +60,19 @@ public class OpportunityOffsetReads {
   private final OpportunityRows rows;
   private final OpportunityFields fields;
   private final ListStatements lists;
+  private final LargeReadTurns largeReads;
 
   OpportunityOffsetReads(
       OpportunityQueries queries,
       OpportunityRows rows,
       OpportunityFields fields,
-      ListStatements lists) {
+      ListStatements lists,
+      LargeReadTurns largeReads) {
     this.queries = queries;
     this.rows = rows;
     this.fields = fields;
     this.lists = lists;
+    this.largeReads = largeReads;
   }
 
   /**
@@ -135,7 +139,8 @@ public class OpportunityOffsetReads {
    * Reads {@code limit} rows from {@code offset} window by window, the first skipping the offset,
    * the next ones after the last id read, and hands each row to {@code each} as its window comes.
    * Give it the read of this service's proxy (so that each window is checked and takes its turn of
-   * the bulkhead): {@code (rows, skip, after) -> reads.where(...)}.
+   * the bulkhead): {@code (rows, skip, after) -> reads.where(...)}. A window that may be large
+   * holds a turn of the large-reads bulkhead until its rows are handed on ({@link LargeReadTurns}).
    */
   @Requires(Permission.READ)
   public void each(int limit, int offset, WindowRead read, Consumer<? super OpportunityView> each) {
@@ -143,8 +148,11 @@ public class OpportunityOffsetReads {
     int skip = offset;
     Long after = null;
     while (remaining > 0) {
-      Window window = read.read(remaining, skip, after);
-      window.rows().forEach(each);
+      Window window;
+      try (Bulkhead.Permit held = largeReads.turn(remaining)) {
+        window = read.read(remaining, skip, after);
+        window.rows().forEach(each);
+      }
       remaining -= window.rows().size();
       if (!window.cut() || window.rows().isEmpty()) {
         return;

@@ -89,6 +89,35 @@ public class OpportunityQueries {
         lists, OpportunityRows.COLUMNS, "opportunity", page, (rs, n) -> rows.view(rs, definitions));
   }
 
+  /**
+   * One window of the CSV export ({@link OpportunityExport}): the rows of a page as cells, the
+   * custom fields' by {@code customColumns} (systemNames; empty for one no longer active).
+   */
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+  @Requires(Permission.READ)
+  @HeavyRead
+  public ListQuery.Window<List<@Nullable Object>> cells(
+      OpportunityListParams params,
+      Map<String, String> custom,
+      PageSpec window,
+      List<String> customColumns) {
+    CustomFieldDefinitions definitions = fields.definitions();
+    ListQuery query = query(params, custom, definitions);
+    if (definitions.mayPassPageBytes(window.limit() + 1)) {
+      query.bulky("custom_fields");
+    }
+    List<@Nullable FieldRef> columns = new ArrayList<>(customColumns.size());
+    customColumns.forEach(name -> columns.add(definitions.active(name)));
+    return query.window(
+        lists, OpportunityRows.COLUMNS, "opportunity", window, (rs, n) -> rows.cells(rs, columns));
+  }
+
+  /** The systemNames of the active custom fields, in their order: the export's last columns. */
+  @Requires(Permission.READ)
+  public List<String> customColumns() {
+    return List.copyOf(fields.definitions().active().keySet());
+  }
+
   /** Whether a query parameter names a custom-field filter of the list. */
   @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   @Requires(Permission.READ)

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
@@ -135,6 +134,20 @@ public final class ListQuery {
    */
   public <T> Page<T> page(
       ListStatements jdbc, String select, String from, PageSpec page, RowMapper<T> rows) {
+    Window<T> window = window(jdbc, select, from, page, rows);
+    Cursor next = window.next();
+    return new Page<>(window.items(), next == null ? null : jdbc.cursors().encode(next));
+  }
+
+  /** The rows of one page, and where the next page starts (null after the last). */
+  public record Window<T>(List<T> items, @Nullable Cursor next) {}
+
+  /**
+   * Runs the query for one page, as {@link #page} does, leaving where the next one starts as it is:
+   * for reads that go on page after page themselves (an export), with no cursor text to sign.
+   */
+  public <T> Window<T> window(
+      ListStatements jdbc, String select, String from, PageSpec page, RowMapper<T> rows) {
     Prepared query = prepare(select, from, page);
     SortKey key = page.key();
     long[] fetched = {0};
@@ -152,34 +165,13 @@ public final class ListQuery {
             .list();
     // more rows follow when one past the page came, or when the bytes ended the page early
     if (found.size() <= page.limit() && fetched[0] <= found.size()) {
-      return new Page<>(found.stream().map(Row::item).toList(), null);
+      return new Window<>(found.stream().map(Row::item).toList(), null);
     }
     int size = Math.min(found.size(), page.limit());
     Row<T> last = found.get(size - 1);
-    Cursor next =
-        new Cursor(key.property(), page.desc(), last.sortValue(), last.id(), page.filters());
-    return new Page<>(
-        found.subList(0, size).stream().map(Row::item).toList(), jdbc.cursors().encode(next));
-  }
-
-  /**
-   * Every row the filters select, in the order of {@code key} (then id), handed to {@code each} as
-   * they are fetched, a portion at a time ({@link ListStatements#streaming}, given the most bytes a
-   * row may hold): an export in constant memory. Must run within a transaction (the driver fetches
-   * in portions only there).
-   */
-  public void stream(
-      ListStatements jdbc,
-      String select,
-      String from,
-      SortKey key,
-      boolean desc,
-      long rowBytes,
-      RowCallbackHandler each) {
-    String direction = desc ? " desc" : " asc";
-    String sql =
-        selectFrom(select, from) + " order by " + key.expression() + direction + ", id" + direction;
-    jdbc.streaming(rowBytes).sql(sql).params(params).query(each);
+    return new Window<>(
+        found.subList(0, size).stream().map(Row::item).toList(),
+        new Cursor(key.property(), page.desc(), last.sortValue(), last.id(), page.filters()));
   }
 
   /**

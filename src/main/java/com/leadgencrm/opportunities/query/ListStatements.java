@@ -23,27 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ListStatements {
 
-  /** Rows a streamed read fetches per round trip: constant memory whatever the rows. */
-  static final int FETCH_SIZE = 1000;
-
-  /**
-   * The bytes of large values one fetch of a streamed read holds at most, as {@link
-   * PageBytes#LIMIT} bounds a page: rows of large custom values are fetched fewer at a time.
-   */
-  private static final long FETCH_BYTES = PageBytes.LIMIT;
-
   private final JdbcClient client;
-  private final JdbcClient streaming;
   private final Cursors cursors;
-  private final DataSource dataSource;
 
   ListStatements(DataSource dataSource, Cursors cursors) {
-    this.dataSource = dataSource;
     this.cursors = cursors;
     this.client = JdbcClient.create(unprepared(dataSource));
-    JdbcTemplate fetching = unprepared(dataSource);
-    fetching.setFetchSize(FETCH_SIZE);
-    this.streaming = JdbcClient.create(fetching);
   }
 
   /**
@@ -58,22 +43,6 @@ public class ListStatements {
         statement.unwrap(PGStatement.class).setPrepareThreshold(0);
       }
     };
-  }
-
-  /**
-   * The same statements, read from a server-side portal (within a transaction: outside one the
-   * driver reads every row at once), {@link #FETCH_SIZE} rows at a time, or fewer when each may
-   * hold {@code rowBytes}: as many as fit in {@link #FETCH_BYTES} (at least one). PostgreSQL's
-   * statement time limit applies to each fetch, not to the whole read.
-   */
-  JdbcClient streaming(long rowBytes) {
-    long rows = Math.max(1, Math.min(FETCH_BYTES / Math.max(1, rowBytes), FETCH_SIZE));
-    if (rows == FETCH_SIZE) {
-      return streaming;
-    }
-    JdbcTemplate fetching = unprepared(dataSource);
-    fetching.setFetchSize((int) rows);
-    return JdbcClient.create(fetching);
   }
 
   JdbcClient client() {

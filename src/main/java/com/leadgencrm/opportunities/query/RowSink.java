@@ -4,9 +4,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where an export's rows go as they are read (a CSV answer, say), cell by cell, so that none of
- * them is held, nor built: first the names of the columns, then every row's cells in column order,
- * each row ended by {@link #endRow}.
+ * Where an export's rows go as they are read (a CSV answer, say), cell by cell, so that no
+ * representation of them is built: first the names of the columns, then every row's cells in column
+ * order, each row ended by {@link #endRow}.
  */
 public interface RowSink {
 

@@ -11,11 +11,8 @@ import com.leadgencrm.opportunities.support.Api.Reply;
 import com.leadgencrm.opportunities.support.CustomFields;
 import com.leadgencrm.opportunities.support.HeldLocks;
 import com.leadgencrm.opportunities.support.IntegrationTest;
-import java.io.ByteArrayOutputStream;
+import com.leadgencrm.opportunities.support.StalledClient;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,50 +146,16 @@ class WireLargeReadsTest {
   }
 
   /** A read whose client has taken its first 4.5 MB and stopped reading: the service waits. */
-  final class StalledRead implements AutoCloseable {
-
-    private final Socket socket = new Socket();
-    private final ByteArrayOutputStream received = new ByteArrayOutputStream();
-    private final byte[] buffer = new byte[64 * 1024];
-
-    StalledRead(String call) throws IOException {
-      URI base = URI.create(api.baseUrl());
-      byte[] body = call.getBytes(StandardCharsets.UTF_8);
-      socket.setReceiveBufferSize(64 * 1024);
-      socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
-      socket.setSoTimeout(30_000);
-      socket
-          .getOutputStream()
-          .write(
-              ("POST /pubapi/v1.2?"
-                      + Wire.CREDENTIALS
-                      + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                      + "Content-Type: application/json\r\n"
-                      + "Content-Length: "
-                      + body.length
-                      + "\r\n\r\n")
-                  .getBytes(StandardCharsets.US_ASCII));
-      socket.getOutputStream().write(body);
-      while (received.size() < PageBytes.LIMIT + 500_000) {
-        int n = socket.getInputStream().read(buffer);
-        assertThat(n).isPositive();
-        received.write(buffer, 0, n);
-      }
-    }
-
-    /** Reads on to the end (the server's, whole or not): the raw HTTP answer. */
-    String rest() throws IOException {
-      InputStream in = socket.getInputStream();
-      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-        received.write(buffer, 0, n);
-      }
-      return received.toString(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void close() throws IOException {
-      socket.close();
-    }
+  StalledClient stalledRead(String call) throws IOException {
+    byte[] body = call.getBytes(StandardCharsets.UTF_8);
+    return new StalledClient(
+        api.baseUrl(),
+        "POST /pubapi/v1.2?"
+            + Wire.CREDENTIALS
+            + " HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: "
+            + body.length,
+        body,
+        PageBytes.LIMIT + 500_000);
   }
 
   @Test
@@ -201,22 +164,68 @@ class WireLargeReadsTest {
     // index (an exclusive lock on the table), waited for the read's open transaction, and every
     // request queued behind it: 503 after 5 s, for as long as the client took (up to a minute)
     Reply number = CustomFields.create(api, "score", "number", 12);
-    try (StalledRead stalled = new StalledRead(read(500, 0))) {
+    try (StalledClient stalled = stalledRead(read(500, 0))) {
       long started = System.nanoTime();
       assertThat(api.delete("/fields/" + number.id()).status()).isEqualTo(204);
       assertThat(api.get("/opportunities/" + ids.get(0)).status()).isEqualTo(200);
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
       String answer = stalled.rest();
       assertThat(answer).startsWith("HTTP/1.1 200").endsWith("0\r\n\r\n");
-      JsonNode envelope =
-          Api.JSON.readTree(dechunked(answer.substring(answer.indexOf("\r\n\r\n") + 4)));
+      JsonNode envelope = Api.JSON.readTree(StalledClient.body(answer));
       assertThat(envelope.path("result").path("opportunity").size()).isEqualTo(ROWS);
     }
   }
 
   @Test
+  void stalledReadsOfLargeValuesHoldAtMostTheirTurnsAndTheNextOneIsToldToRetry() throws Exception {
+    // each stalled read holds a window of large values (4 MiB) while its client does not read:
+    // sixty of them ran a 256 MiB heap out. Eight turns (CRM_LARGE_READS) are held at most
+    List<StalledClient> stalled = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        stalled.add(stalledRead(read(500, 0)));
+      }
+      long started = System.nanoTime();
+      JsonNode refused = wire.call(read(500, 0));
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isGreaterThan(Duration.ofMillis(4500));
+      assertThat(refused.path("error").path("code").asInt()).isEqualTo(503);
+      assertThat(refused.path("error").path("message").asString())
+          .startsWith("Too many reads of large custom values are being sent (8 at once)");
+      Reply csv =
+          api.as(Api.ADMIN_TOKEN)
+              .expectServerErrors(true)
+              .request("GET", "/opportunities?campaignID=" + campaign)
+              .header("Accept", "text/csv")
+              .send();
+      assertThat(csv.status()).isEqualTo(503);
+      assertThat(csv.header("Retry-After")).isEqualTo("1");
+      // reads of small rows, a list page and a read by id are not held up
+      assertThat(wire.call(read(3, 0)).path("result").path("opportunity").size()).isEqualTo(3);
+      assertThat(api.get("/opportunities?campaignID=" + campaign + "&limit=500").status())
+          .isEqualTo(200);
+      assertThat(api.get("/opportunities/" + ids.get(0)).status()).isEqualTo(200);
+    } finally {
+      for (StalledClient client : stalled) {
+        client.close();
+      }
+    }
+    // the turns come back as the stalled clients go
+    long started = System.nanoTime();
+    JsonNode whole = null;
+    while (System.nanoTime() - started < Duration.ofSeconds(60).toNanos()) {
+      whole = wire.call(read(500, 0));
+      if (whole.path("error").isNull()) {
+        break;
+      }
+      Thread.sleep(500);
+    }
+    assertThat(whole.path("result").path("opportunity").size()).isEqualTo(ROWS);
+  }
+
+  @Test
   void aReadThatFailsAfterItsFirstRowsWentOutIsBrokenOffNotEndedAsIfWhole() throws Exception {
-    try (StalledRead stalled = new StalledRead(read(500, 0));
+    try (StalledClient stalled = stalledRead(read(500, 0));
         // another client takes the table while the rows go out: the read's next window waits for
         // it until the statement time limit (5 s) cancels it
         HeldLocks table = HeldLocks.take("lock table crm.opportunity in access exclusive mode")) {
@@ -224,8 +233,7 @@ class WireLargeReadsTest {
       assertThat(answer).startsWith("HTTP/1.1 200").contains("Transfer-Encoding: chunked");
       // the connection closed without the chunked body's end, and without a closing envelope
       assertThat(answer).doesNotEndWith("0\r\n\r\n").doesNotContain("\"error\"");
-      String json = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-      assertThatThrownBy(() -> Api.JSON.readTree(dechunked(json)))
+      assertThatThrownBy(() -> Api.JSON.readTree(StalledClient.body(answer)))
           .isInstanceOf(tools.jackson.core.JacksonException.class);
     }
     // and the service goes on answering
@@ -238,24 +246,5 @@ class WireLargeReadsTest {
       slice.add(rows.get(i));
     }
     return slice;
-  }
-
-  /** The data of a chunked body's chunks, as far as it came. */
-  private static String dechunked(String chunked) {
-    StringBuilder data = new StringBuilder();
-    int at = 0;
-    while (true) {
-      int line = chunked.indexOf("\r\n", at);
-      if (line < 0) {
-        return data.toString();
-      }
-      int size = Integer.parseInt(chunked.substring(at, line).trim(), 16);
-      int start = line + 2;
-      data.append(chunked, start, Math.min(chunked.length(), start + size));
-      at = start + size + 2;
-      if (size == 0 || at >= chunked.length()) {
-        return data.toString();
-      }
-    }
   }
 }

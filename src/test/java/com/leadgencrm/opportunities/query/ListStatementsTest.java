@@ -6,7 +6,6 @@ import com.leadgencrm.opportunities.support.IntegrationTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,52 +46,31 @@ class ListStatementsTest {
   }
 
   @Test
-  void aStreamedReadFetchesInPortionsFromAnOpenPortal() {
-    // generate_series rows through the streaming path: while rows arrive, the statement's portal
-    // is still open on the server (pg_cursors lists protocol-level portals), so the driver holds
-    // one portion of rows, not all of them
-    List<Long> openPortals = new java.util.ArrayList<>();
-    long[] rows = {0};
-    stream(
-        3500,
-        16,
-        rs -> {
-          rows[0]++;
-          if (rows[0] % 1000 == 1) {
-            openPortals.add(jdbc.sql("select count(*) from pg_cursors").query(Long.class).single());
-          }
-        });
-    assertThat(rows[0]).isEqualTo(3500);
-    assertThat(openPortals).hasSize(4).allMatch(open -> open >= 1);
-  }
-
-  @Test
-  void rowsThatMayBeLargeAreFetchedFewerAtATime() {
-    // a portion holds at most PageBytes.LIMIT of them, and always one row
-    assertThat(fetchSize(16)).isEqualTo(ListStatements.FETCH_SIZE);
-    assertThat(fetchSize(PageBytes.LIMIT / 10)).isEqualTo(10);
-    assertThat(fetchSize(PageBytes.LIMIT * 3)).isEqualTo(1);
-  }
-
-  private int fetchSize(long rowBytes) {
-    int[] size = {0};
-    stream(3, rowBytes, rs -> size[0] = rs.getStatement().getFetchSize());
-    return size[0];
-  }
-
-  /** Streams generate_series rows through the export's path, in a transaction. */
-  private void stream(int count, long rowBytes, RowCallbackHandler each) {
-    transaction.executeWithoutResult(
-        status ->
-            new ListQuery()
-                .stream(
-                    lists,
-                    "id",
-                    "generate_series(1, " + count + ") as id",
-                    SortKey.id(),
-                    false,
-                    rowBytes,
-                    each));
+  void aWindowEndsAtItsLimitAndSaysWhereTheNextStarts() {
+    // generate_series rows through the export's path: a window of 1,000 of 2,500, then the next
+    // after its last row, until one ends short and says none follows
+    List<Long> read = new java.util.ArrayList<>();
+    List<Integer> sizes = new java.util.ArrayList<>();
+    Cursor after = null;
+    do {
+      ListQuery.Window<Long> window =
+          new ListQuery()
+              .window(
+                  lists,
+                  "id",
+                  "generate_series(1, 2500) as id",
+                  new PageSpec(SortKey.id(), true, 1000, after, ""),
+                  (rs, n) -> rs.getLong("id"));
+      read.addAll(window.items());
+      sizes.add(window.items().size());
+      after = window.next();
+    } while (after != null);
+    assertThat(sizes).containsExactly(1000, 1000, 500);
+    assertThat(read)
+        .hasSize(2500)
+        .startsWith(2500L, 2499L)
+        .endsWith(2L, 1L)
+        .doesNotHaveDuplicates();
   }
 
   private long count(String marker) {
