@@ -4,7 +4,6 @@ import com.leadgencrm.opportunities.core.Permission;
 import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.limits.Bulkhead;
 import com.leadgencrm.opportunities.query.Cursor;
-import com.leadgencrm.opportunities.query.ListQuery;
 import com.leadgencrm.opportunities.query.PageBytes;
 import com.leadgencrm.opportunities.query.PageSpec;
 import com.leadgencrm.opportunities.query.RowSink;
@@ -21,14 +20,14 @@ import org.springframework.stereotype.Service;
  *
  * <p>It is read in windows of {@link #WINDOW_ROWS} rows (fewer when their custom values would pass
  * {@link PageBytes#LIMIT}), each one statement of its own, the next starting after the last row of
- * the one before, as a client following {@code nextCursor} would; each window's rows are handed on
- * once it is read. So an export of a million opportunities holds one window of them, and while its
- * client reads, however slowly, it holds nothing else: no connection, no transaction (which a field
- * change's DDL would wait for, and every request behind it) and no turn of the heavy-read bulkhead,
- * which each window takes anew. A window that may be large holds a turn of the large-reads bulkhead
- * until its rows are handed on ({@link LargeReadTurns}). The price is the one of paging: each
- * window is a snapshot of its own, so an opportunity whose sort value changes during a long export
- * may be met twice or not at all (never when sorted by id).
+ * the one before, as a client following {@code nextCursor} would; the sink holds each window's rows
+ * until it is read ({@link RowSink#flush}). So an export of a million opportunities holds one
+ * window of them, and while its client reads, however slowly, it holds nothing else: no connection,
+ * no transaction (which a field change's DDL would wait for, and every request behind it) and no
+ * turn of the heavy-read bulkhead, which each window takes anew. A window that may be large holds a
+ * turn of the large-reads bulkhead until its rows are handed on ({@link LargeReadTurns}). The price
+ * is the one of paging: each window is a snapshot of its own, so an opportunity whose sort value
+ * changes during a long export may be met twice or not at all (never when sorted by id).
  */
 @Service
 public class OpportunityExport {
@@ -68,13 +67,8 @@ public class OpportunityExport {
       PageSpec window =
           new PageSpec(order.key(), order.desc(), WINDOW_ROWS, after, order.filters());
       try (Bulkhead.Permit held = largeReads.turn(WINDOW_ROWS)) {
-        ListQuery.Window<List<@Nullable Object>> read =
-            queries.cells(params, custom, window, customColumns);
-        for (List<@Nullable Object> row : read.items()) {
-          row.forEach(sink::cell);
-          sink.endRow();
-        }
-        after = read.next();
+        after = queries.window(params, custom, window, customColumns, sink);
+        sink.flush();
       }
     } while (after != null);
   }

@@ -10,10 +10,12 @@ import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.core.Values.TypeMismatch;
 import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.field.FieldRef;
+import com.leadgencrm.opportunities.query.Cursor;
 import com.leadgencrm.opportunities.query.ListQuery;
 import com.leadgencrm.opportunities.query.ListStatements;
 import com.leadgencrm.opportunities.query.Page;
 import com.leadgencrm.opportunities.query.PageSpec;
+import com.leadgencrm.opportunities.query.RowSink;
 import com.leadgencrm.opportunities.query.SortKey;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -90,26 +92,30 @@ public class OpportunityQueries {
   }
 
   /**
-   * One window of the CSV export ({@link OpportunityExport}): the rows of a page as cells, the
-   * custom fields' by {@code customColumns} (systemNames; empty for one no longer active).
+   * One window of the CSV export ({@link OpportunityExport}): the rows of a page handed to {@code
+   * sink} cell by cell, the custom fields' by {@code customColumns} (systemNames; empty for one no
+   * longer active).
+   *
+   * @return where the next window starts, or null after the last
    */
   @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   @Requires(Permission.READ)
   @HeavyRead
-  public ListQuery.Window<List<@Nullable Object>> cells(
+  public @Nullable Cursor window(
       OpportunityListParams params,
       Map<String, String> custom,
       PageSpec window,
-      List<String> customColumns) {
+      List<String> customColumns,
+      RowSink sink) {
     CustomFieldDefinitions definitions = fields.definitions();
     ListQuery query = query(params, custom, definitions);
-    if (definitions.mayPassPageBytes(window.limit() + 1)) {
+    if (definitions.mayPassPageBytes(window.limit())) {
       query.bulky("custom_fields");
     }
     List<@Nullable FieldRef> columns = new ArrayList<>(customColumns.size());
     customColumns.forEach(name -> columns.add(definitions.active(name)));
     return query.window(
-        lists, OpportunityRows.COLUMNS, "opportunity", window, (rs, n) -> rows.cells(rs, columns));
+        lists, OpportunityRows.COLUMNS, "opportunity", window, rs -> rows.cells(rs, columns, sink));
   }
 
   /** The systemNames of the active custom fields, in their order: the export's last columns. */

@@ -2,11 +2,11 @@ package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.core.Numbers;
 import com.leadgencrm.opportunities.field.FieldRef;
+import com.leadgencrm.opportunities.query.RowSink;
 import com.leadgencrm.opportunities.query.TimestampText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -54,9 +54,6 @@ class OpportunityRows {
   private static final int STAGE_CHANGE_TIMESTAMP = position("stage_change_timestamp");
   private static final int CUSTOM_FIELDS = position("custom_fields");
   private static final int PIPELINE_ID = position("pipeline_id");
-
-  /** The cells of an opportunity's standard properties: every column but its custom values. */
-  private static final int CELLS = 20;
 
   private static final TypeReference<LinkedHashMap<String, Object>> VALUES =
       new TypeReference<>() {};
@@ -109,39 +106,37 @@ class OpportunityRows {
   }
 
   /**
-   * The properties of {@link #view} as cells in the order of its JSON representation, without
-   * building the view: the CSV export's row, of a row selected with {@link #COLUMNS}. The custom
+   * The properties of {@link #view}, cell by cell in the order of its JSON representation, without
+   * building the view: the CSV export's row, of a row that starts with {@link #COLUMNS}. The custom
    * fields come last, one cell per column of {@code custom} (empty for a field no longer active).
    */
-  List<@Nullable Object> cells(ResultSet rs, List<@Nullable FieldRef> custom) throws SQLException {
-    int at = rs.findColumn("id") - ID;
-    List<@Nullable Object> cells = new ArrayList<>(CELLS + custom.size());
-    cells.add(rs.getLong(at + ID));
-    cells.add(rs.getLong(at + OWNER_ID));
-    cells.add(rs.getLong(at + DEAL_STAGE_ID));
-    cells.add(rs.getLong(at + PIPELINE_ID));
-    cells.add(rs.getObject(at + ACCOUNT_ID, Long.class));
-    cells.add(rs.getObject(at + CAMPAIGN_ID, Long.class));
-    cells.add(rs.getString(at + OPPORTUNITY_NAME));
-    cells.add(Numbers.plain(rs.getBigDecimal(at + PROBABILITY)));
-    cells.add(rs.getBoolean(at + PROBABILITY_EXPLICIT) ? "manual" : "stage");
-    cells.add(rs.getBigDecimal(at + AMOUNT));
-    cells.add(rs.getString(at + CURRENCY));
-    cells.add(rs.getBoolean(at + IS_CLOSED));
-    cells.add(rs.getBoolean(at + IS_WON));
-    cells.add(rs.getBoolean(at + IS_ACTIVE));
-    cells.add(TimestampText.of(rs, at + CLOSE_DATE));
-    cells.add(rs.getObject(at + ORIGINATING_LEAD_ID, Long.class));
-    cells.add(rs.getObject(at + PRIMARY_LEAD_ID, Long.class));
-    cells.add(TimestampText.of(rs, at + CREATE_TIMESTAMP));
-    cells.add(TimestampText.of(rs, at + UPDATE_TIMESTAMP));
-    cells.add(TimestampText.of(rs, at + STAGE_CHANGE_TIMESTAMP));
-    Map<String, Object> stored = stored(rs.getString(at + CUSTOM_FIELDS));
+  void cells(ResultSet rs, List<@Nullable FieldRef> custom, RowSink sink) throws SQLException {
+    sink.cell(rs.getLong(ID));
+    sink.cell(rs.getLong(OWNER_ID));
+    sink.cell(rs.getLong(DEAL_STAGE_ID));
+    sink.cell(rs.getLong(PIPELINE_ID));
+    sink.cell(rs.getObject(ACCOUNT_ID, Long.class));
+    sink.cell(rs.getObject(CAMPAIGN_ID, Long.class));
+    sink.cell(rs.getString(OPPORTUNITY_NAME));
+    sink.cell(Numbers.plain(rs.getBigDecimal(PROBABILITY)));
+    sink.cell(rs.getBoolean(PROBABILITY_EXPLICIT) ? "manual" : "stage");
+    sink.cell(rs.getBigDecimal(AMOUNT));
+    sink.cell(rs.getString(CURRENCY));
+    sink.cell(rs.getBoolean(IS_CLOSED));
+    sink.cell(rs.getBoolean(IS_WON));
+    sink.cell(rs.getBoolean(IS_ACTIVE));
+    sink.cell(TimestampText.of(rs, CLOSE_DATE));
+    sink.cell(rs.getObject(ORIGINATING_LEAD_ID, Long.class));
+    sink.cell(rs.getObject(PRIMARY_LEAD_ID, Long.class));
+    sink.cell(TimestampText.of(rs, CREATE_TIMESTAMP));
+    sink.cell(TimestampText.of(rs, UPDATE_TIMESTAMP));
+    sink.cell(TimestampText.of(rs, STAGE_CHANGE_TIMESTAMP));
+    Map<String, Object> stored = stored(rs.getString(CUSTOM_FIELDS));
     for (@Nullable FieldRef field : custom) {
       Object value = field == null ? null : stored.get(field.systemName());
-      cells.add(field == null || value == null ? null : customValues.readable(field, value));
+      sink.cell(field == null || value == null ? null : customValues.readable(field, value));
     }
-    return cells;
+    sink.endRow();
   }
 
   /** The stored custom values of the JSON column, by systemName. */

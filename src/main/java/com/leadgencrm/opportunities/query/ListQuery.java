@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
@@ -134,21 +135,7 @@ public final class ListQuery {
    */
   public <T> Page<T> page(
       ListStatements jdbc, String select, String from, PageSpec page, RowMapper<T> rows) {
-    Window<T> window = window(jdbc, select, from, page, rows);
-    Cursor next = window.next();
-    return new Page<>(window.items(), next == null ? null : jdbc.cursors().encode(next));
-  }
-
-  /** The rows of one page, and where the next page starts (null after the last). */
-  public record Window<T>(List<T> items, @Nullable Cursor next) {}
-
-  /**
-   * Runs the query for one page, as {@link #page} does, leaving where the next one starts as it is:
-   * for reads that go on page after page themselves (an export), with no cursor text to sign.
-   */
-  public <T> Window<T> window(
-      ListStatements jdbc, String select, String from, PageSpec page, RowMapper<T> rows) {
-    Prepared query = prepare(select, from, page);
+    Prepared query = prepare(select, from, page, page.limit() + 1);
     SortKey key = page.key();
     long[] fetched = {0};
     List<Row<T>> found =
@@ -165,13 +152,49 @@ public final class ListQuery {
             .list();
     // more rows follow when one past the page came, or when the bytes ended the page early
     if (found.size() <= page.limit() && fetched[0] <= found.size()) {
-      return new Window<>(found.stream().map(Row::item).toList(), null);
+      return new Page<>(found.stream().map(Row::item).toList(), null);
     }
     int size = Math.min(found.size(), page.limit());
     Row<T> last = found.get(size - 1);
-    return new Window<>(
-        found.subList(0, size).stream().map(Row::item).toList(),
-        new Cursor(key.property(), page.desc(), last.sortValue(), last.id(), page.filters()));
+    Cursor next =
+        new Cursor(key.property(), page.desc(), last.sortValue(), last.id(), page.filters());
+    return new Page<>(
+        found.subList(0, size).stream().map(Row::item).toList(), jdbc.cursors().encode(next));
+  }
+
+  /**
+   * Runs the query for one page and hands each row to {@code each}, building nothing of it: for
+   * reads that go on page after page themselves (the CSV export), with no cursor text to sign. It
+   * reads the page's rows, not one more: a last page that is full is followed by an empty one.
+   *
+   * @return where the next page starts, or null after the last
+   */
+  public @Nullable Cursor window(
+      ListStatements jdbc, String select, String from, PageSpec page, RowCallbackHandler each) {
+    Prepared query = prepare(select, from, page, page.limit());
+    SortKey key = page.key();
+    long[] rows = {0, 0};
+    String[] lastSortValue = {""};
+    long[] lastId = {0};
+    jdbc.client()
+        .sql(query.sql())
+        .params(query.params())
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  each.processRow(rs);
+                  rows[0]++;
+                  if (bulky != null) {
+                    rows[1] = rs.getLong(PageBytes.TAKEN);
+                  }
+                  lastSortValue[0] = sortValue(key, rs);
+                  lastId[0] = rs.getLong("id");
+                });
+    // more rows may follow when the page is full, or when the bytes ended it early
+    if (rows[0] < page.limit() && rows[1] <= rows[0]) {
+      return null;
+    }
+    return new Cursor(key.property(), page.desc(), lastSortValue[0], lastId[0], page.filters());
   }
 
   /**
@@ -247,6 +270,10 @@ public final class ListQuery {
   public record Prepared(String sql, Map<String, Object> params) {}
 
   public Prepared prepare(String select, String from, PageSpec page) {
+    return prepare(select, from, page, page.limit() + 1);
+  }
+
+  private Prepared prepare(String select, String from, PageSpec page, int rows) {
     SortKey key = page.key();
     String direction = page.desc() ? "desc" : "asc";
     List<String> where = new ArrayList<>(conditions);
@@ -279,7 +306,7 @@ public final class ListQuery {
             + ", id "
             + direction
             + " limit "
-            + (page.limit() + 1);
+            + rows;
     if (bulky != null) {
       sql =
           PageBytes.fitting(

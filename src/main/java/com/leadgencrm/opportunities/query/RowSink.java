@@ -21,4 +21,11 @@ public interface RowSink {
 
   /** Ends the current row: its cells were given, one per column. */
   void endRow();
+
+  /**
+   * The rows given so far may go on now: the reader holds nothing that waits for them (no
+   * statement, no connection). Until then a sink may hold them (a CSV answer holds them all, not to
+   * make a statement wait for its client).
+   */
+  void flush();
 }

@@ -23,9 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  * property names, then one line per resource, each cell what the JSON answer holds for that
  * property (its text for strings, the JSON literal for numbers and booleans, empty for null).
  *
- * <p>Nothing is written until the first 8 KB of lines (or the end of a shorter answer): a request
- * refused before that is answered with a problem, as any other. Then the lines go to the response 8
- * KB at a time as they come: those and the servlet container's buffer are all that is held.
+ * <p>Lines are held until {@link Rows#flush} (after each page or window of rows read, when no
+ * statement waits for the client to take them) or the end: a request refused before its first
+ * window is answered with a problem, as any other. Then they go to the response 8 KB at a time: one
+ * window of lines and the servlet container's buffer are all that is held.
  *
  * <p>A text cell starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage
  * return is written with a leading {@code '}: a spreadsheet opening the file would otherwise run it
@@ -58,9 +59,9 @@ public class CsvOutput {
     private List<String> columns = List.of();
 
     /** The lines not yet handed to the response, whole lines only. */
-    private final StringBuilder pending = new StringBuilder(BUFFER + BUFFER / 4);
+    private StringBuilder pending = new StringBuilder(BUFFER + BUFFER / 4);
 
-    private char[] block = new char[0];
+    private final char[] block = new char[BUFFER];
     private boolean started;
     private boolean newRecord = true;
     private @Nullable PrintWriter out;
@@ -111,9 +112,13 @@ public class CsvOutput {
         throw new UncheckedIOException(e); // a StringBuilder does not fail
       }
       newRecord = true;
-      if (pending.length() >= BUFFER) {
-        send();
-      }
+    }
+
+    /** The lines so far to the response. */
+    @Override
+    public void flush() {
+      header();
+      send();
     }
 
     /** One line of cells given as they are (still neutralised against formulas). */
@@ -173,15 +178,22 @@ public class CsvOutput {
       return out;
     }
 
-    /** The pending lines to the response. */
+    /**
+     * The pending lines to the response, {@link #BUFFER} characters at a time; a window's worth of
+     * room (4 MiB of large values, say) is let go rather than kept for the next.
+     */
     private void send() {
       int length = pending.length();
-      if (block.length < length) {
-        block = new char[length];
+      for (int from = 0; from < length; from += BUFFER) {
+        int to = Math.min(length, from + BUFFER);
+        pending.getChars(from, to, block, 0);
+        writer().write(block, 0, to - from);
       }
-      pending.getChars(0, length, block, 0);
-      writer().write(block, 0, length);
-      pending.setLength(0);
+      if (pending.capacity() > 16 * BUFFER) {
+        pending = new StringBuilder(BUFFER + BUFFER / 4);
+      } else {
+        pending.setLength(0);
+      }
     }
   }
 
@@ -213,6 +225,7 @@ public class CsvOutput {
     do {
       Page<T> page = pages.apply(cursor);
       page.items().forEach(rows::row);
+      rows.flush();
       cursor = page.nextCursor();
     } while (cursor != null);
   }
