@@ -114,6 +114,7 @@ for i in "${!jars[@]}"; do
   jar=${jars[$i]}
   log="$OUT/jar$((i + 1))-$(basename "$jar" .jar).log"
   start "$jar" "$log"
+  echo "== $jar" | tee -a "$OUT/results.txt"
   for round in $(seq "$ROUNDS"); do
     requests=()
     {
