@@ -18,7 +18,6 @@ set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
-JAVA=${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 RUNS=${RUNS:-3}
 PORT=${PORT:-18191}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -42,23 +41,7 @@ if [[ ${#jars[@]} -eq 2 ]]; then
   order=("${jars[0]}" "${jars[1]}" "${jars[1]}" "${jars[0]}")
 fi
 
-pid=
-start() { # jar log
-  CRM_BOOTSTRAP_KEY="$KEY" CRM_RATE_LIMIT_PER_SECOND=0 \
-    "$JAVA" -Xmx256m -XX:+UseParallelGC -XX:TrimNativeHeapInterval=1000 -XX:+UseCompactObjectHeaders \
-    -jar "$1" --server.port="$PORT" --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
-    --spring.datasource.username="$PGUSER" >"$2" 2>&1 &
-  pid=$!
-  for _ in $(seq 240); do
-    curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && return 0
-    sleep 0.5
-  done
-  echo "the service did not start: $2" >&2
-  exit 1
-}
-stop() { [[ -n $pid ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; pid=; }
-trap stop EXIT
-rest() { curl -s -H "Authorization: Bearer $KEY" "$@"; }
+source "$BENCH_DIR/jar-service.sh"
 now() { date +%s.%N; }
 
 export_rows() { # query -> "rows seconds rows/s"

@@ -21,7 +21,6 @@ set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
-JAVA=${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 WIRE=${WIRE:-8}
 LISTS=${LISTS:-6}
 CSV=${CSV:-4}
@@ -44,24 +43,8 @@ if [[ ${#jars[@]} -eq 0 ]]; then
   jars=("$(ls "$REPO_DIR"/target/opportunities-service-*.jar | head -1)")
 fi
 
-pid=
-start() { # jar log
-  CRM_BOOTSTRAP_KEY="$KEY_ID.$SECRET" CRM_RATE_LIMIT_PER_SECOND=0 \
-    "$JAVA" -Xmx256m -XX:+UseParallelGC -XX:TrimNativeHeapInterval=1000 -XX:+UseCompactObjectHeaders -XX:+ExitOnOutOfMemoryError \
-    -jar "$1" --server.port="$PORT" --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
-    --spring.datasource.username="$PGUSER" >"$2" 2>&1 &
-  pid=$!
-  for _ in $(seq 120); do
-    curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && return 0
-    sleep 0.5
-  done
-  echo "the service did not start: $2" >&2
-  exit 1
-}
-stop() { [[ -n $pid ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; pid=; }
-trap stop EXIT
-
-rest() { curl -s -H "Authorization: Bearer $KEY_ID.$SECRET" "$@"; }
+KEY="$KEY_ID.$SECRET"
+source "$BENCH_DIR/jar-service.sh"
 
 if [[ $(psql -X -Atq -d postgres -c "select 1 from pg_database where datname = '$DB'") != 1 ]]; then
   psql -X -q -d postgres -c "create database $DB"

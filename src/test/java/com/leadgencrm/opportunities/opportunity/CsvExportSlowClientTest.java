@@ -1,7 +1,5 @@
 package com.leadgencrm.opportunities.opportunity;
 
-import static com.leadgencrm.opportunities.opportunity.Opportunities.minimal;
-import static com.leadgencrm.opportunities.opportunity.Opportunities.uniqueOwner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadgencrm.opportunities.query.PageBytes;
@@ -12,10 +10,7 @@ import com.leadgencrm.opportunities.support.IntegrationTest;
 import com.leadgencrm.opportunities.support.StalledClient;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,45 +27,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CsvExportSlowClientTest {
 
-  static final int ROWS = 300;
+  static final int ROWS = LargeOpportunities.ROWS;
 
   @Autowired Api api;
-  long field;
-  String notes;
-  long campaign;
-  final List<Long> ids = new ArrayList<>();
+  LargeOpportunities large;
 
   @BeforeAll
   void largeOpportunities() {
-    Reply created = CustomFields.create(api, "notes", "textarea", 65535);
-    field = created.id();
-    notes = created.json().path("systemName").asString();
-    campaign = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
-    for (int batch = 0; batch < ROWS / 25; batch++) {
-      List<Map<String, Object>> items = new ArrayList<>();
-      for (int i = 0; i < 25; i++) {
-        Map<String, Object> opportunity = minimal(uniqueOwner());
-        opportunity.put("campaignID", campaign);
-        opportunity.put(notes, (batch * 25 + i) + "n".repeat(60_000));
-        items.add(opportunity);
-      }
-      Reply reply = api.post("/opportunities/batch", Api.json(Map.of("items", items)));
-      assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-      reply.json().path("results").forEach(result -> ids.add(result.path("id").asLong()));
-    }
-    assertThat(ids).hasSize(ROWS).doesNotContain(0L);
+    large = LargeOpportunities.create(api);
   }
 
   @AfterAll
   void deleteField() {
-    api.delete("/fields/" + field);
+    large.deleteField(api);
   }
 
   StalledClient stalledExport() throws IOException {
     return new StalledClient(
         api.baseUrl(),
         "GET /opportunities?campaignID="
-            + campaign
+            + large.campaign()
             + " HTTP/1.1\r\nAccept: text/csv\r\nAuthorization: Bearer "
             + Api.ADMIN_TOKEN,
         new byte[0],
@@ -80,19 +56,19 @@ class CsvExportSlowClientTest {
   @Test
   void anExportOfLargeValuesHoldsEveryRowWholeInOrder() throws IOException {
     Reply csv =
-        api.request("GET", "/opportunities?campaignID=" + campaign + "&sort=id,desc")
+        api.request("GET", "/opportunities?campaignID=" + large.campaign() + "&sort=id,desc")
             .header("Accept", "text/csv")
             .send();
     assertThat(csv.status()).isEqualTo(200);
     assertThat((long) csv.body().length()).isGreaterThan(4 * PageBytes.LIMIT);
     List<CSVRecord> records = CsvExportTest.parse(csv.body());
-    int column = records.get(0).toList().indexOf(notes);
+    int column = records.get(0).toList().indexOf(large.notes());
     List<CSVRecord> rows = records.subList(1, records.size());
     assertThat(rows.stream().map(r -> Long.parseLong(r.get(0))).toList())
-        .isEqualTo(ids.stream().sorted(java.util.Comparator.reverseOrder()).toList());
+        .isEqualTo(large.ids().stream().sorted(java.util.Comparator.reverseOrder()).toList());
     for (CSVRecord row : rows) {
-      int index = ids.indexOf(Long.parseLong(row.get(0)));
-      assertThat(row.get(column)).isEqualTo(index + "n".repeat(60_000));
+      int index = large.ids().indexOf(Long.parseLong(row.get(0)));
+      assertThat(row.get(column)).isEqualTo(LargeOpportunities.note(index));
     }
   }
 
@@ -106,7 +82,7 @@ class CsvExportSlowClientTest {
     try (StalledClient stalled = stalledExport()) {
       long started = System.nanoTime();
       assertThat(api.delete("/fields/" + number.id()).status()).isEqualTo(204);
-      assertThat(api.get("/opportunities/" + ids.get(0)).status()).isEqualTo(200);
+      assertThat(api.get("/opportunities/" + large.ids().get(0)).status()).isEqualTo(200);
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
 
       String answer = stalled.rest();
@@ -118,7 +94,7 @@ class CsvExportSlowClientTest {
       assertThat(column).isPositive();
       assertThat(records.subList(1, records.size())).allMatch(r -> r.get(column).isEmpty());
       assertThat(records.subList(1, records.size()).stream().map(r -> Long.parseLong(r.get(0))))
-          .isEqualTo(ids.stream().sorted().toList());
+          .isEqualTo(large.ids().stream().sorted().toList());
     }
   }
 }

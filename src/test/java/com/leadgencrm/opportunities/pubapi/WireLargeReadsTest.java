@@ -1,10 +1,9 @@
 package com.leadgencrm.opportunities.pubapi;
 
-import static com.leadgencrm.opportunities.opportunity.Opportunities.minimal;
-import static com.leadgencrm.opportunities.opportunity.Opportunities.uniqueOwner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.leadgencrm.opportunities.opportunity.LargeOpportunities;
 import com.leadgencrm.opportunities.query.PageBytes;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
@@ -17,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,19 +35,13 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WireLargeReadsTest {
 
-  /**
-   * Rows of 60,000 characters: this many make an answer of about 18 MB, more than what is held
-   * before sending and what the sockets between the two ends buffer together.
-   */
-  static final int ROWS = 300;
+  /** Rows of 60,000 characters: an answer of about 18 MB ({@link LargeOpportunities}). */
+  static final int ROWS = LargeOpportunities.ROWS;
 
   @Autowired Api api;
   @Autowired JdbcClient jdbc;
   Wire wire;
-  long field;
-  String notes;
-  long campaign;
-  final List<Long> ids = new ArrayList<>();
+  LargeOpportunities large;
 
   @BeforeEach
   void client() {
@@ -59,34 +50,18 @@ class WireLargeReadsTest {
 
   @BeforeAll
   void largeOpportunities() {
-    Reply created = CustomFields.create(api, "notes", "textarea", 65535);
-    field = created.id();
-    notes = created.json().path("systemName").asString();
-    campaign = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
-    for (int batch = 0; batch < ROWS / 25; batch++) {
-      List<Map<String, Object>> items = new ArrayList<>();
-      for (int i = 0; i < 25; i++) {
-        Map<String, Object> opportunity = minimal(uniqueOwner());
-        opportunity.put("campaignID", campaign);
-        opportunity.put(notes, (batch * 25 + i) + "n".repeat(60_000));
-        items.add(opportunity);
-      }
-      Reply reply = api.post("/opportunities/batch", Api.json(Map.of("items", items)));
-      assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-      reply.json().path("results").forEach(result -> ids.add(result.path("id").asLong()));
-    }
-    assertThat(ids).hasSize(ROWS).doesNotContain(0L);
+    large = LargeOpportunities.create(api);
   }
 
   @AfterAll
   void deleteField() {
-    api.delete("/fields/" + field);
+    large.deleteField(api);
   }
 
   String read(int limit, int offset) {
     return """
         {"method":"getOpportunities","params":{"where":{"campaignID":"%d"},"limit":%d,"offset":%d},"id":"big"}"""
-        .formatted(campaign, limit, offset);
+        .formatted(large.campaign(), limit, offset);
   }
 
   @Test
@@ -103,7 +78,7 @@ class WireLargeReadsTest {
     JsonNode rows = answer.path("result").path("opportunity");
     List<Long> read = new ArrayList<>();
     rows.forEach(row -> read.add(Long.parseLong(row.path("id").asString())));
-    assertThat(read).isEqualTo(ids.stream().sorted().toList());
+    assertThat(read).isEqualTo(large.ids().stream().sorted().toList());
     for (JsonNode row : rows) {
       JsonNode one =
           wire.call(
@@ -112,7 +87,7 @@ class WireLargeReadsTest {
                   + "},\"id\":1}");
       assertThat(row).isEqualTo(one.path("result").path("opportunity").get(0));
     }
-    assertThat(rows.get(7).path(notes).asString()).startsWith("7n").hasSize(60_001);
+    assertThat(rows.get(7).path(large.notes()).asString()).startsWith("7n").hasSize(60_001);
 
     // a smaller page of the same rows is held whole, and says how long it is
     Reply small = wire.rpc("/pubapi/v1.2?" + Wire.CREDENTIALS, "application/json", read(3, 5));
@@ -127,7 +102,7 @@ class WireLargeReadsTest {
     Reply keyed =
         api.anonymous()
             .request("POST", "/pubapi/v1.2?" + Wire.CREDENTIALS)
-            .header("Idempotency-Key", "large-read-" + campaign)
+            .header("Idempotency-Key", "large-read-" + large.campaign())
             .body("application/json", call)
             .send();
     assertThat(keyed.status()).isEqualTo(200);
@@ -167,7 +142,7 @@ class WireLargeReadsTest {
     try (StalledClient stalled = stalledRead(read(500, 0))) {
       long started = System.nanoTime();
       assertThat(api.delete("/fields/" + number.id()).status()).isEqualTo(204);
-      assertThat(api.get("/opportunities/" + ids.get(0)).status()).isEqualTo(200);
+      assertThat(api.get("/opportunities/" + large.ids().get(0)).status()).isEqualTo(200);
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
       String answer = stalled.rest();
       assertThat(answer).startsWith("HTTP/1.1 200").endsWith("0\r\n\r\n");
@@ -195,16 +170,16 @@ class WireLargeReadsTest {
       Reply csv =
           api.as(Api.ADMIN_TOKEN)
               .expectServerErrors(true)
-              .request("GET", "/opportunities?campaignID=" + campaign)
+              .request("GET", "/opportunities?campaignID=" + large.campaign())
               .header("Accept", "text/csv")
               .send();
       assertThat(csv.status()).isEqualTo(503);
       assertThat(csv.header("Retry-After")).isEqualTo("1");
       // reads of small rows, a list page and a read by id are not held up
       assertThat(wire.call(read(3, 0)).path("result").path("opportunity").size()).isEqualTo(3);
-      assertThat(api.get("/opportunities?campaignID=" + campaign + "&limit=500").status())
+      assertThat(api.get("/opportunities?campaignID=" + large.campaign() + "&limit=500").status())
           .isEqualTo(200);
-      assertThat(api.get("/opportunities/" + ids.get(0)).status()).isEqualTo(200);
+      assertThat(api.get("/opportunities/" + large.ids().get(0)).status()).isEqualTo(200);
     } finally {
       for (StalledClient client : stalled) {
         client.close();
