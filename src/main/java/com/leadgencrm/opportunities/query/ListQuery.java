@@ -163,11 +163,9 @@ public final class ListQuery {
   }
 
   /**
-   * Runs the query for one page and hands each row to {@code each}, building nothing of it: for
-   * reads that go on page after page themselves (the CSV export), with no cursor text to sign. It
+   * Runs the query for one page and hands each row to {@code each}, for reads that go on page after
+   * page themselves (the CSV export); returns where the next page starts (null after the last). It
    * reads the page's rows, not one more: a last page that is full is followed by an empty one.
-   *
-   * @return where the next page starts, or null after the last
    */
   public @Nullable Cursor window(
       ListStatements jdbc, String select, String from, PageSpec page, RowCallbackHandler each) {

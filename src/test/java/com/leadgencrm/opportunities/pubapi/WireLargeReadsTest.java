@@ -160,6 +160,9 @@ class WireLargeReadsTest {
       for (int i = 0; i < 8; i++) {
         stalled.add(stalledRead(read(500, 0)));
       }
+      // each read takes its turns window by window: wait until all eight hold one, blocked on
+      // their clients, rather than between two windows
+      awaitLargeReadsHeld(8);
       long started = System.nanoTime();
       JsonNode refused = wire.call(read(500, 0));
       assertThat(Duration.ofNanos(System.nanoTime() - started))
@@ -196,6 +199,26 @@ class WireLargeReadsTest {
       Thread.sleep(500);
     }
     assertThat(whole.path("result").path("opportunity").size()).isEqualTo(ROWS);
+  }
+
+  /** Waits until {@code turns} turns of the large-reads bulkhead are held, 1 s on end. */
+  private void awaitLargeReadsHeld(int turns) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    int steady = 0;
+    while (steady < 5) {
+      assertThat(System.nanoTime()).as("%d large reads held", turns).isLessThan(deadline);
+      double held =
+          api.get("/actuator/prometheus")
+              .body()
+              .lines()
+              .filter(line -> line.startsWith("crm_bulkhead_running{"))
+              .filter(line -> line.contains("bulkhead=\"large reads\""))
+              .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+              .findFirst()
+              .orElse(-1);
+      steady = held == turns ? steady + 1 : 0;
+      Thread.sleep(200);
+    }
   }
 
   @Test
