@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,17 +63,58 @@ public class OpportunityOffsetReads {
   private final ListStatements lists;
   private final LargeReadTurns largeReads;
 
+  /** This service as others call it: each window is checked and takes its turn of the bulkhead. */
+  private final ObjectProvider<OpportunityOffsetReads> proxy;
+
   OpportunityOffsetReads(
       OpportunityQueries queries,
       OpportunityRows rows,
       OpportunityFields fields,
       ListStatements lists,
-      LargeReadTurns largeReads) {
+      LargeReadTurns largeReads,
+      ObjectProvider<OpportunityOffsetReads> proxy) {
     this.queries = queries;
     this.rows = rows;
     this.fields = fields;
     this.lists = lists;
     this.largeReads = largeReads;
+    this.proxy = proxy;
+  }
+
+  /**
+   * The opportunities whose properties equal the given values, {@code limit} of them from {@code
+   * offset} in id order, handed to {@code each} window by window ({@link #where}).
+   */
+  @Requires(Permission.READ)
+  public void whereEach(
+      Map<String, String> equalities,
+      int limit,
+      int offset,
+      Consumer<? super OpportunityView> each) {
+    each(
+        limit,
+        offset,
+        (rows, skip, after) -> proxy.getObject().where(equalities, rows, skip, after),
+        each);
+  }
+
+  /**
+   * The opportunities created (or changed) within [from, to], {@code limit} of them from {@code
+   * offset} in id order, handed to {@code each} window by window ({@link #between}).
+   */
+  @Requires(Permission.READ)
+  public void betweenEach(
+      boolean created,
+      Instant from,
+      Instant to,
+      int limit,
+      int offset,
+      Consumer<? super OpportunityView> each) {
+    each(
+        limit,
+        offset,
+        (rows, skip, after) -> proxy.getObject().between(created, from, to, rows, skip, after),
+        each);
   }
 
   /**
@@ -131,19 +173,18 @@ public class OpportunityOffsetReads {
 
   /** One statement of a read: at most {@code limit} rows (see {@link #where}, {@link #between}). */
   @FunctionalInterface
-  public interface WindowRead {
+  private interface WindowRead {
     Window read(int limit, int offset, @Nullable Long afterId);
   }
 
   /**
    * Reads {@code limit} rows from {@code offset} window by window, the first skipping the offset,
-   * the next ones after the last id read, and hands each row to {@code each} as its window comes.
-   * Give it the read of this service's proxy (so that each window is checked and takes its turn of
-   * the bulkhead): {@code (rows, skip, after) -> reads.where(...)}. A window that may be large
-   * holds a turn of the large-reads bulkhead until its rows are handed on ({@link LargeReadTurns}).
+   * the next ones after the last id read, and hands each row to {@code each} as its window comes. A
+   * window that may be large holds a turn of the large-reads bulkhead until its rows are handed on
+   * ({@link LargeReadTurns}).
    */
-  @Requires(Permission.READ)
-  public void each(int limit, int offset, WindowRead read, Consumer<? super OpportunityView> each) {
+  private void each(
+      int limit, int offset, WindowRead read, Consumer<? super OpportunityView> each) {
     int remaining = limit;
     int skip = offset;
     Long after = null;

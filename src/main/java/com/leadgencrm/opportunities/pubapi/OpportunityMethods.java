@@ -55,31 +55,10 @@ class OpportunityMethods implements WireMethod.Table {
         "getOpportunities",
         call ->
             call.rows(
-                "opportunity",
-                call.whereEach(
-                    types(),
-                    (equalities, limit, offset, each) ->
-                        reads.each(
-                            limit,
-                            offset,
-                            (rows, skip, after) -> reads.where(equalities, rows, skip, after),
-                            each)),
-                dateTimes(),
-                REST_ONLY),
+                "opportunity", call.whereEach(types(), reads::whereEach), dateTimes(), REST_ONLY),
         "getOpportunitiesDateRange",
         call ->
-            call.rows(
-                "opportunity",
-                call.rangeEach(
-                    (created, from, to, limit, offset, each) ->
-                        reads.each(
-                            limit,
-                            offset,
-                            (rows, skip, after) ->
-                                reads.between(created, from, to, rows, skip, after),
-                            each)),
-                dateTimes(),
-                REST_ONLY),
+            call.rows("opportunity", call.rangeEach(reads::betweenEach), dateTimes(), REST_ONLY),
         "createOpportunities",
         call ->
             call.writes(
