@@ -106,7 +106,7 @@ public final class TestDatabase {
     postgres.start();
     log.info("Tests run against a Testcontainers PostgreSQL at {}", postgres.getJdbcUrl());
     return new Target(
-        postgres.getJdbcUrl() + "&reWriteBatchedInserts=true",
+        postgres.getJdbcUrl(),
         postgres.getUsername(),
         postgres.getPassword(),
         postgres.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/postgres$1"));
@@ -161,11 +161,7 @@ public final class TestDatabase {
                 }));
     String url = server.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
     log.info("Tests run against database {} on {}", name, server);
-    return new Target(
-        url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true",
-        user,
-        password,
-        server);
+    return new Target(url, user, password, server);
   }
 
   private static String env(String name, String fallback) {
