@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     while their clients read them (the rest wait for a turn as heavy reads do)
  * @param summaryGroups how many groups one summary may have: it is held whole in memory (beyond,
  *     400 naming {@code groupBy})
+ * @param historyCatchUp how long a read of past pipelines may spend bringing the opportunities'
+ *     history up to date with the event feed before it is answered 503 with Retry-After (the work
+ *     done is kept)
  */
 @ConfigurationProperties("crm.limits")
 public record LimitsProperties(
@@ -29,7 +32,8 @@ public record LimitsProperties(
     @DefaultValue("32") int heavyReadQueue,
     @DefaultValue("5s") Duration heavyReadWait,
     @DefaultValue("8") int largeReads,
-    @DefaultValue("10000") int summaryGroups) {
+    @DefaultValue("10000") int summaryGroups,
+    @DefaultValue("3s") Duration historyCatchUp) {
 
   /** What a client whose request ran out of the statement time limit is told, in any protocol. */
   public String statementTimedOut() {

@@ -1,8 +1,11 @@
 package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.event.EventLog;
+import com.leadgencrm.opportunities.limits.LimitsProperties;
 import com.leadgencrm.opportunities.query.ListStatements;
+import java.time.Duration;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * moment, the position moved, in one statement and one transaction. A transaction advisory lock
  * lets one projection run at a time across instances. A background run every 5 s keeps the backlog
  * short, at most five chunks each time; a request that reads the states first projects what is left
- * ({@link #catchUp()}), so it sees every event committed before it started.
+ * ({@link #catchUp()}), so it sees every event committed before it started, or is told to come back
+ * when more is left than it may project ({@link HistoryBehind}).
  */
 @Component
 class OpportunityStates {
@@ -83,9 +87,9 @@ class OpportunityStates {
   /**
    * One chunk: the opportunity events with ids after {@code :after} (the position) up to {@code
    * :to} (at most {@link #CHUNK} ids further, and no further than the feed's head: every id up to
-   * it is final), typed; each opportunity's latest state before them ({@code latest}); the stage
-   * before each event and when its stage was entered (a stint starts with each change of stage);
-   * the latest states closed; the new states inserted; the position moved to {@code :to}.
+   * it is final), typed; each event's opportunity's latest state before the chunk; the stage before
+   * each event and when its stage was entered (a stint starts with each change of stage); the
+   * latest states closed; the new states inserted; the position moved to {@code :to}.
    *
    * <p>The window is read along the primary key alone (a materialized range of ids, then filtered
    * by type), so its plan cannot depend on statistics. As "the first 1,000 opportunity events after
@@ -99,16 +103,20 @@ class OpportunityStates {
    * the projection follow about 300 events a second and kept a database core busy while it fell
    * behind (BENCHMARKS.md, twelfth round).
    *
-   * <p>The latest states are found one opportunity at a time (a lateral lookup by the index on the
-   * opportunity) and closed by their primary key: as a join, PostgreSQL planned both as scans of
-   * the whole table whenever its statistics lagged behind the table's growth, 1.4 s a chunk at 2.2
-   * million states against a few milliseconds.
+   * <p>The latest states are found event by event (a lateral lookup by the index on the
+   * opportunity, straight from each event) and closed by their primary key: as a join, PostgreSQL
+   * planned both as scans of the whole table whenever its statistics lagged behind the table's
+   * growth, 1.4 s a chunk at 2.2 million states against a few milliseconds. Looked up once per
+   * opportunity of the chunk and joined to its events, they were looked up again for every event
+   * whenever PostgreSQL expected a chunk of one event (a table not analyzed since it grew): 1,000
+   * times 1,000 lookups, 2.3 s for a chunk of creates and 11 s for one of updates against 56 and 73
+   * ms, and a backlog that could never catch up (BENCHMARKS.md, eighteenth round).
    *
    * <p>Each event's JSON is parsed once ({@code chunk} is materialized): inlined into {@code
    * typed}, its {@code d} was parsed again for each of the sixteen properties, 185 ms of a chunk's
    * 208 against 18 (BENCHMARKS.md, eighth round).
    */
-  private static final String PROJECT =
+  static final String PROJECT =
       """
       with window_events as materialized (
         select e.id, e.aggregate_id, e.aggregate_type, e.type, e.occurred_at, e.payload
@@ -122,14 +130,6 @@ class OpportunityStates {
         select id, aggregate_id as opportunity_id, occurred_at,
                type not in ('opportunity.deleted', 'opportunity.purged') as present, %s
           from chunk),
-      latest as (
-        select s.event_id as latest_event, s.opportunity_id, s.deal_stage_id,
-               coalesce(s.is_closed, false) as closed, coalesce(s.is_won, false) as won,
-               s.stage_since
-          from (select distinct opportunity_id from typed) o
-          cross join lateral (
-            select * from opportunity_state s
-             where s.opportunity_id = o.opportunity_id and s.valid_to is null limit 1) s),
       linked as (
         select t.*, l.latest_event, l.stage_since as latest_since,
                row_number() over w as n,
@@ -140,7 +140,14 @@ class OpportunityStates {
                     else lag(coalesce(t.is_closed, false)) over w end as prev_closed,
                case when row_number() over w = 1 then l.won
                     else lag(coalesce(t.is_won, false)) over w end as prev_won
-          from typed t left join latest l on l.opportunity_id = t.opportunity_id
+          from typed t
+          left join lateral (
+            select s.event_id as latest_event, s.deal_stage_id,
+                   coalesce(s.is_closed, false) as closed, coalesce(s.is_won, false) as won,
+                   s.stage_since
+              from opportunity_state s
+             where s.opportunity_id = t.opportunity_id and s.valid_to is null
+             limit 1) l on true
         window w as (partition by t.opportunity_id order by t.id)),
       stints as (
         select linked.*,
@@ -183,10 +190,15 @@ class OpportunityStates {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final EventLog feed;
+  private final Duration catchUpLimit;
 
   OpportunityStates(
-      DataSource dataSource, PlatformTransactionManager transactionManager, EventLog feed) {
+      DataSource dataSource,
+      PlatformTransactionManager transactionManager,
+      EventLog feed,
+      LimitsProperties limits) {
     this.feed = feed;
+    this.catchUpLimit = limits.historyCatchUp();
     // planned for the table as it is at each chunk: a plan kept from when it was nearly empty
     // (a prepared statement's generic plan) scans all of it, and the projection of a long history
     // slowed down as it grew (the bench's: from 13,500 to 2,500 events/s)
@@ -201,8 +213,10 @@ class OpportunityStates {
     try {
       int chunks = 0;
       long head = feed.head();
+      Moved moved;
       while (chunks++ < BACKGROUND_CHUNKS
-          && Boolean.TRUE.equals(transactions.execute(status -> chunk(false, head)))) {
+          && (moved = transactions.execute(status -> chunk(false, head))) != null
+          && moved.to() < head) {
         // the next chunk
       }
     } catch (RuntimeException e) {
@@ -212,34 +226,49 @@ class OpportunityStates {
 
   /**
    * Projects every event committed so far, waiting for a projection at work elsewhere to finish its
-   * chunk.
+   * chunk; gives up with {@link HistoryBehind} once it has spent {@code
+   * crm.limits.history-catch-up} at it with events still left, keeping what it projected. A flood
+   * of batch writes leaves a backlog that the background run follows at about 1,000 events a
+   * second: 3,000,000 events behind, a summary {@code asOf} was still projecting after 5 minutes,
+   * its client long gone (BENCHMARKS.md, eighteenth round).
    */
   void catchUp() {
     long head = feed.head();
-    while (Boolean.TRUE.equals(transactions.execute(status -> chunk(true, head)))) {
-      // the next chunk
+    long started = System.nanoTime();
+    long projected = 0;
+    Moved moved;
+    while ((moved = transactions.execute(status -> chunk(true, head))) != null
+        && moved.to() < head) {
+      projected += moved.to() - moved.after();
+      long elapsed = System.nanoTime() - started;
+      if (elapsed >= catchUpLimit.toNanos()) {
+        throw HistoryBehind.of(head - moved.to(), projected, Duration.ofNanos(elapsed));
+      }
     }
   }
 
-  /** One chunk in the current transaction; true when events remain after it. */
-  private boolean chunk(boolean wait, long head) {
+  /** The event ids one chunk projected: those after {@code after}, up to {@code to}. */
+  private record Moved(long after, long to) {}
+
+  /** One chunk in the current transaction; null when there was nothing to project. */
+  private @Nullable Moved chunk(boolean wait, long head) {
     if (position() >= head) {
-      return false;
+      return null;
     }
     if (wait) {
       jdbc.sql("select pg_advisory_xact_lock(" + LOCK + ")").query(Object.class).single();
     } else if (!jdbc.sql("select pg_try_advisory_xact_lock(" + LOCK + ")")
         .query(Boolean.class)
         .single()) {
-      return false;
+      return null;
     }
     long after = position();
     if (after >= head) {
-      return false;
+      return null;
     }
     long to = Math.min(after + CHUNK, head);
     jdbc.sql(PROJECT).param("after", after).param("to", to).query(Long.class).single();
-    return to < head;
+    return new Moved(after, to);
   }
 
   private long position() {
