@@ -50,6 +50,12 @@ class OpportunityStates {
    */
   static final int BACKGROUND_CHUNKS = 5;
 
+  /** What the reads of past pipelines tell their clients of {@link #catchUp()}. */
+  static final String CATCH_UP_DESCRIBED =
+      "Past pipelines are read from the opportunities' history, which first catches up with the"
+          + " change feed: after a flood of writes, once that took CRM_HISTORY_CATCH_UP (3 s),"
+          + " 503 with Retry-After; a retry goes on from where it stopped.";
+
   private static final String LOCK = "hashtext('crm.opportunity_state')";
 
   /**
@@ -109,8 +115,8 @@ class OpportunityStates {
    * growth, 1.4 s a chunk at 2.2 million states against a few milliseconds. Looked up once per
    * opportunity of the chunk and joined to its events, they were looked up again for every event
    * whenever PostgreSQL expected a chunk of one event (a table not analyzed since it grew): 1,000
-   * times 1,000 lookups, 2.3 s for a chunk of creates and 11 s for one of updates against 56 and 73
-   * ms, and a backlog that could never catch up (BENCHMARKS.md, eighteenth round).
+   * times 1,000 lookups, 3 to 6 s for a chunk of creates and 5 to 7 s for one of updates against 48
+   * and 78 ms, and a backlog that could never catch up (BENCHMARKS.md, eighteenth round).
    *
    * <p>Each event's JSON is parsed once ({@code chunk} is materialized): inlined into {@code
    * typed}, its {@code d} was parsed again for each of the sixteen properties, 185 ms of a chunk's

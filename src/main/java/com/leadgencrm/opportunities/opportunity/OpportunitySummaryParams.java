@@ -22,7 +22,8 @@ public record OpportunitySummaryParams(
                 "The pipeline as it stood at this moment (a date-time with offset, or a date"
                     + " meaning 00:00 UTC), rebuilt from the change feed: within its retention"
                     + " (CRM_EVENTS_RETENTION_DAYS), not in the future. The filters apply to the"
-                    + " opportunities as they were then.")
+                    + " opportunities as they were then. "
+                    + OpportunityStates.CATCH_UP_DESCRIBED)
         @Nullable Instant asOf) {
 
   static final Set<String> NAMES = Set.of("groupBy", "asOf");

@@ -40,7 +40,8 @@ class OpportunityWaterfallController {
               + " salesperson); per currency, count and amount of start, created, pulledIn,"
               + " pushedOut, increased, decreased, won, lost, removed and end, with start +"
               + " created + pulledIn - pushedOut + increased - decreased - won - lost - removed ="
-              + " end (counts without increased and decreased).")
+              + " end (counts without increased and decreased). "
+              + OpportunityStates.CATCH_UP_DESCRIBED)
   OpportunityWaterfall waterfall(
       @ParameterObject OpportunityListParams filters,
       @ParameterObject OpportunityWaterfallParams params,
@@ -60,7 +61,8 @@ class OpportunityWaterfallController {
               + " for a salesperson). Per deal stage (pipeline order): how many entered it (created"
               + " in it or moved into it), how many left it for each other stage, how many were won"
               + " or lost in it, and the median and 90th percentile of the days spent in it by those"
-              + " that left it within the period.")
+              + " that left it within the period. "
+              + OpportunityStates.CATCH_UP_DESCRIBED)
   OpportunityStageFlow stageFlow(
       @ParameterObject OpportunityListParams filters,
       @ParameterObject OpportunityWaterfallParams params,

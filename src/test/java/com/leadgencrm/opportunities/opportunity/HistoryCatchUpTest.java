@@ -87,8 +87,8 @@ class HistoryCatchUpTest {
 
   /**
    * A chunk looks up the latest state of each event's opportunity once: planned for a chunk of one
-   * event (no statistics), the lookups ran again for every event, 1,000 times 1,000 of them (3
-   * million buffer reads, 2.3 s, where this takes about 20,000 and 60 ms).
+   * event (no statistics), the lookups ran again for every event, 1,000 times 1,000 of them (2
+   * million buffers in one node of the plan and seconds, where this takes about 50 ms).
    */
   @Test
   @Order(1)
