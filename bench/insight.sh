@@ -196,12 +196,16 @@ HISTORY_S=$(elapsed "$t0" "$(now)")
 HISTORY_EVENTS=$(dataset_value history_events)
 log "history: $HISTORY_EVENTS events from $(dataset_value history_from) ($HISTORY_S s; $(grep -c 'already loaded' "$RESULTS/history-load.log" >/dev/null && echo 'already loaded' || echo 'loaded now'))"
 # the service projects the history into opportunity states (V74, OpportunityStates): in the
-# background a bounded amount at a time, and all that is left when a request reads a past
-# pipeline. One such request brings the projection up to date before the measurements start.
+# background a bounded amount at a time, and what is left when a request reads a past pipeline,
+# for at most CRM_HISTORY_CATCH_UP (3 s) a request, then 503 with Retry-After. Such requests, sent
+# again at once until one answers, bring the projection up to date before the measurements start.
 t0=$(now)
-curl -s -o /dev/null --max-time 3600 -H "Authorization: Bearer $TOKEN" \
-  "$BASE/opportunities/summary?groupBy=dealStageID&asOf=$(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)" ||
-  log "the request that projects the history failed; waiting for the background projection"
+as_of=$(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)
+while status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 600 -H "Authorization: Bearer $TOKEN" \
+    "$BASE/opportunities/summary?groupBy=dealStageID&asOf=$as_of") && [[ $status == 503 ]]; do
+  kill -0 "$SERVICE_PID" 2>/dev/null || die "the service exited while projecting the history"
+done
+[[ $status == 200 ]] || log "the requests that project the history ended with HTTP $status; waiting for the background projection"
 until [[ $(psql_bench -c "select (select value from crm.opportunity_state_position) >=
     coalesce((select max(id) from crm.event where aggregate_type = 'opportunity'), 0)") == t ]]; do
   kill -0 "$SERVICE_PID" 2>/dev/null || die "the service exited while projecting the history"

@@ -24,7 +24,11 @@ import org.springframework.test.context.ContextConfiguration;
       // /pubapi/v1 speaks this zone (v1.2 is UTC): WireProtocolTest checks both
       "crm.pubapi.v1-time-zone=America/New_York",
       // webhook tests deliver to receivers on this machine, over http
-      "crm.webhooks.allow-private-networks=true"
+      "crm.webhooks.allow-private-networks=true",
+      // the suite's writes leave tens of thousands of events behind the opportunities' history:
+      // reads of past pipelines here bring it up to date whatever it takes (HistoryCatchUpTest
+      // checks the limit, on an instance of its own)
+      "crm.limits.history-catch-up=10m"
     })
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 @Import({Api.Configuration.class, TestClock.Configuration.class})
