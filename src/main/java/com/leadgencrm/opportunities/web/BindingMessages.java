@@ -9,6 +9,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
 /** What Spring MVC's binding errors tell a client, in the service's words. */
 final class BindingMessages {
@@ -21,6 +22,23 @@ final class BindingMessages {
       errors.add(new InvalidField(error.getField(), message(error)));
     }
     result.getGlobalErrors().forEach(error -> errors.add(new InvalidField("", message(error))));
+    errors.sort(Comparator.comparing(InvalidField::field));
+    return errors;
+  }
+
+  /** The errors of a handler method's validated parameters, named by field or parameter. */
+  static List<InvalidField> errors(HandlerMethodValidationException e) {
+    List<InvalidField> errors = new ArrayList<>();
+    e.getParameterValidationResults()
+        .forEach(
+            result -> {
+              String name = result.getMethodParameter().getParameterName();
+              for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                String field =
+                    error instanceof FieldError fieldError ? fieldError.getField() : name;
+                errors.add(new InvalidField(field == null ? "" : field, message(error)));
+              }
+            });
     errors.sort(Comparator.comparing(InvalidField::field));
     return errors;
   }

@@ -7,7 +7,6 @@ import com.leadgencrm.opportunities.core.Refusal;
 import com.leadgencrm.opportunities.core.Refusals;
 import com.leadgencrm.opportunities.limits.LimitsProperties;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
@@ -30,7 +28,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -39,6 +36,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -247,21 +245,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    List<InvalidField> errors = new ArrayList<>();
-    e.getParameterValidationResults()
-        .forEach(
-            result -> {
-              String name = result.getMethodParameter().getParameterName();
-              for (MessageSourceResolvable error : result.getResolvableErrors()) {
-                String field =
-                    error instanceof FieldError fieldError ? fieldError.getField() : name;
-                errors.add(
-                    new InvalidField(field == null ? "" : field, BindingMessages.message(error)));
-              }
-            });
-    errors.sort(Comparator.comparing(InvalidField::field));
     return handleExceptionInternal(
-        e, Problems.invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+        e, Problems.invalid(BindingMessages.errors(e)), headers, HttpStatus.BAD_REQUEST, request);
   }
 
   @Override
@@ -279,11 +264,25 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
+  /**
+   * A path no operation answers. No handler at all, since the service serves no static files of its
+   * own ({@code spring.web.resources.add-mappings: false}); or a file Swagger UI lacks.
+   */
+  @Override
+  protected @Nullable ResponseEntity<Object> handleNoHandlerFoundException(
+      NoHandlerFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return notFound(e, headers, request);
+  }
+
   @Override
   protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
       NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ProblemDetail problem =
-        Problems.problem(HttpStatus.NOT_FOUND, "No such resource: /" + e.getResourcePath());
+    return notFound(e, headers, request);
+  }
+
+  private ResponseEntity<Object> notFound(Exception e, HttpHeaders headers, WebRequest request) {
+    String path = ((ServletWebRequest) request).getRequest().getRequestURI();
+    ProblemDetail problem = Problems.problem(HttpStatus.NOT_FOUND, "No such resource: " + path);
     return handleExceptionInternal(e, problem, headers, HttpStatus.NOT_FOUND, request);
   }
 

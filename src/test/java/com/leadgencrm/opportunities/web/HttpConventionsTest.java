@@ -10,12 +10,17 @@ import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
 import com.leadgencrm.opportunities.support.IntegrationTest;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -82,6 +87,34 @@ class HttpConventionsTest {
     Reply reply = api.request("GET", "/dealStages/1").header("Accept", "text/html").send();
     assertThat(reply.status()).isEqualTo(406);
     assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+  }
+
+  @Test
+  void aPathNoOperationAnswersIsA404NamingThePathAsRequestedAndNoClasspathFileIsServed() {
+    // Swagger UI's files, also in the classpath's META-INF/resources/webjars, which Spring Boot's
+    // default static handler served under /webjars/** and /**
+    String webjar = "/webjars/swagger-ui/" + swaggerUiVersion() + "/swagger-ui.css";
+    for (String path : List.of(webjar, "/opportunities/1/", "/swagger-ui/none.js")) {
+      Reply reply = api.get(path);
+      assertThat(reply.status()).as(path).isEqualTo(404);
+      assertThat(reply.header("Content-Type")).as(path).isEqualTo("application/problem+json");
+      assertThat(reply.json().path("detail").asString())
+          .as(path)
+          .isEqualTo("No such resource: " + path);
+    }
+    assertThat(api.get("/swagger-ui/swagger-ui.css").status()).isEqualTo(200);
+  }
+
+  private static String swaggerUiVersion() {
+    String properties = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
+    try (InputStream in =
+        HttpConventionsTest.class.getClassLoader().getResourceAsStream(properties)) {
+      Properties read = new Properties();
+      read.load(Objects.requireNonNull(in, properties));
+      return read.getProperty("version");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test
