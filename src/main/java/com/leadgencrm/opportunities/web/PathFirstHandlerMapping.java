@@ -2,8 +2,6 @@ package com.leadgencrm.opportunities.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
-import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -15,23 +13,17 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * before the path, each through the request's wrappers, and that lookup took 13% of the CPU of a
  * GET by id. The path alone rules out all operations but a few, at a fraction of the cost; what
  * matches it is checked in full as before, so the same operation answers (BENCHMARKS.md, nineteenth
- * round).
+ * round). Spring MVC takes it from {@link WebConfiguration#pathFirst()}.
  */
-@Component
-class PathFirstHandlerMapping implements WebMvcRegistrations {
+final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 
   @Override
-  public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-    return new RequestMappingHandlerMapping() {
-      @Override
-      protected @Nullable RequestMappingInfo getMatchingMapping(
-          RequestMappingInfo info, HttpServletRequest request) {
-        PathPatternsRequestCondition paths = info.getPathPatternsCondition();
-        if (paths != null && paths.getMatchingCondition(request) == null) {
-          return null;
-        }
-        return info.getMatchingCondition(request);
-      }
-    };
+  protected @Nullable RequestMappingInfo getMatchingMapping(
+      RequestMappingInfo info, HttpServletRequest request) {
+    PathPatternsRequestCondition paths = info.getPathPatternsCondition();
+    if (paths != null && paths.getMatchingCondition(request) == null) {
+      return null;
+    }
+    return info.getMatchingCondition(request);
   }
 }

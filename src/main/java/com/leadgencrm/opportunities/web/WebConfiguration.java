@@ -3,17 +3,20 @@ package com.leadgencrm.opportunities.web;
 import java.util.List;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * List query parameters bind through {@link QueryRecords}; every other operation takes only the
  * query parameters it declares ({@link DeclaredQueryParameters}); {@code If-Match} binds to {@link
- * IfMatchParameter}; {@code Accept} is read by {@link ProblemAwareContentNegotiation}.
+ * IfMatchParameter}; {@code Accept} is read by {@link ProblemAwareContentNegotiation}; a request's
+ * operation is found by its path first ({@link PathFirstHandlerMapping}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -51,6 +54,17 @@ class WebConfiguration implements WebMvcConfigurer {
     SpringDocUtils.getConfig().addRequestWrapperToIgnore(IfMatchParameter.class);
     SpringDocUtils.getConfig().addRequestWrapperToIgnore(QueryParameters.class);
     return IfMatchParameter::document;
+  }
+
+  /** Spring MVC's handler mapping for the operations, asking each one's path first. */
+  @Bean
+  WebMvcRegistrations pathFirst() {
+    return new WebMvcRegistrations() {
+      @Override
+      public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+        return new PathFirstHandlerMapping();
+      }
+    };
   }
 
   @Override
