@@ -1,7 +1,8 @@
 # Sourced by the bench scripts that start the service from jars given on their command line
 # (large-values.sh, export.sh): start JAR LOG and stop, with the production JVM settings of README
 # "In production" on JDK 25 (BENCH_JAVA_HOME). The script sets PORT, DB and KEY (keyId.secret: the
-# bootstrap key), and PGHOST/PGPORT/PGUSER.
+# bootstrap key); PGHOST/PGPORT/PGUSER default to this machine's PostgreSQL.
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 JAVA=${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 pid=
 

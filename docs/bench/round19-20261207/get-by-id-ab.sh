@@ -9,13 +9,12 @@
 set -euo pipefail
 A=$1 B=$2 ROUNDS=${3:-3}
 export PORT=18090 DB=crm_bench KEY=benchadmin.bench_secret_4f9c2e7a1b
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 BENCH=$(cd "$(dirname "$0")/../../../bench" && pwd)
 source "$BENCH/jar-service.sh"
+export BENCH_TOKEN=$KEY
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 side() { # name jar
   start "$2" "/tmp/get-by-id-$1.log"
-  export BENCH_TOKEN=$KEY
   wrk -t2 -c32 -d30s -s "$BENCH/wrk/get_by_id.lua" "http://localhost:$PORT" >/dev/null
   rates=() cpu=()
   for _ in 1 2 3; do

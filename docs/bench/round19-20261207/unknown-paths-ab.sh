@@ -8,10 +8,11 @@
 set -euo pipefail
 OLD=$1 NEW=$2 ROUNDS=${3:-2}
 export PORT=18090 DB=crm_bench KEY=benchadmin.bench_secret_4f9c2e7a1b
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-source "$(dirname "$0")/../../../bench/jar-service.sh"
-script=$(mktemp --suffix .lua)
-printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$KEY" >"$script"
+BENCH=$(cd "$(dirname "$0")/../../../bench" && pwd)
+source "$BENCH/jar-service.sh"
+# the bench's own wrk script for one URL: it sends the key as BENCH_TOKEN says
+export BENCH_TOKEN=$KEY
+script=$BENCH/wrk/static.lua
 urls=(/nothing/here /opportunities/1 /actuator/health/liveness)
 side() { # name jar
   start "$2" "/tmp/unknown-paths-$1.log"
