@@ -30,8 +30,7 @@ class ErrorEndpoint implements ErrorController {
     }
     if (request.getDispatcherType() != DispatcherType.ERROR) {
       return Problems.response(
-          Problems.problem(HttpStatus.NOT_FOUND, "No such resource: " + request.getRequestURI()),
-          request.getRequestURI());
+          Problems.noSuchResource(request.getRequestURI()), request.getRequestURI());
     }
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     HttpStatus status = HttpStatus.resolve(code instanceof Integer value ? value : 500);

@@ -282,8 +282,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   private ResponseEntity<Object> notFound(Exception e, HttpHeaders headers, WebRequest request) {
     String path = ((ServletWebRequest) request).getRequest().getRequestURI();
-    ProblemDetail problem = Problems.problem(HttpStatus.NOT_FOUND, "No such resource: " + path);
-    return handleExceptionInternal(e, problem, headers, HttpStatus.NOT_FOUND, request);
+    return handleExceptionInternal(
+        e, Problems.noSuchResource(path), headers, HttpStatus.NOT_FOUND, request);
   }
 
   @Override

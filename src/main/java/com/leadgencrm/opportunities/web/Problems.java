@@ -31,6 +31,11 @@ public final class Problems {
     return problem;
   }
 
+  /** A path no operation answers, named as it was requested. */
+  static ProblemDetail noSuchResource(String path) {
+    return problem(HttpStatus.NOT_FOUND, "No such resource: " + path);
+  }
+
   /** The problem that answers one of the service's refusals, by its type. */
   public static ProblemDetail of(Refusal refusal) {
     if (refusal instanceof InvalidInput invalid) {
