@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -244,6 +245,26 @@ class HttpConventionsTest {
     }
     Reply plain = api.get("/fields?limit=500");
     assertThat(plain.header("Content-Encoding")).isNull();
+  }
+
+  @Test
+  void aSingleResourceAnswerComesWholeWithItsLength() {
+    Map<String, Object> opportunity = Opportunities.minimal(Opportunities.uniqueOwner());
+    Reply created = api.request("POST", "/opportunities").json(json(opportunity)).send();
+    assertThat(created.status()).isEqualTo(201);
+    String path = "/opportunities/" + created.json().get("id").asLong();
+    Reply read = api.get(path);
+    Reply patched =
+        api.request("PATCH", path)
+            .body("application/merge-patch+json", "{\"amount\": 12.50}")
+            .send();
+    assertThat(patched.status()).isEqualTo(200);
+
+    for (Reply reply : List.of(created, read, patched)) {
+      assertThat(reply.header("Transfer-Encoding")).isNull();
+      assertThat(reply.header("Content-Length"))
+          .isEqualTo(String.valueOf(reply.body().getBytes(StandardCharsets.UTF_8).length));
+    }
   }
 
   @Test
