@@ -27,7 +27,7 @@ import org.springframework.web.util.pattern.PathPattern;
 final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 
   /** Ahead of Actuator's handler mappings, which Spring Boot orders -100. */
-  static final int ORDER = -101;
+  private static final int ORDER = -101;
 
   /** The path of the request being looked up on this thread, within the application. */
   private static final ThreadLocal<PathContainer> LOOKUP_PATH = new ThreadLocal<>();
