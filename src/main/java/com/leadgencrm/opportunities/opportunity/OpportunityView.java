@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /** An opportunity as clients read it. */
 @Schema(
@@ -58,4 +59,5 @@ public record OpportunityView(
                 "When the opportunity entered its current deal stage (read-only; REST only, wire"
                     + " protocol rows do not carry it)")
         Instant stageChangeTimestamp,
-    @Schema(hidden = true) @JsonAnyGetter Map<String, Object> custom) {}
+    @Schema(hidden = true) @JsonAnyGetter @JsonSerialize(using = CustomProperties.class)
+        Map<String, Object> custom) {}
