@@ -10,6 +10,8 @@ import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +110,31 @@ class CustomValuesUnitTest {
     assertThat(VALUES.readable(field(DataType.DATETIME), "2026-12-31T16:00:00.123400Z"))
         .isEqualTo("2026-12-31T16:00:00.123400Z");
     assertThat(VALUES.readable(field(DataType.INTEGER), 12L)).isEqualTo(12L);
+  }
+
+  @Test
+  void everyStoredDateTimeReadsAsTheInstantsOwnText() throws Exception {
+    Random random = new Random(21);
+    for (int i = 0; i < 100_000; i++) {
+      long seconds = random.nextLong(-62_135_596_800L, 253_402_300_800L); // years 1 to 9999
+      long micros =
+          switch (i % 4) {
+            case 0 -> 0;
+            case 1 -> random.nextInt(1_000) * 1_000L;
+            case 2 -> random.nextInt(1_000) * 1_000L + random.nextInt(1, 1_000);
+            default -> random.nextInt(1_000_000);
+          };
+      Instant instant = Instant.ofEpochSecond(seconds, micros * 1_000);
+      Object stored = VALUES.stored(field(DataType.DATETIME), instant.toString());
+      assertThat(VALUES.readable(field(DataType.DATETIME), stored))
+          .as("%s", stored)
+          .isEqualTo(instant.toString());
+    }
+    // a form stored otherwise (not by this version) is parsed
+    assertThat(VALUES.readable(field(DataType.DATETIME), "2026-12-31T16:00:00Z"))
+        .isEqualTo("2026-12-31T16:00:00Z");
+    assertThat(VALUES.readable(field(DataType.DATETIME), "2026-12-31T16:00:00.5Z"))
+        .isEqualTo("2026-12-31T16:00:00.500Z");
   }
 
   @Test
