@@ -1,11 +1,13 @@
 package com.leadgencrm.opportunities.json;
 
+import java.time.Instant;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.module.SimpleModule;
 
 /** How the service reads and writes JSON. */
 @Configuration(proxyBeanMethods = false)
@@ -20,6 +22,8 @@ class JsonConfiguration {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // amounts are exact: never read a JSON number through a binary double
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .addModule(
+                new SimpleModule("instant-text").addSerializer(Instant.class, new InstantText()));
   }
 }
