@@ -6,7 +6,6 @@ import com.leadgencrm.opportunities.query.RowSink;
 import com.leadgencrm.opportunities.query.TimestampText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,10 +60,13 @@ class OpportunityRows {
 
   private final CustomValues customValues;
   private final JsonMapper mapper;
+  // the stored values' type resolved once, not at each row
+  private final ObjectReader storedValues;
 
   OpportunityRows(CustomValues customValues, JsonMapper mapper) {
     this.customValues = customValues;
     this.mapper = mapper;
+    this.storedValues = mapper.readerFor(VALUES);
   }
 
   private static int position(String column) {
@@ -96,12 +99,12 @@ class OpportunityRows {
         rs.getBoolean(at + IS_CLOSED),
         rs.getBoolean(at + IS_WON),
         rs.getBoolean(at + IS_ACTIVE),
-        rs.getObject(at + CLOSE_DATE, OffsetDateTime.class).toInstant(),
+        TimestampText.instant(rs, at + CLOSE_DATE),
         rs.getObject(at + ORIGINATING_LEAD_ID, Long.class),
         rs.getObject(at + PRIMARY_LEAD_ID, Long.class),
-        rs.getObject(at + CREATE_TIMESTAMP, OffsetDateTime.class).toInstant(),
-        rs.getObject(at + UPDATE_TIMESTAMP, OffsetDateTime.class).toInstant(),
-        rs.getObject(at + STAGE_CHANGE_TIMESTAMP, OffsetDateTime.class).toInstant(),
+        TimestampText.instant(rs, at + CREATE_TIMESTAMP),
+        TimestampText.instant(rs, at + UPDATE_TIMESTAMP),
+        TimestampText.instant(rs, at + STAGE_CHANGE_TIMESTAMP),
         readable(stored(rs.getString(at + CUSTOM_FIELDS)), definitions));
   }
 
@@ -144,7 +147,7 @@ class OpportunityRows {
     if (json == null || json.equals("{}")) {
       return Map.of();
     }
-    Map<String, Object> values = mapper.readValue(json, VALUES);
+    Map<String, Object> values = storedValues.readValue(json);
     values.replaceAll((name, value) -> CustomValues.plain(value));
     return values;
   }
