@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -53,10 +54,8 @@ class RequestBodyLimits extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    RequestBodyAnswers protocol =
-        protocols.stream().filter(p -> p.handles(request)).findFirst().orElse(null);
     if (request.getContentLengthLong() > maximum) {
-      tooLarge(protocol, request, response);
+      tooLarge(protocol(request), request, response);
       return;
     }
     HttpServletRequest checked = request;
@@ -75,12 +74,12 @@ class RequestBodyLimits extends OncePerRequestFilter {
         return;
       }
       if (body.length > maximum) {
-        tooLarge(protocol, request, response);
+        tooLarge(protocol(request), request, response);
         return;
       }
       checked = new CachedBody(request, body);
     }
-    if ((protocol == null || !protocol.readsAnyContentType()) && isMultipart(request)) {
+    if (isMultipart(request) && !readsAnyContentType(protocol(request))) {
       problems.write(
           request,
           response,
@@ -92,8 +91,28 @@ class RequestBodyLimits extends OncePerRequestFilter {
     chain.doFilter(checked, response);
   }
 
+  /**
+   * The protocol with answers of its own that the request is one of, or null for REST: asked only
+   * when there is something to refuse, as matching a path pattern is not free and most requests
+   * pass.
+   */
+  private @Nullable RequestBodyAnswers protocol(HttpServletRequest request) {
+    for (RequestBodyAnswers protocol : protocols) {
+      if (protocol.handles(request)) {
+        return protocol;
+      }
+    }
+    return null;
+  }
+
+  private static boolean readsAnyContentType(@Nullable RequestBodyAnswers protocol) {
+    return protocol != null && protocol.readsAnyContentType();
+  }
+
   private void tooLarge(
-      RequestBodyAnswers protocol, HttpServletRequest request, HttpServletResponse response)
+      @Nullable RequestBodyAnswers protocol,
+      HttpServletRequest request,
+      HttpServletResponse response)
       throws IOException {
     String detail = "The request body is larger than " + maximum + " bytes";
     if (protocol != null) {
