@@ -3,8 +3,9 @@ package com.leadgencrm.opportunities.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.leadgencrm.opportunities.support.RandomInstants;
 import java.time.Instant;
-import java.util.Random;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,18 +23,7 @@ class InstantTextUnitTest {
 
   @Test
   void theTextIsInstantToString() {
-    Random random = new Random(21);
-    for (int i = 0; i < 200_000; i++) {
-      long seconds = random.nextLong(-62_167_219_200L, 253_402_300_800L); // years 0000 to 9999
-      int nano =
-          switch (i % 5) {
-            case 0 -> 0;
-            case 1 -> random.nextInt(1_000) * 1_000_000;
-            case 2 -> random.nextInt(1_000_000) * 1_000;
-            case 3 -> random.nextInt(1, 1_000);
-            default -> random.nextInt(1_000_000_000);
-          };
-      Instant instant = Instant.ofEpochSecond(seconds, nano);
+    for (Instant instant : RandomInstants.of(21, 200_000, ChronoUnit.NANOS)) {
       assertThat(InstantText.of(instant)).isEqualTo(instant.toString());
     }
   }

@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.leadgencrm.opportunities.core.Values.TypeMismatch;
 import com.leadgencrm.opportunities.field.DataType;
 import com.leadgencrm.opportunities.field.FieldRef;
+import com.leadgencrm.opportunities.support.RandomInstants;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.util.Random;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -114,17 +115,7 @@ class CustomValuesUnitTest {
 
   @Test
   void everyStoredDateTimeReadsAsTheInstantsOwnText() throws Exception {
-    Random random = new Random(21);
-    for (int i = 0; i < 100_000; i++) {
-      long seconds = random.nextLong(-62_135_596_800L, 253_402_300_800L); // years 1 to 9999
-      long micros =
-          switch (i % 4) {
-            case 0 -> 0;
-            case 1 -> random.nextInt(1_000) * 1_000L;
-            case 2 -> random.nextInt(1_000) * 1_000L + random.nextInt(1, 1_000);
-            default -> random.nextInt(1_000_000);
-          };
-      Instant instant = Instant.ofEpochSecond(seconds, micros * 1_000);
+    for (Instant instant : RandomInstants.of(21, 100_000, ChronoUnit.MICROS)) {
       Object stored = VALUES.stored(field(DataType.DATETIME), instant.toString());
       assertThat(VALUES.readable(field(DataType.DATETIME), stored))
           .as("%s", stored)

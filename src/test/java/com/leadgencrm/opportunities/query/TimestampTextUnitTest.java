@@ -2,11 +2,12 @@ package com.leadgencrm.opportunities.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadgencrm.opportunities.support.RandomInstants;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Random;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL's text of a timestamptz in UTC, made the instant's text JSON writes. */
@@ -23,18 +24,7 @@ class TimestampTextUnitTest {
 
   @Test
   void theTextIsInstantToString() {
-    Random random = new Random(17);
-    for (int i = 0; i < 100_000; i++) {
-      long seconds = random.nextLong(-62_135_596_800L, 253_402_300_800L); // years 0001 to 9999
-      int micros =
-          switch (i % 5) {
-            case 0 -> 0;
-            case 1 -> random.nextInt(1_000) * 1_000;
-            case 2 -> random.nextInt(100) * 10_000;
-            case 3 -> random.nextInt(10) * 100_000;
-            default -> random.nextInt(1_000_000);
-          };
-      Instant instant = Instant.ofEpochSecond(seconds, micros * 1000L);
+    for (Instant instant : RandomInstants.of(17, 100_000, ChronoUnit.MICROS)) {
       String text = postgres(instant);
       assertThat(TimestampText.iso(text)).as(text).isEqualTo(instant.toString());
       assertThat(TimestampText.instantOf(text)).as(text).isEqualTo(instant);
