@@ -24,6 +24,7 @@ final class CustomFieldDefinitions {
   private final Set<String> inactive = new HashSet<>();
   private final long epoch;
   private final List<FieldRef> source;
+  private final CustomFieldValues.Fields activeFields;
 
   CustomFieldDefinitions(List<FieldRef> fields) {
     this.source = fields;
@@ -39,6 +40,7 @@ final class CustomFieldDefinitions {
       }
     }
     this.epoch = crc.getValue();
+    this.activeFields = new CustomFieldValues.Fields(active.values());
   }
 
   /** The definitions this was built from. */
@@ -82,6 +84,11 @@ final class CustomFieldDefinitions {
   /** Active fields by systemName, in id order. */
   Map<String, FieldRef> active() {
     return Collections.unmodifiableMap(active);
+  }
+
+  /** Active fields in id order, as the custom values of rows read with them hold them. */
+  CustomFieldValues.Fields activeFields() {
+    return activeFields;
   }
 
   @Nullable FieldRef active(String systemName) {

@@ -7,7 +7,6 @@ import com.leadgencrm.opportunities.query.TimestampText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,12 +159,13 @@ class OpportunityRows {
   /** Every active custom field, by systemName in field order: its value, or null when unset. */
   Map<String, @Nullable Object> readable(
       Map<String, Object> stored, CustomFieldDefinitions definitions) {
-    Map<String, FieldRef> active = definitions.active();
-    Map<String, @Nullable Object> custom = new LinkedHashMap<>(active.size() * 2);
-    for (FieldRef field : active.values()) {
+    CustomFieldValues.Fields fields = definitions.activeFields();
+    @Nullable Object[] values = new Object[fields.size()];
+    for (int i = 0; i < values.length; i++) {
+      FieldRef field = fields.field(i);
       Object value = stored.get(field.systemName());
-      custom.put(field.systemName(), value == null ? null : customValues.readable(field, value));
+      values[i] = value == null ? null : customValues.readable(field, value);
     }
-    return Collections.unmodifiableMap(custom);
+    return new CustomFieldValues(fields, values);
   }
 }
