@@ -20,8 +20,8 @@ import org.postgresql.PGStatement;
 
 /**
  * Instants read from PostgreSQL as the driver reads them, whether the driver holds a value as text
- * (a statement not prepared on the server, as lists are) or in binary (a prepared one), in UTC or in
- * another session time zone.
+ * (a statement not prepared on the server, as lists are) or in binary (a prepared one), in UTC or
+ * in another session time zone.
  */
 class TimestampTextTest {
 
