@@ -6,6 +6,7 @@ import com.leadgencrm.opportunities.query.RowSink;
 import com.leadgencrm.opportunities.query.TimestampText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,12 +99,12 @@ class OpportunityRows {
         rs.getBoolean(at + IS_CLOSED),
         rs.getBoolean(at + IS_WON),
         rs.getBoolean(at + IS_ACTIVE),
-        TimestampText.instant(rs, at + CLOSE_DATE),
+        rs.getObject(at + CLOSE_DATE, OffsetDateTime.class).toInstant(),
         rs.getObject(at + ORIGINATING_LEAD_ID, Long.class),
         rs.getObject(at + PRIMARY_LEAD_ID, Long.class),
-        TimestampText.instant(rs, at + CREATE_TIMESTAMP),
-        TimestampText.instant(rs, at + UPDATE_TIMESTAMP),
-        TimestampText.instant(rs, at + STAGE_CHANGE_TIMESTAMP),
+        rs.getObject(at + CREATE_TIMESTAMP, OffsetDateTime.class).toInstant(),
+        rs.getObject(at + UPDATE_TIMESTAMP, OffsetDateTime.class).toInstant(),
+        rs.getObject(at + STAGE_CHANGE_TIMESTAMP, OffsetDateTime.class).toInstant(),
         readable(stored(rs.getString(at + CUSTOM_FIELDS)), definitions));
   }
 

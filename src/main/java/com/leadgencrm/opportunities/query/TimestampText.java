@@ -1,36 +1,22 @@
 package com.leadgencrm.opportunities.query;
 
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGResultSetMetaData;
 
 /**
  * A {@code timestamptz} column as {@link java.time.Instant#toString} (and so JSON) writes it,
  * {@code 2026-04-21T11:32:19.874Z}, made from PostgreSQL's own text of it, {@code 2026-04-21
  * 11:32:19.874+00}, without parsing it into an instant and formatting that again: the CSV export
  * reads four per row. PostgreSQL writes the fraction without its trailing zeros; the instant's text
- * has it in groups of three digits. The instant itself is read from that text too ({@link
- * #instant}). Any other text (a session time zone other than UTC, a year past 9999 or before
- * Christ, infinity) goes through {@link OffsetDateTime}.
+ * has it in groups of three digits. Any other text (a session time zone other than UTC, a year past
+ * 9999 or before Christ, infinity) goes through {@link OffsetDateTime}.
  */
 public final class TimestampText {
 
   private static final int SECONDS = "2026-04-21 11:32:19".length();
   private static final String UTC = "+00";
-
-  /** {@link PGResultSetMetaData#getFormat}'s code for a column received as text. */
-  private static final int TEXT_FORMAT = 0;
-
-  /** What a fraction of n digits is multiplied by to make nanoseconds. */
-  private static final int[] SCALE = {
-    1, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000
-  };
 
   private TimestampText() {}
 
@@ -42,56 +28,6 @@ public final class TimestampText {
     }
     String iso = iso(text);
     return iso != null ? iso : rs.getObject(column, OffsetDateTime.class).toInstant().toString();
-  }
-
-  /**
-   * The instant of a {@code timestamptz} column that is not null, read from PostgreSQL's text of it
-   * when the driver holds the text (a statement not prepared on the server, as lists are): the
-   * driver's own parser (time zones, eras, infinity) was 3% of a list's CPU, for four columns a
-   * row. A value received in binary, or any text but the plain one, is the driver's.
-   */
-  public static Instant instant(ResultSet rs, int column) throws SQLException {
-    if (isText(rs, column)) {
-      String text = rs.getString(column);
-      @Nullable Instant instant = text == null ? null : instantOf(text);
-      if (instant != null) {
-        return instant;
-      }
-    }
-    return rs.getObject(column, OffsetDateTime.class).toInstant();
-  }
-
-  private static boolean isText(ResultSet rs, int column) throws SQLException {
-    ResultSetMetaData columns = rs.getMetaData();
-    return columns.isWrapperFor(PGResultSetMetaData.class)
-        && columns.unwrap(PGResultSetMetaData.class).getFormat(column) == TEXT_FORMAT;
-  }
-
-  /** The instant of PostgreSQL's text, or null when that is not a plain one. */
-  static @Nullable Instant instantOf(String text) {
-    if (!plain(text)) {
-      return null;
-    }
-    long seconds =
-        LocalDateTime.of(
-                number(text, 0, 4),
-                number(text, 5, 2),
-                number(text, 8, 2),
-                number(text, 11, 2),
-                number(text, 14, 2),
-                number(text, 17, 2))
-            .toEpochSecond(ZoneOffset.UTC);
-    int digits = text.length() - SECONDS - UTC.length() - 1;
-    int nano = digits > 0 ? number(text, SECONDS + 1, digits) * SCALE[digits] : 0;
-    return Instant.ofEpochSecond(seconds, nano);
-  }
-
-  private static int number(String text, int from, int digits) {
-    int value = 0;
-    for (int i = from; i < from + digits; i++) {
-      value = value * 10 + (text.charAt(i) - '0');
-    }
-    return value;
   }
 
   /** The instant's text made from PostgreSQL's, or null when that is not a plain one. */
