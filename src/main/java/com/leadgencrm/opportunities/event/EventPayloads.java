@@ -1,5 +1,6 @@
 package com.leadgencrm.opportunities.event;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.leadgencrm.opportunities.core.Caller;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -70,37 +71,80 @@ final class EventPayloads {
     return null;
   }
 
+  /** What the events of one transaction share: when, which transaction, who. */
+  record Occasion(String occurredAt, String transactionID, Actor actor) {
+
+    static Occasion of(Instant occurredAt, UUID transactionId, Caller caller) {
+      boolean system = caller.equals(Caller.SYSTEM);
+      return new Occasion(
+          DateTimeFormatter.ISO_INSTANT.format(occurredAt),
+          transactionId.toString(),
+          new Actor(system ? null : caller.userId(), system ? null : caller.keyId()));
+    }
+  }
+
+  /** Who made the change: both null for the service's own work. */
+  @JsonPropertyOrder({"userID", "keyId"})
+  record Actor(@Nullable Long userID, @Nullable String keyId) {}
+
+  /** Which resource changed. */
+  @JsonPropertyOrder({"type", "id"})
+  record Resource(String type, long id) {}
+
+  /**
+   * The event as served, without its id, its properties in this order (CloudEvents 1.0 attributes
+   * last; {@code id} and {@code type} are shared with the names before them). A record, not a map:
+   * Jackson writes its names encoded once and looks no value's serializer up by the value's class
+   * but {@code data}'s, which a batch of 500 creates paid for each event.
+   */
+  @JsonPropertyOrder({
+    "type",
+    "occurredAt",
+    "transactionID",
+    "actor",
+    "resource",
+    "data",
+    "changes",
+    "specversion",
+    "source",
+    "subject",
+    "time",
+    "datacontenttype"
+  })
+  record Event(
+      String type,
+      String occurredAt,
+      String transactionID,
+      Actor actor,
+      Resource resource,
+      Object data,
+      @Nullable Map<String, Object> changes,
+      String specversion,
+      String source,
+      String subject,
+      String time,
+      String datacontenttype) {}
+
   /** The event as served, without its id. */
-  static Map<String, Object> event(
+  static Event event(
       EventType type,
       long resourceId,
       Object data,
       @Nullable Map<String, Object> changes,
-      Instant occurredAt,
-      UUID transactionId,
-      Caller actor) {
-    String time = DateTimeFormatter.ISO_INSTANT.format(occurredAt);
-    boolean system = actor.equals(Caller.SYSTEM);
-    Map<String, @Nullable Object> event = new LinkedHashMap<>();
-    event.put("type", type.value());
-    event.put("occurredAt", time);
-    event.put("transactionID", transactionId.toString());
-    Map<String, @Nullable Object> who = new LinkedHashMap<>();
-    who.put("userID", system ? null : actor.userId());
-    who.put("keyId", system ? null : actor.keyId());
-    event.put("actor", who);
-    Map<String, Object> resource = new LinkedHashMap<>();
-    resource.put("type", type.resource().value());
-    resource.put("id", resourceId);
-    event.put("resource", resource);
-    event.put("data", data);
-    event.put("changes", changes);
-    // CloudEvents 1.0 attributes (id and type are shared with the names above)
-    event.put("specversion", "1.0");
-    event.put("source", EventRecorder.SOURCE);
-    event.put("subject", type.resource().value() + "/" + resourceId);
-    event.put("time", time);
-    event.put("datacontenttype", "application/json");
-    return event;
+      Occasion occasion) {
+    String resource = type.resource().value();
+    return new Event(
+        type.value(),
+        occasion.occurredAt(),
+        occasion.transactionID(),
+        occasion.actor(),
+        new Resource(resource, resourceId),
+        data,
+        changes,
+        "1.0",
+        EventRecorder.SOURCE,
+        resource + "/" + resourceId,
+        occasion.occurredAt(),
+        "application/json");
   }
 }

@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -129,11 +128,11 @@ public class EventRecorder {
           "Events are recorded in the read-write transaction of their change");
     }
     PendingEvents pending = PendingEvents.current(PENDING, jdbc, entities, publisher);
+    Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Context context =
         new Context(
-            pending.transactionId(),
-            clock.instant().truncatedTo(ChronoUnit.MICROS),
-            Caller.current());
+            occurredAt,
+            EventPayloads.Occasion.of(occurredAt, pending.transactionId(), Caller.current()));
     int recorded = 0;
     for (Change change : changes) {
       PendingEvents.Row row = row(change, context);
@@ -145,7 +144,7 @@ public class EventRecorder {
     return recorded;
   }
 
-  private record Context(UUID transactionId, Instant occurredAt, Caller actor) {}
+  private record Context(Instant occurredAt, EventPayloads.Occasion occasion) {}
 
   private PendingEvents.@Nullable Row row(Change change, Context context) {
     EventType type = change.type();
@@ -208,15 +207,8 @@ public class EventRecorder {
         ownerBefore,
         ownerAfter,
         context.occurredAt(),
-        mapper.writeValueAsString(
-            EventPayloads.event(
-                type,
-                change.resourceId(),
-                data,
-                changes,
-                context.occurredAt(),
-                context.transactionId(),
-                context.actor())));
+        mapper.writeValueAsBytes(
+            EventPayloads.event(type, change.resourceId(), data, changes, context.occasion())));
   }
 
   /**

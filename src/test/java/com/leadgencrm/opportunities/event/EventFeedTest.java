@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What a consumer of GET /events and of an opportunity's history sees. */
 @IntegrationTest
@@ -37,6 +38,7 @@ class EventFeedTest {
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired JdbcClient jdbc;
   @Autowired EventLog feed;
+  @Autowired JsonMapper mapper;
 
   SyntheticEvents events;
 
@@ -124,6 +126,62 @@ class EventFeedTest {
     String first = eventsOf(a).get(0).path("transactionID").asString();
     assertThat(eventsOf(b).get(0).path("transactionID").asString()).isEqualTo(first);
     assertThat(first).matches("[0-9a-f-]{36}");
+  }
+
+  @Test
+  void eachEventIsStoredAndServedAsItWasWrittenByteForByte() {
+    List<String> names =
+        List.of(
+            "Zo\u00eb \"quoted\" \\ back", "line\u2028separator \ud83d\ude00", "\ufb01 \u0007bell");
+    List<Long> ids =
+        List.of(SyntheticEvents.nextId(), SyntheticEvents.nextId(), SyntheticEvents.nextId());
+    events.inTransaction(
+        ANN,
+        r ->
+            r.recordAll(
+                List.of(
+                    Change.of(
+                        EventType.DEAL_STAGE_CREATED,
+                        ids.get(0),
+                        null,
+                        dealStage(ids.get(0), names.get(0))),
+                    Change.of(
+                        EventType.DEAL_STAGE_CREATED,
+                        ids.get(1),
+                        null,
+                        dealStage(ids.get(1), names.get(1))),
+                    Change.of(
+                        EventType.DEAL_STAGE_CREATED,
+                        ids.get(2),
+                        null,
+                        dealStage(ids.get(2), names.get(2))))));
+
+    for (int i = 0; i < ids.size(); i++) {
+      long id = ids.get(i);
+      String stored =
+          jdbc.sql(
+                  "select payload::text from event where aggregate_type = 'dealStage' and aggregate_id = :id")
+              .param("id", id)
+              .query(String.class)
+              .single();
+      JsonNode parsed = mapper.readTree(stored);
+      EventPayloads.Occasion occasion =
+          new EventPayloads.Occasion(
+              parsed.path("occurredAt").asString(),
+              parsed.path("transactionID").asString(),
+              new EventPayloads.Actor(ANN.userId(), ANN.keyId()));
+      assertThat(stored)
+          .isEqualTo(
+              mapper.writeValueAsString(
+                  EventPayloads.event(
+                      EventType.DEAL_STAGE_CREATED,
+                      id,
+                      dealStage(id, names.get(i)),
+                      null,
+                      occasion)));
+      assertThat(eventsOf(id).get(0).path("data").path("dealStageName").asString())
+          .isEqualTo(names.get(i));
+    }
   }
 
   @Test
