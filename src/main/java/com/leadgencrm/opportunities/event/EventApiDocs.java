@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -162,21 +163,12 @@ class EventApiDocs {
             .addProperty("subject", new StringSchema().example(type.resource().value() + "/42"))
             .addProperty("time", new DateTimeSchema().description("occurredAt, for CloudEvents"))
             .addProperty("datacontenttype", new StringSchema()._enum(List.of("application/json")));
-    event.setRequired(
-        List.of(
-            "id",
-            "type",
-            "occurredAt",
-            "transactionID",
-            "actor",
-            "resource",
-            "data",
-            "changes",
-            "specversion",
-            "source",
-            "subject",
-            "time",
-            "datacontenttype"));
+    // every property, in the order events are written
+    List<String> required = new ArrayList<>(List.of("id"));
+    for (RecordComponent component : EventPayloads.Event.class.getRecordComponents()) {
+      required.add(component.getName());
+    }
+    event.setRequired(required);
     return event;
   }
 

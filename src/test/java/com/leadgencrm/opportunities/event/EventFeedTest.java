@@ -133,28 +133,14 @@ class EventFeedTest {
     List<String> names =
         List.of(
             "Zo\u00eb \"quoted\" \\ back", "line\u2028separator \ud83d\ude00", "\ufb01 \u0007bell");
-    List<Long> ids =
-        List.of(SyntheticEvents.nextId(), SyntheticEvents.nextId(), SyntheticEvents.nextId());
-    events.inTransaction(
-        ANN,
-        r ->
-            r.recordAll(
-                List.of(
-                    Change.of(
-                        EventType.DEAL_STAGE_CREATED,
-                        ids.get(0),
-                        null,
-                        dealStage(ids.get(0), names.get(0))),
-                    Change.of(
-                        EventType.DEAL_STAGE_CREATED,
-                        ids.get(1),
-                        null,
-                        dealStage(ids.get(1), names.get(1))),
-                    Change.of(
-                        EventType.DEAL_STAGE_CREATED,
-                        ids.get(2),
-                        null,
-                        dealStage(ids.get(2), names.get(2))))));
+    List<Long> ids = names.stream().map(name -> SyntheticEvents.nextId()).toList();
+    List<Change> created = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      created.add(
+          Change.of(
+              EventType.DEAL_STAGE_CREATED, ids.get(i), null, dealStage(ids.get(i), names.get(i))));
+    }
+    events.inTransaction(ANN, r -> r.recordAll(created));
 
     for (int i = 0; i < ids.size(); i++) {
       long id = ids.get(i);
