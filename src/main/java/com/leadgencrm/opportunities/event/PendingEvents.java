@@ -47,7 +47,7 @@ final class PendingEvents implements TransactionSynchronization, SavepointScoped
    * are taken in the order the events were recorded. The payloads go as one JSON array, in UTF-8 as
    * Jackson wrote them, whose elements PostgreSQL hands back as their own text (the stored payload
    * is the one written, byte for byte): a {@code text[]} of 500 payloads cost the driver its
-   * growing buffer's copies (6.9% of a batch's samples, BENCHMARKS.md twenty-second round).
+   * growing buffer's copies (7.1% of a batch's samples, BENCHMARKS.md twenty-second round).
    */
   private static final String PUBLISH_AND_COMMIT =
       """
