@@ -270,14 +270,30 @@ public class ApiKeyService {
     return rs.getObject(column, OffsetDateTime.class).toInstant();
   }
 
-  static String hash(String secret) {
+  /**
+   * SHA-256 as found once: every request hashes its key's secret, and finding the algorithm (the
+   * providers' lookup and their algorithm constraints) cost a GET more than the digest itself (1.7%
+   * of its CPU samples, BENCHMARKS.md twenty-second round). Never used itself: each hash works on a
+   * clone, a copy of its empty state.
+   */
+  private static final MessageDigest SHA_256 = sha256();
+
+  private static MessageDigest sha256() {
     try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
+  }
+
+  static String hash(String secret) {
+    MessageDigest digest;
+    try {
+      digest = (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      digest = sha256();
+    }
+    return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static byte[] bytes(int count) {

@@ -1,0 +1,40 @@
+package com.leadgencrm.opportunities.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The stored form of a key's secret: its SHA-256, in lower-case hex. */
+class SecretHashUnitTest {
+
+  @Test
+  void isTheSecretsSha256InHex() {
+    // FIPS 180-2's test vectors
+    assertThat(ApiKeyService.hash("abc"))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(ApiKeyService.hash(""))
+        .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  }
+
+  @Test
+  void requestsHashingAtOnceGetEachTheirOwnSecretsHash() throws Exception {
+    List<String> secrets =
+        IntStream.range(0, 2_000).mapToObj(i -> "secret-" + i + "-\u00e9\ud83d\ude00").toList();
+    List<String> alone = secrets.stream().map(ApiKeyService::hash).toList();
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<String>> together =
+          secrets.stream().map(secret -> threads.submit(() -> ApiKeyService.hash(secret))).toList();
+      for (int i = 0; i < secrets.size(); i++) {
+        assertThat(together.get(i).get()).isEqualTo(alone.get(i));
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+}
