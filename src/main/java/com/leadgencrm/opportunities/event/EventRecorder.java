@@ -5,7 +5,6 @@ import com.leadgencrm.opportunities.core.RecordShape;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
@@ -128,14 +127,14 @@ public class EventRecorder {
           "Events are recorded in the read-write transaction of their change");
     }
     PendingEvents pending = PendingEvents.current(PENDING, jdbc, entities, publisher);
-    Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    Context context =
-        new Context(
-            occurredAt,
-            EventPayloads.Occasion.of(occurredAt, pending.transactionId(), Caller.current()));
+    EventPayloads.Occasion occasion =
+        EventPayloads.Occasion.of(
+            clock.instant().truncatedTo(ChronoUnit.MICROS),
+            pending.transactionId(),
+            Caller.current());
     int recorded = 0;
     for (Change change : changes) {
-      PendingEvents.Row row = row(change, context);
+      PendingEvents.Row row = row(change, occasion);
       if (row != null) {
         pending.add(row);
         recorded++;
@@ -144,9 +143,7 @@ public class EventRecorder {
     return recorded;
   }
 
-  private record Context(Instant occurredAt, EventPayloads.Occasion occasion) {}
-
-  private PendingEvents.@Nullable Row row(Change change, Context context) {
+  private PendingEvents.@Nullable Row row(Change change, EventPayloads.Occasion occasion) {
     EventType type = change.type();
     Object before = representation("before", change.before(), change);
     Object after = representation("after", change.after(), change);
@@ -206,9 +203,9 @@ public class EventRecorder {
         opportunityId,
         ownerBefore,
         ownerAfter,
-        context.occurredAt(),
+        occasion.occurredAt(),
         mapper.writeValueAsBytes(
-            EventPayloads.event(type, change.resourceId(), data, changes, context.occasion())));
+            EventPayloads.event(type, change.resourceId(), data, changes, occasion)));
   }
 
   /**

@@ -4,7 +4,6 @@ import com.leadgencrm.opportunities.core.SavepointScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -71,14 +70,14 @@ final class PendingEvents implements TransactionSynchronization, SavepointScoped
       select max(id) from published;
       commit""";
 
-  /** One event of the feed, without its id. */
+  /** One event of the feed, without its id; {@code occurredAt} as its document has it. */
   record Row(
       EventType type,
       long resourceId,
       @Nullable Long opportunityId,
       @Nullable Long ownerBefore,
       @Nullable Long ownerAfter,
-      Instant occurredAt,
+      String occurredAt,
       byte[] payload) {}
 
   private final Object key;
@@ -167,7 +166,7 @@ final class PendingEvents implements TransactionSynchronization, SavepointScoped
       opportunityIds[i] = row.opportunityId();
       ownersBefore[i] = row.ownerBefore();
       ownersAfter[i] = row.ownerAfter();
-      occurredAt[i] = row.occurredAt().toString();
+      occurredAt[i] = row.occurredAt();
       System.arraycopy(row.payload(), 0, payloads, at, row.payload().length);
       at += row.payload().length;
       payloads[at++] = (byte) (i < count - 1 ? ',' : ']');
