@@ -1,6 +1,7 @@
 package com.leadgencrm.opportunities.idempotency;
 
 import com.leadgencrm.opportunities.core.Caller;
+import com.leadgencrm.opportunities.core.Digests;
 import com.leadgencrm.opportunities.web.CachedBody;
 import com.leadgencrm.opportunities.web.ProblemWriter;
 import com.leadgencrm.opportunities.web.RequestTooLarge;
@@ -11,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -222,21 +222,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
   }
 
   private static String hash(HttpServletRequest request, byte[] body) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      String target =
-          request.getMethod()
-              + " "
-              + request.getRequestURI()
-              + "?"
-              + (request.getQueryString() == null ? "" : request.getQueryString())
-              + "\n";
-      digest.update(target.getBytes(StandardCharsets.UTF_8));
-      digest.update(body);
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest digest = Digests.sha256();
+    String target =
+        request.getMethod()
+            + " "
+            + request.getRequestURI()
+            + "?"
+            + (request.getQueryString() == null ? "" : request.getQueryString())
+            + "\n";
+    digest.update(target.getBytes(StandardCharsets.UTF_8));
+    digest.update(body);
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   private static StoredResponse answer(ContentCachingResponseWrapper response) {

@@ -1,15 +1,14 @@
 package com.leadgencrm.opportunities.query;
 
+import com.leadgencrm.opportunities.core.Digests;
 import com.leadgencrm.opportunities.core.InvalidInput;
 import com.leadgencrm.opportunities.core.ServerSecrets;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -30,7 +29,6 @@ public class Cursors {
   /** Longer than any cursor this service issues (a text sort value is at most 255 characters). */
   static final int MAX_LENGTH = 2048;
 
-  private static final String ALGORITHM = "HmacSHA256";
   private static final String SECRET = "cursor";
   private static final String NOT_ISSUED = "is not a cursor issued by this service";
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -38,7 +36,9 @@ public class Cursors {
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
   private final Supplier<byte[]> secret;
-  private volatile @Nullable SecretKeySpec key;
+
+  /** Keyed once, on first use (the secret is read from the database then); copied for each use. */
+  private volatile @Nullable Mac signer;
 
   @Autowired
   Cursors(ServerSecrets secrets) {
@@ -118,21 +118,11 @@ public class Cursors {
   }
 
   private byte[] sign(String payload) {
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key());
-      return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(ALGORITHM + " is part of every JDK", e);
-    }
-  }
-
-  private SecretKeySpec key() {
-    SecretKeySpec current = key;
+    Mac current = signer;
     if (current == null) {
-      current = new SecretKeySpec(secret.get(), ALGORITHM);
-      key = current;
+      current = Digests.hmacSha256(secret.get());
+      signer = current;
     }
-    return current;
+    return Digests.copy(current).doFinal(payload.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,6 +1,7 @@
 package com.leadgencrm.opportunities.security;
 
 import com.leadgencrm.opportunities.core.Caller;
+import com.leadgencrm.opportunities.core.Digests;
 import com.leadgencrm.opportunities.core.InputRules;
 import com.leadgencrm.opportunities.core.Permission;
 import com.leadgencrm.opportunities.core.Requires;
@@ -10,7 +11,6 @@ import com.leadgencrm.opportunities.field.FieldCatalog;
 import com.leadgencrm.opportunities.query.Page;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -270,30 +270,9 @@ public class ApiKeyService {
     return rs.getObject(column, OffsetDateTime.class).toInstant();
   }
 
-  /**
-   * SHA-256 as found once: every request hashes its key's secret, and finding the algorithm (the
-   * providers' lookup and their algorithm constraints) cost a GET more than the digest itself (1.7%
-   * of its CPU samples, BENCHMARKS.md twenty-second round). Never used itself: each hash works on a
-   * clone, a copy of its empty state.
-   */
-  private static final MessageDigest SHA_256 = sha256();
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-  }
-
   static String hash(String secret) {
-    MessageDigest digest;
-    try {
-      digest = (MessageDigest) SHA_256.clone();
-    } catch (CloneNotSupportedException e) {
-      digest = sha256();
-    }
-    return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(Digests.sha256().digest(secret.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static byte[] bytes(int count) {

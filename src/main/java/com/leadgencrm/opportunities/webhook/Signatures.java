@@ -1,11 +1,9 @@
 package com.leadgencrm.opportunities.webhook;
 
+import com.leadgencrm.opportunities.core.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Standard Webhooks 1.0 signatures: {@code v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">},
@@ -28,14 +26,9 @@ final class Signatures {
   /** One {@code v1,<signature>} of the message with this secret. */
   static String sign(String secret, String id, long timestamp, String body) {
     byte[] key = Base64.getDecoder().decode(secret.substring(PREFIX.length()));
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      byte[] signature =
-          mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
-      return "v1," + Base64.getEncoder().encodeToString(signature);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
-    }
+    byte[] signature =
+        Digests.hmacSha256(key)
+            .doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+    return "v1," + Base64.getEncoder().encodeToString(signature);
   }
 }

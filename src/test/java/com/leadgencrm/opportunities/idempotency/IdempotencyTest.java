@@ -77,7 +77,6 @@ class IdempotencyTest {
         DriverManager.getConnection(database.url(), database.username(), database.password())) {
       // hold the first request inside its transaction: writes wait for this lock
       blocker.setAutoCommit(false);
-      System.out.println("BLOCKER " + database.url());
       blocker.createStatement().execute("lock table crm.opportunity in share mode");
       first = CompletableFuture.supplyAsync(() -> post(api, "/opportunities", key, body));
       Thread.sleep(700);

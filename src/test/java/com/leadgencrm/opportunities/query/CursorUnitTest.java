@@ -5,6 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.leadgencrm.opportunities.core.InvalidField;
 import com.leadgencrm.opportunities.core.InvalidInput;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,6 +34,40 @@ class CursorUnitTest {
   void encodesAsBase64urlOfItsJsonAndItsSignature() {
     String text = CURSORS.encode(new Cursor("weight", true, "3", 8, "1a2b"));
     assertThat(text).startsWith(WEIGHT_DESC_AFTER_8 + ".").matches("[A-Za-z0-9_.-]+");
+  }
+
+  @Test
+  void itsSignatureIsTheHmacSha256OfItsFirstPartUnderTheSecret() throws Exception {
+    String text = CURSORS.encode(new Cursor("weight", true, "3", 8, "1a2b"));
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
+    byte[] expected = mac.doFinal(WEIGHT_DESC_AFTER_8.getBytes(StandardCharsets.US_ASCII));
+    assertThat(text)
+        .isEqualTo(
+            WEIGHT_DESC_AFTER_8
+                + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(expected));
+  }
+
+  @Test
+  void cursorsSignedAtOnceOnManyThreadsAreThoseSignedOneByOne() throws Exception {
+    Cursors cursors = new Cursors(() -> new byte[] {4, 5, 6});
+    List<Cursor> pages =
+        IntStream.range(0, 2_000)
+            .mapToObj(i -> new Cursor("id", i % 2 == 0, "" + i, i, "f"))
+            .toList();
+    List<String> alone = pages.stream().map(cursors::encode).toList();
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<String>> together =
+          pages.stream().map(page -> threads.submit(() -> cursors.encode(page))).toList();
+      for (int i = 0; i < pages.size(); i++) {
+        assertThat(together.get(i).get()).isEqualTo(alone.get(i));
+        assertThat(cursors.decode(alone.get(i))).isEqualTo(pages.get(i));
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test
