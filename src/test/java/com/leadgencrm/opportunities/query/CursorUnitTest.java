@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.leadgencrm.opportunities.core.InvalidField;
 import com.leadgencrm.opportunities.core.InvalidInput;
+import com.leadgencrm.opportunities.support.OnManyThreads;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -57,17 +55,8 @@ class CursorUnitTest {
             .mapToObj(i -> new Cursor("id", i % 2 == 0, "" + i, i, "f"))
             .toList();
     List<String> alone = pages.stream().map(cursors::encode).toList();
-    ExecutorService threads = Executors.newFixedThreadPool(8);
-    try {
-      List<Future<String>> together =
-          pages.stream().map(page -> threads.submit(() -> cursors.encode(page))).toList();
-      for (int i = 0; i < pages.size(); i++) {
-        assertThat(together.get(i).get()).isEqualTo(alone.get(i));
-        assertThat(cursors.decode(alone.get(i))).isEqualTo(pages.get(i));
-      }
-    } finally {
-      threads.shutdownNow();
-    }
+    assertThat(OnManyThreads.map(pages, cursors::encode)).isEqualTo(alone);
+    assertThat(OnManyThreads.map(alone, cursors::decode)).isEqualTo(pages);
   }
 
   @Test

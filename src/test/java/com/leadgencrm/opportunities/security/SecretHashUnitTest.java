@@ -2,10 +2,8 @@ package com.leadgencrm.opportunities.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadgencrm.opportunities.support.OnManyThreads;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -26,15 +24,6 @@ class SecretHashUnitTest {
     List<String> secrets =
         IntStream.range(0, 2_000).mapToObj(i -> "secret-" + i + "-\u00e9\ud83d\ude00").toList();
     List<String> alone = secrets.stream().map(ApiKeyService::hash).toList();
-    ExecutorService threads = Executors.newFixedThreadPool(8);
-    try {
-      List<Future<String>> together =
-          secrets.stream().map(secret -> threads.submit(() -> ApiKeyService.hash(secret))).toList();
-      for (int i = 0; i < secrets.size(); i++) {
-        assertThat(together.get(i).get()).isEqualTo(alone.get(i));
-      }
-    } finally {
-      threads.shutdownNow();
-    }
+    assertThat(OnManyThreads.map(secrets, ApiKeyService::hash)).isEqualTo(alone);
   }
 }
