@@ -22,7 +22,7 @@ public final class Digests {
     try {
       return (MessageDigest) SHA_256.clone();
     } catch (CloneNotSupportedException e) {
-      return sha256Found();
+      throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
     }
   }
 

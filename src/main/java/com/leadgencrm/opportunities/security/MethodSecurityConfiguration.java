@@ -14,6 +14,7 @@ import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodClassKey;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -39,27 +40,23 @@ class MethodSecurityConfiguration {
         AnnotationMatchingPointcut.forMethodAnnotation(Requires.class), permissions);
   }
 
-  /** A method as called on a bean's class: where its {@link Requires} is looked up. */
-  private record Site(Method method, @Nullable Class<?> type) {}
-
   /**
-   * The permission each site requires, looked up once: a lookup on every call, through Spring's
-   * annotation cache, cost a GET 1.5% of its CPU samples (BENCHMARKS.md, twenty-third round).
+   * The permission each method requires on each bean class, looked up once: a lookup on every call,
+   * through Spring's annotation cache, cost a GET 1.5% of its CPU samples (BENCHMARKS.md,
+   * twenty-third round).
    */
-  private static final Map<Site, Permission> REQUIRED = new ConcurrentHashMap<>();
+  private static final Map<MethodClassKey, Permission> REQUIRED = new ConcurrentHashMap<>();
 
   private static Permission required(MethodInvocation invocation) {
+    Method method = invocation.getMethod();
     Object target = invocation.getThis();
+    @Nullable Class<?> type = target == null ? null : target.getClass();
     return REQUIRED.computeIfAbsent(
-        new Site(invocation.getMethod(), target == null ? null : target.getClass()),
-        MethodSecurityConfiguration::lookedUp);
+        new MethodClassKey(method, type), key -> lookedUp(method, type));
   }
 
-  private static Permission lookedUp(Site site) {
-    Method method =
-        site.type() == null
-            ? site.method()
-            : AopUtils.getMostSpecificMethod(site.method(), site.type());
+  private static Permission lookedUp(Method called, @Nullable Class<?> type) {
+    Method method = type == null ? called : AopUtils.getMostSpecificMethod(called, type);
     Requires requires = AnnotationUtils.findAnnotation(method, Requires.class);
     if (requires == null) {
       throw new IllegalStateException("No @Requires on " + method);
