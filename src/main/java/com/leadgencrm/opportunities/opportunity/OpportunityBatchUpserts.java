@@ -9,8 +9,10 @@ import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.core.Savepoints;
 import com.leadgencrm.opportunities.core.Submitted;
 import com.leadgencrm.opportunities.core.Values.TypeMismatch;
+import com.leadgencrm.opportunities.event.EventType;
 import com.leadgencrm.opportunities.field.FieldRef;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +33,7 @@ public class OpportunityBatchUpserts {
   private final OpportunityService service;
   private final OpportunityRepository opportunities;
   private final OpportunityDrafts drafts;
-  private final OpportunityLeadService leads;
+  private final OpportunityEvents events;
   private final OpportunityFields fields;
   private final CustomValues customValues;
   private final ExternalKeys keys;
@@ -42,7 +44,7 @@ public class OpportunityBatchUpserts {
       OpportunityService service,
       OpportunityRepository opportunities,
       OpportunityDrafts drafts,
-      OpportunityLeadService leads,
+      OpportunityEvents events,
       OpportunityFields fields,
       CustomValues customValues,
       ExternalKeys keys,
@@ -51,7 +53,7 @@ public class OpportunityBatchUpserts {
     this.service = service;
     this.opportunities = opportunities;
     this.drafts = drafts;
-    this.leads = leads;
+    this.events = events;
     this.fields = fields;
     this.customValues = customValues;
     this.keys = keys;
@@ -99,13 +101,14 @@ public class OpportunityBatchUpserts {
     if (holder.isPresent()) {
       Opportunity opportunity =
           service.lockForChange(holder.get(), IfMatch.NONE, context.definitions());
+      Map<Long, OpportunityView> before = events.views(List.of(opportunity.id()));
       drafts.replace(opportunity, item.item(), context);
       opportunities.flush();
-      leads.ensurePrimaryLeads(List.of(opportunity));
+      service.recordWrites(EventType.OPPORTUNITY_UPDATED, List.of(opportunity), before);
       return new ItemOutcome.Applied(index, opportunity.id(), false);
     }
     Opportunity created = opportunities.saveAndFlush(drafts.created(item.item(), context));
-    leads.ensurePrimaryLeads(List.of(created));
+    service.recordWrites(EventType.OPPORTUNITY_CREATED, List.of(created), Map.of());
     return new ItemOutcome.Applied(index, created.id(), true);
   }
 

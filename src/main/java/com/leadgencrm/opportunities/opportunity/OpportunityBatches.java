@@ -42,7 +42,6 @@ public class OpportunityBatches {
   private final OpportunityService service;
   private final OpportunityRepository opportunities;
   private final OpportunityDrafts drafts;
-  private final OpportunityLeadService leads;
   private final Savepoints savepoints;
   private final OpportunityEvents events;
 
@@ -50,13 +49,11 @@ public class OpportunityBatches {
       OpportunityService service,
       OpportunityRepository opportunities,
       OpportunityDrafts drafts,
-      OpportunityLeadService leads,
       Savepoints savepoints,
       OpportunityEvents events) {
     this.service = service;
     this.opportunities = opportunities;
     this.drafts = drafts;
-    this.leads = leads;
     this.savepoints = savepoints;
     this.events = events;
   }
@@ -106,7 +103,7 @@ public class OpportunityBatches {
     }
     opportunities.saveAll(valid);
     opportunities.flush();
-    record(EventType.OPPORTUNITY_CREATED, valid, Map.of());
+    service.recordWrites(EventType.OPPORTUNITY_CREATED, valid, Map.of());
     for (int k = 0; k < valid.size(); k++) {
       outcomes[positions.get(k)] =
           new ItemOutcome.Applied(positions.get(k), valid.get(k).id(), true);
@@ -116,7 +113,7 @@ public class OpportunityBatches {
 
   private ItemOutcome.Applied createOne(int index, Submitted<OpportunityInput> item) {
     Opportunity opportunity = opportunities.saveAndFlush(drafts.created(item, drafts.single(item)));
-    record(EventType.OPPORTUNITY_CREATED, List.of(opportunity), Map.of());
+    service.recordWrites(EventType.OPPORTUNITY_CREATED, List.of(opportunity), Map.of());
     return new ItemOutcome.Applied(index, opportunity.id(), true);
   }
 
@@ -149,7 +146,7 @@ public class OpportunityBatches {
       AtomicBatchRefused.ifAnyRefused(outcomes);
     }
     opportunities.flush();
-    record(EventType.OPPORTUNITY_UPDATED, changed, before);
+    service.recordWrites(EventType.OPPORTUNITY_UPDATED, changed, before);
     return Arrays.asList(outcomes);
   }
 
@@ -160,24 +157,8 @@ public class OpportunityBatches {
     Map<Long, OpportunityView> before = events.views(List.of(id));
     drafts.patch(opportunity, item.patch(), context);
     opportunities.flush();
-    record(EventType.OPPORTUNITY_UPDATED, List.of(opportunity), before);
+    service.recordWrites(EventType.OPPORTUNITY_UPDATED, List.of(opportunity), before);
     return new ItemOutcome.Applied(index, id, false);
-  }
-
-  /**
-   * Associates the primary leads of what was written and records the events, in one round trip:
-   * each opportunity's, in item order (an update that changed nothing records none), then the
-   * associations created.
-   */
-  private void record(
-      EventType type, List<Opportunity> written, Map<Long, OpportunityView> before) {
-    List<com.leadgencrm.opportunities.event.Change> associations =
-        leads.ensurePrimaryLeads(written);
-    List<Long> ids = written.stream().map(Opportunity::id).distinct().toList();
-    List<com.leadgencrm.opportunities.event.Change> changes =
-        new ArrayList<>(OpportunityEvents.opportunities(type, ids, before, events.views(ids)));
-    changes.addAll(associations);
-    events.record(changes);
   }
 
   private static long idOf(Change item) {

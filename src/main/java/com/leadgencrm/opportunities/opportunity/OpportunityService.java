@@ -11,6 +11,7 @@ import com.leadgencrm.opportunities.event.Change;
 import com.leadgencrm.opportunities.event.EventType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -120,6 +121,22 @@ public class OpportunityService {
             .orElseThrow(() -> new OpportunityNotFound(id));
     ifMatch.check(ETags.of(opportunity.version(), definitions.epoch()));
     return opportunity;
+  }
+
+  /**
+   * Associates the primary leads of opportunities a batch wrote and records the events: each
+   * opportunity's, in item order (an update that changed nothing records none), then the
+   * associations created.
+   *
+   * @param before the opportunities as they were before an update, by id (none for creates)
+   */
+  void recordWrites(EventType type, List<Opportunity> written, Map<Long, OpportunityView> before) {
+    List<Change> associations = leads.ensurePrimaryLeads(written);
+    List<Long> ids = written.stream().map(Opportunity::id).distinct().toList();
+    List<Change> changes =
+        new ArrayList<>(OpportunityEvents.opportunities(type, ids, before, events.views(ids)));
+    changes.addAll(associations);
+    events.record(changes);
   }
 
   /**

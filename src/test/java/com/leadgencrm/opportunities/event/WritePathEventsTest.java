@@ -238,6 +238,57 @@ class WritePathEventsTest {
   }
 
   @Test
+  void aBatchUpsertByExternalKeyRecordsWhatItCreatedAndReplaced() {
+    Map<String, Object> definition = CustomFields.body("ev", "Event key", "text", 40);
+    definition.put("isUnique", true);
+    Reply field = CustomFields.create(api, definition);
+    fields.add(field.id());
+    String key = field.json().path("systemName").asString();
+    long owner = uniqueOwner();
+    long start = head();
+    Map<String, Object> first = minimal(owner);
+    first.put(key, "K-1");
+    first.put("opportunityName", "First");
+    first.put("primaryLeadID", 4242);
+    Map<String, Object> second = minimal(owner);
+    second.put(key, "K-2");
+    Map<String, Object> withoutKey = minimal(owner);
+    Map<String, Object> firstRenamed = new java.util.HashMap<>(first);
+    firstRenamed.put("opportunityName", "First, renamed");
+    String path = "/opportunities/batch?upsertBy=" + key;
+    Reply upserted =
+        api.post(path, json(Map.of("items", List.of(first, second, withoutKey, firstRenamed))));
+    assertThat(upserted.status()).as(upserted.body()).isEqualTo(200);
+    JsonNode results = upserted.json().path("results");
+    long one = results.get(0).path("id").asLong();
+    long two = results.get(1).path("id").asLong();
+    assertThat(results.get(2).path("status").asInt()).isEqualTo(400);
+
+    List<JsonNode> recorded = eventsAfter(start, ofOpportunity(one).or(ofOpportunity(two)));
+    assertThat(types(recorded))
+        .containsExactly(
+            "opportunity.created",
+            "opportunityLead.created",
+            "opportunity.created",
+            "opportunity.updated");
+    oneTransaction(recorded);
+    assertThat(recorded.get(0).path("resource").path("id").asLong()).isEqualTo(one);
+    assertThat(recorded.get(1).path("data").path("leadID").asLong()).isEqualTo(4242);
+    assertThat(recorded.get(2).path("data")).isEqualTo(api.get("/opportunities/" + two).json());
+    JsonNode renamed = recorded.get(3);
+    assertThat(renamed.path("data")).isEqualTo(api.get("/opportunities/" + one).json());
+    assertThat(renamed.path("changes").path("opportunityName").path("from").asString())
+        .isEqualTo("First");
+    assertThat(renamed.path("changes").path("opportunityName").path("to").asString())
+        .isEqualTo("First, renamed");
+
+    long again = head();
+    Reply unchanged = api.post(path, json(Map.of("items", List.of(firstRenamed))));
+    assertThat(unchanged.status()).as(unchanged.body()).isEqualTo(200);
+    assertThat(eventsAfter(again, ofOpportunity(one))).isEmpty();
+  }
+
+  @Test
   void wireProtocolWritesAreEventsLikeRestOnes() {
     WireClient wire = WireClient.of(api, Api.ADMIN_TOKEN);
     long owner = uniqueOwner();
