@@ -14,17 +14,18 @@ interface DealStageRepository extends JpaRepository<DealStage, Long> {
   Optional<DealStage> findForUpdateById(long id);
 
   /**
-   * Locks the rows against new references too, for a deletion: FOR UPDATE waits for the
-   * transactions inserting rows that refer to them and holds back the next ones, so that what
-   * refers to a stage can be counted. ({@code findForUpdateById}'s lock, FOR NO KEY UPDATE on
-   * PostgreSQL, lets them through: a count could miss one, and the deletion then failed on its
-   * foreign key.) In id order, so that two deletions that each move opportunities to the other's
-   * stage wait for one another instead of deadlocking; a row deleted meanwhile is not returned.
+   * Locks the rows against new references too, for a deletion or a move to another pipeline: FOR
+   * UPDATE waits for the transactions inserting rows that refer to them and holds back the next
+   * ones, so that what refers to a stage can be counted, or moved along. ({@code
+   * findForUpdateById}'s lock, FOR NO KEY UPDATE on PostgreSQL, lets them through: a count could
+   * miss one, and the deletion then failed on its foreign key.) In id order, so that two deletions
+   * that each move opportunities to the other's stage wait for one another instead of deadlocking;
+   * a row deleted meanwhile is not returned.
    */
   @Query(
       value = "select id from deal_stage where id in (:ids) order by id for update",
       nativeQuery = true)
-  List<Long> lockForDeletion(Collection<Long> ids);
+  List<Long> lockAgainstNewReferences(Collection<Long> ids);
 
   /** Whether another stage of the pipeline has the name, in some letter case. */
   @Query(

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -212,7 +213,7 @@ public class DealStageService {
   public void delete(long id, @Nullable Long moveTo, IfMatch ifMatch) {
     // opportunities entering the stage meanwhile are moved or counted, or wait and find it gone;
     // the stage they move to is locked with it, first, in id order (crossed deletions deadlocked)
-    stages.lockForDeletion(moveTo == null ? List.of(id) : List.of(id, moveTo));
+    stages.lockAgainstNewReferences(moveTo == null ? List.of(id) : List.of(id, moveTo));
     DealStage stage = lockForChange(id, ifMatch);
     stage.checkDeletable();
     DealStageView last = stage.view();
@@ -252,10 +253,19 @@ public class DealStageService {
         && stages.nameTaken(input.dealStageName(), pipeline, stage.id())) {
       throw new DealStageNameTaken(input.dealStageName());
     }
+    List<Supplier<List<Change>>> followers = new ArrayList<>();
+    if (pipeline != stage.pipelineId()) {
+      // what enters the stage meanwhile waits, and then enters it in its new pipeline
+      stages.lockAgainstNewReferences(List.of(stage.id()));
+      usages.forEach(usage -> followers.add(usage.followPipeline(stage.id())));
+    }
     DealStageView before = stage.view();
     stage.replace(input);
     DealStage saved = save(stage, input.dealStageName());
-    recorder.record(EventType.DEAL_STAGE_UPDATED, saved.id(), before, saved.view());
+    List<Change> changes = new ArrayList<>();
+    changes.add(Change.of(EventType.DEAL_STAGE_UPDATED, saved.id(), before, saved.view()));
+    followers.forEach(moved -> changes.addAll(moved.get()));
+    recorder.recordAll(changes);
     return saved;
   }
 

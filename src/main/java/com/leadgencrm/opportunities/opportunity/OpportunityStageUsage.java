@@ -6,6 +6,7 @@ import com.leadgencrm.opportunities.event.Change;
 import com.leadgencrm.opportunities.event.EventType;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,17 +31,35 @@ class OpportunityStageUsage implements StageUsage {
   }
 
   /**
+   * The opportunities of a stage moving to another pipeline: they move along with a new version and
+   * update time (V82), so each is an update whose only change is its pipelineID.
+   */
+  @Override
+  public Supplier<List<Change>> followPipeline(long stageId) {
+    List<Long> ids = lockedIn(stageId);
+    Map<Long, OpportunityView> before = events.views(ids);
+    return () ->
+        OpportunityEvents.opportunities(
+            EventType.OPPORTUNITY_UPDATED, ids, before, events.views(ids));
+  }
+
+  /** The opportunities of a stage, in id order, locked against changes. */
+  private List<Long> lockedIn(long stageId) {
+    return jdbc.sql(
+            "select id from opportunity where deal_stage_id = :stage order by id for update")
+        .param("stage", stageId)
+        .query(Long.class)
+        .list();
+  }
+
+  /**
    * Moves every opportunity of a stage: a probability that came from the old stage takes the new
    * stage's default; an explicitly set one stays. Each moved opportunity is an update (its stage
    * entered now).
    */
   @Override
   public List<Change> moveAll(long fromStageId, long toStageId, StageRef target) {
-    List<Long> ids =
-        jdbc.sql("select id from opportunity where deal_stage_id = :from order by id for update")
-            .param("from", fromStageId)
-            .query(Long.class)
-            .list();
+    List<Long> ids = lockedIn(fromStageId);
     if (ids.isEmpty()) {
       return List.of();
     }

@@ -432,6 +432,52 @@ class WritePathEventsTest {
   }
 
   @Test
+  void aStageMovedToAnotherPipelineUpdatesItsOpportunitiesInItsTransaction() {
+    long pipeline = api.post("/pipelines", json(Map.of("name", "To " + UUID.randomUUID()))).id();
+    long stage =
+        api.post(
+                "/dealStages",
+                json(
+                    Map.of(
+                        "dealStageName", "Moving " + UUID.randomUUID(), "defaultProbability", 20)))
+            .id();
+    Map<String, Object> opportunity = minimal(uniqueOwner());
+    opportunity.put("dealStageID", stage);
+    long moved = create(api, opportunity);
+    Reply old = api.get("/opportunities/" + moved);
+    long start = head();
+
+    Reply patched =
+        api.request("PATCH", "/dealStages/" + stage)
+            .body("application/merge-patch+json", json(Map.of("pipelineID", pipeline)))
+            .send();
+    assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+
+    Reply now = api.get("/opportunities/" + moved);
+    assertThat(now.json().path("pipelineID").asLong()).isEqualTo(pipeline);
+    assertThat(now.header("ETag")).isNotEqualTo(old.header("ETag"));
+    assertThat(now.json().path("updateTimestamp").asString())
+        .isGreaterThan(old.json().path("updateTimestamp").asString());
+    assertThat(now.json().path("stageChangeTimestamp"))
+        .isEqualTo(old.json().path("stageChangeTimestamp"));
+    Reply revalidated =
+        api.request("GET", "/opportunities/" + moved)
+            .header("If-None-Match", java.util.Objects.requireNonNull(old.header("ETag")))
+            .send();
+    assertThat(revalidated.status()).isEqualTo(200);
+
+    List<JsonNode> recorded =
+        eventsAfter(start, about("opportunity", moved).or(about("dealStage", stage)));
+    assertThat(types(recorded)).containsExactly("dealStage.updated", "opportunity.updated");
+    oneTransaction(recorded);
+    JsonNode update = recorded.get(1);
+    assertThat(update.path("data")).isEqualTo(now.json());
+    assertThat(update.path("changes").path("pipelineID").path("from").asLong())
+        .isEqualTo(old.json().path("pipelineID").asLong());
+    assertThat(update.path("changes").path("pipelineID").path("to").asLong()).isEqualTo(pipeline);
+  }
+
+  @Test
   void aStageDeletionWithMoveToUpdatesEveryMovedOpportunityInItsTransaction() {
     long start = head();
     Reply from =
