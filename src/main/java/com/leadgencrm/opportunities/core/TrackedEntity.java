@@ -41,6 +41,14 @@ public abstract class TrackedEntity {
     return updateTimestamp;
   }
 
+  /** Takes the id under which a new entity's row is written without JPA; only once. */
+  protected final void identify(long id) {
+    if (this.id != null) {
+      throw new IllegalStateException("already identified as " + this.id);
+    }
+    this.id = id;
+  }
+
   public final long id() {
     return Objects.requireNonNull(id, "not yet persisted");
   }

@@ -107,8 +107,8 @@ public class OpportunityBatchUpserts {
       service.recordWrites(EventType.OPPORTUNITY_UPDATED, List.of(opportunity), before);
       return new ItemOutcome.Applied(index, opportunity.id(), false);
     }
-    Opportunity created = opportunities.saveAndFlush(drafts.created(item.item(), context));
-    service.recordWrites(EventType.OPPORTUNITY_CREATED, List.of(created), Map.of());
+    Opportunity created = drafts.created(item.item(), context);
+    service.insert(List.of(created), context.definitions());
     return new ItemOutcome.Applied(index, created.id(), true);
   }
 

@@ -101,9 +101,7 @@ public class OpportunityBatches {
     if (atomic) {
       AtomicBatchRefused.ifAnyRefused(outcomes);
     }
-    opportunities.saveAll(valid);
-    opportunities.flush();
-    service.recordWrites(EventType.OPPORTUNITY_CREATED, valid, Map.of());
+    service.insert(valid, context.definitions());
     for (int k = 0; k < valid.size(); k++) {
       outcomes[positions.get(k)] =
           new ItemOutcome.Applied(positions.get(k), valid.get(k).id(), true);
@@ -112,8 +110,9 @@ public class OpportunityBatches {
   }
 
   private ItemOutcome.Applied createOne(int index, Submitted<OpportunityInput> item) {
-    Opportunity opportunity = opportunities.saveAndFlush(drafts.created(item, drafts.single(item)));
-    service.recordWrites(EventType.OPPORTUNITY_CREATED, List.of(opportunity), Map.of());
+    OpportunityDrafts.WriteContext context = drafts.single(item);
+    Opportunity opportunity = drafts.created(item, context);
+    service.insert(List.of(opportunity), context.definitions());
     return new ItemOutcome.Applied(index, opportunity.id(), true);
   }
 

@@ -10,10 +10,10 @@ import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.event.Change;
 import com.leadgencrm.opportunities.event.EventType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +31,7 @@ public class OpportunityService {
   private final OpportunityFields fields;
   private final OpportunityEvents events;
   private final RecycleBin bin;
+  private final OpportunityInserts inserts;
 
   OpportunityService(
       OpportunityRepository opportunities,
@@ -39,8 +40,10 @@ public class OpportunityService {
       OpportunityLeadService leads,
       OpportunityFields fields,
       OpportunityEvents events,
-      RecycleBin bin) {
+      RecycleBin bin,
+      OpportunityInserts inserts) {
     this.bin = bin;
+    this.inserts = inserts;
     this.opportunities = opportunities;
     this.drafts = drafts;
     this.queries = queries;
@@ -52,8 +55,22 @@ public class OpportunityService {
   @Transactional
   @Requires(Permission.WRITE_OPPORTUNITIES)
   public Versioned<OpportunityView> create(Submitted<OpportunityInput> submitted) {
-    return written(
-        opportunities.saveAndFlush(drafts.created(submitted, drafts.single(submitted))), null);
+    OpportunityDrafts.WriteContext context = drafts.single(submitted);
+    Opportunity opportunity = drafts.created(submitted, context);
+    return insert(List.of(opportunity), context.definitions()).get(0);
+  }
+
+  /**
+   * Inserts new opportunities ({@link OpportunityInserts}), associates their primary leads and
+   * records the events; answers them as a read would, in their order.
+   */
+  List<Versioned<OpportunityView>> insert(
+      List<Opportunity> created, CustomFieldDefinitions definitions) {
+    List<Versioned<OpportunityView>> inserted = inserts.insert(created, definitions);
+    Map<Long, OpportunityView> after = new LinkedHashMap<>();
+    inserted.forEach(view -> after.put(view.body().id(), view.body()));
+    record(EventType.OPPORTUNITY_CREATED, created, Map.of(), after);
+    return inserted;
   }
 
   @Transactional
@@ -86,7 +103,7 @@ public class OpportunityService {
     Opportunity opportunity = lockForChange(id, ifMatch, context.definitions());
     OpportunityView before = current(id);
     change.accept(opportunity, context);
-    return written(opportunities.saveAndFlush(opportunity), before);
+    return updated(opportunities.saveAndFlush(opportunity), before);
   }
 
   /** Moves the opportunity and its lead associations to the recycle bin ({@link RecycleBin}). */
@@ -131,31 +148,33 @@ public class OpportunityService {
    * @param before the opportunities as they were before an update, by id (none for creates)
    */
   void recordWrites(EventType type, List<Opportunity> written, Map<Long, OpportunityView> before) {
-    List<Change> associations = leads.ensurePrimaryLeads(written);
     List<Long> ids = written.stream().map(Opportunity::id).distinct().toList();
+    record(type, written, before, events.views(ids));
+  }
+
+  private void record(
+      EventType type,
+      List<Opportunity> written,
+      Map<Long, OpportunityView> before,
+      Map<Long, OpportunityView> after) {
+    List<Change> associations = leads.ensurePrimaryLeads(written);
     List<Change> changes =
-        new ArrayList<>(OpportunityEvents.opportunities(type, ids, before, events.views(ids)));
+        new ArrayList<>(OpportunityEvents.opportunities(type, after.keySet(), before, after));
     changes.addAll(associations);
     events.record(changes);
   }
 
   /**
-   * Associates the primary lead of what was written, reads it back as a client would, and records
-   * the events: created (no {@code before}) or updated, then the associations it created.
+   * Associates the primary lead of what was changed, reads it back as a client would, and records
+   * the events: updated (none when nothing changed), then the associations it created.
    */
-  private Versioned<OpportunityView> written(
-      Opportunity written, @Nullable OpportunityView before) {
-    List<Change> associations = leads.ensurePrimaryLeads(List.of(written));
+  private Versioned<OpportunityView> updated(Opportunity written, OpportunityView before) {
     Versioned<OpportunityView> after = queries.get(written.id());
-    List<Change> changes = new ArrayList<>();
-    changes.add(
-        Change.of(
-            before == null ? EventType.OPPORTUNITY_CREATED : EventType.OPPORTUNITY_UPDATED,
-            written.id(),
-            before,
-            after.body()));
-    changes.addAll(associations);
-    events.record(changes);
+    record(
+        EventType.OPPORTUNITY_UPDATED,
+        List.of(written),
+        Map.of(written.id(), before),
+        Map.of(written.id(), after.body()));
     return after;
   }
 }
