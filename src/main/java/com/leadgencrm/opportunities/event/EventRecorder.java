@@ -65,7 +65,9 @@ import tools.jackson.databind.json.JsonMapper;
  * create / delete an association  opportunityLead.created / .deleted (Change.ofAssociation)
  * update an association (wire)    opportunityLead.updated (owners of the old and new opportunity)
  * deal stage create/change/delete dealStage.*; a deletion with moveTo: opportunity.updated per
- *                                 opportunity moved, then dealStage.deleted (one recordAll)
+ *                                 opportunity moved, then dealStage.deleted (one recordAll); a move
+ *                                 to another pipeline: dealStage.updated, then opportunity.updated
+ *                                 per opportunity it takes along
  * pipeline create/change/delete   pipeline.* (and the events of any stages it takes along)
  * field create/change/delete      field.*; a custom field deleted or converted: opportunity.updated
  *                                 per opportunity whose stored value changed
