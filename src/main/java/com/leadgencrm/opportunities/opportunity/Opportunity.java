@@ -197,33 +197,11 @@ class Opportunity extends TrackedEntity {
       @Nullable Long primaryLeadId) {}
 
   /**
-   * This new opportunity's row, under the id it is inserted with by {@link OpportunityInserts}:
+   * Takes the id this new opportunity's row is inserted under by {@link OpportunityInserts}:
    * creates are the one write of an opportunity that JPA does not make.
    */
-  OpportunityInserts.Row insertedAs(long id) {
+  void insertedAs(long id) {
     identify(id);
-    return new OpportunityInserts.Row(
-        id,
-        ownerId,
-        dealStageId,
-        accountId,
-        campaignId,
-        opportunityName,
-        probability,
-        probabilityExplicit,
-        amount,
-        currency,
-        isClosed,
-        isWon,
-        isActive,
-        closeDate,
-        originatingLeadId,
-        primaryLeadId,
-        createTimestamp(),
-        updateTimestamp(),
-        stageChangeTimestamp,
-        customFields,
-        version());
   }
 
   long ownerId() {

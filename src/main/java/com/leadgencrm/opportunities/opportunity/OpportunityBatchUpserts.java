@@ -9,7 +9,6 @@ import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.core.Savepoints;
 import com.leadgencrm.opportunities.core.Submitted;
 import com.leadgencrm.opportunities.core.Values.TypeMismatch;
-import com.leadgencrm.opportunities.event.EventType;
 import com.leadgencrm.opportunities.field.FieldRef;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +103,7 @@ public class OpportunityBatchUpserts {
       Map<Long, OpportunityView> before = events.views(List.of(opportunity.id()));
       drafts.replace(opportunity, item.item(), context);
       opportunities.flush();
-      service.recordWrites(EventType.OPPORTUNITY_UPDATED, List.of(opportunity), before);
+      service.recordUpdates(List.of(opportunity), before);
       return new ItemOutcome.Applied(index, opportunity.id(), false);
     }
     Opportunity created = drafts.created(item.item(), context);

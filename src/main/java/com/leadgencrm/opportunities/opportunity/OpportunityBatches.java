@@ -11,7 +11,6 @@ import com.leadgencrm.opportunities.core.Refusals;
 import com.leadgencrm.opportunities.core.Requires;
 import com.leadgencrm.opportunities.core.Savepoints;
 import com.leadgencrm.opportunities.core.Submitted;
-import com.leadgencrm.opportunities.event.EventType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,8 +24,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Many opportunities at once. Every item is validated first, with the same rules as a single write;
- * the valid ones are then written together (one JDBC batch). By default each item succeeds or fails
- * on its own; an atomic batch writes all items or none ({@link AtomicBatchRefused}).
+ * the valid ones are then written together (new ones by one statement, changed ones by one JDBC
+ * batch). By default each item succeeds or fails on its own; an atomic batch writes all items or
+ * none ({@link AtomicBatchRefused}).
  *
  * <p>A batch runs in its own transaction, or in a savepoint of the request's when an
  * Idempotency-Key made the whole request one transaction. Should the shared write fail in the
@@ -145,7 +145,7 @@ public class OpportunityBatches {
       AtomicBatchRefused.ifAnyRefused(outcomes);
     }
     opportunities.flush();
-    service.recordWrites(EventType.OPPORTUNITY_UPDATED, changed, before);
+    service.recordUpdates(changed, before);
     return Arrays.asList(outcomes);
   }
 
@@ -156,7 +156,7 @@ public class OpportunityBatches {
     Map<Long, OpportunityView> before = events.views(List.of(id));
     drafts.patch(opportunity, item.patch(), context);
     opportunities.flush();
-    service.recordWrites(EventType.OPPORTUNITY_UPDATED, List.of(opportunity), before);
+    service.recordUpdates(List.of(opportunity), before);
     return new ItemOutcome.Applied(index, id, false);
   }
 

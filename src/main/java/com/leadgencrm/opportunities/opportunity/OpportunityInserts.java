@@ -1,13 +1,11 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.leadgencrm.opportunities.core.ETags;
 import com.leadgencrm.opportunities.core.Versioned;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +14,24 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * New opportunities, written by one statement that answers them as a read would: their rows go as
- * one JSON array, which PostgreSQL turns into rows of the table ({@code json_populate_recordset}),
- * and the statement returns them as its triggers completed them (the pipeline of the stage). JPA's
+ * New opportunities, written by one statement that answers them as a read would: each goes as its
+ * fields under the names of the columns JPA maps them to, in one JSON array that PostgreSQL turns
+ * into rows of the table ({@code json_populate_recordset}), and the statement returns the rows as
+ * its triggers completed them (the pipeline of the stage) to the row mapper every read uses. JPA's
  * insert cost a single create a flush (about a sixth of its CPU samples) and a statement to read
  * the row back; a batch, the same for 500 rows (BENCHMARKS.md, twenty-fourth round).
+ *
+ * <p>A column the entity does not map is null in a new row, not its default, unless a trigger fills
+ * it ({@code pipeline_id}): a new column is a new field of the entity (a NOT NULL one fails every
+ * create of the suite until it is).
  *
  * <p>Ids come from the entity's own generator, which takes blocks of 50 from {@code
  * opportunity_id_seq} as JPA does: JPA's writes and instances of an earlier version share the
@@ -44,35 +47,15 @@ class OpportunityInserts {
       returning %s, version"""
           .formatted(OpportunityRows.COLUMNS);
 
-  /** A new opportunity's row, its properties named as the table's columns. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record Row(
-      long id,
-      long ownerId,
-      long dealStageId,
-      @Nullable Long accountId,
-      @Nullable Long campaignId,
-      String opportunityName,
-      @Nullable BigDecimal probability,
-      boolean probabilityExplicit,
-      @Nullable BigDecimal amount,
-      String currency,
-      boolean isClosed,
-      boolean isWon,
-      boolean isActive,
-      Instant closeDate,
-      @Nullable Long originatingLeadId,
-      @Nullable Long primaryLeadId,
-      Instant createTimestamp,
-      Instant updateTimestamp,
-      Instant stageChangeTimestamp,
-      @JsonRawValue String customFields,
-      long version) {}
+  /** The custom fields' JSON object, written into a row as it is. */
+  private abstract static class RawCustomFields {
+    @JsonRawValue String customFields;
+  }
 
   private final EntityManager entities;
   private final BeforeExecutionGenerator ids;
   private final JdbcClient jdbc;
-  private final JsonMapper mapper;
+  private final ObjectWriter rowsWriter;
   private final OpportunityRows rows;
 
   OpportunityInserts(
@@ -90,7 +73,20 @@ class OpportunityInserts {
                 .getEntityDescriptor(Opportunity.class)
                 .getGenerator();
     this.jdbc = jdbc;
-    this.mapper = mapper;
+    // an opportunity's fields, private ones included, named as JPA names their columns
+    this.rowsWriter =
+        mapper
+            .rebuild()
+            .changeDefaultVisibility(
+                visibility ->
+                    visibility
+                        .withFieldVisibility(Visibility.ANY)
+                        .withGetterVisibility(Visibility.NONE)
+                        .withIsGetterVisibility(Visibility.NONE))
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addMixIn(Opportunity.class, RawCustomFields.class)
+            .build()
+            .writerFor(new TypeReference<List<Opportunity>>() {});
     this.rows = rows;
   }
 
@@ -102,14 +98,12 @@ class OpportunityInserts {
       List<Opportunity> created, CustomFieldDefinitions definitions) {
     SharedSessionContractImplementor session =
         entities.unwrap(SharedSessionContractImplementor.class);
-    List<Row> inserted = new ArrayList<>(created.size());
     for (Opportunity opportunity : created) {
-      long id = (Long) ids.generate(session, opportunity, null, EventType.INSERT);
-      inserted.add(opportunity.insertedAs(id));
+      opportunity.insertedAs((Long) ids.generate(session, opportunity, null, EventType.INSERT));
     }
     Map<Long, Versioned<OpportunityView>> read = new HashMap<>();
     jdbc.sql(INSERT)
-        .param(mapper.writeValueAsString(inserted))
+        .param(rowsWriter.writeValueAsString(created))
         .query(
             (rs, n) ->
                 new Versioned<>(
@@ -117,6 +111,8 @@ class OpportunityInserts {
                     ETags.of(rs.getLong("version"), definitions.epoch())))
         .list()
         .forEach(view -> read.put(view.body().id(), view));
-    return inserted.stream().map(row -> Objects.requireNonNull(read.get(row.id()))).toList();
+    return created.stream()
+        .map(opportunity -> Objects.requireNonNull(read.get(opportunity.id())))
+        .toList();
   }
 }

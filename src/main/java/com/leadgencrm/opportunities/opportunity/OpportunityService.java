@@ -141,15 +141,15 @@ public class OpportunityService {
   }
 
   /**
-   * Associates the primary leads of opportunities a batch wrote and records the events: each
-   * opportunity's, in item order (an update that changed nothing records none), then the
-   * associations created.
+   * Associates the primary leads of opportunities a batch changed, reads them back and records
+   * their events: each one's update, in item order (one that changed nothing records none), then
+   * the associations created.
    *
-   * @param before the opportunities as they were before an update, by id (none for creates)
+   * @param before the opportunities as they were before the change, by id
    */
-  void recordWrites(EventType type, List<Opportunity> written, Map<Long, OpportunityView> before) {
-    List<Long> ids = written.stream().map(Opportunity::id).distinct().toList();
-    record(type, written, before, events.views(ids));
+  void recordUpdates(List<Opportunity> updated, Map<Long, OpportunityView> before) {
+    List<Long> ids = updated.stream().map(Opportunity::id).distinct().toList();
+    record(EventType.OPPORTUNITY_UPDATED, updated, before, events.views(ids));
   }
 
   private void record(
