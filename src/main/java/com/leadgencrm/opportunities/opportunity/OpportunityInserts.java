@@ -2,7 +2,6 @@ package com.leadgencrm.opportunities.opportunity;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.leadgencrm.opportunities.core.ETags;
 import com.leadgencrm.opportunities.core.Versioned;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -104,11 +103,7 @@ class OpportunityInserts {
     Map<Long, Versioned<OpportunityView>> read = new HashMap<>();
     jdbc.sql(INSERT)
         .param(rowsWriter.writeValueAsString(created))
-        .query(
-            (rs, n) ->
-                new Versioned<>(
-                    rows.view(rs, definitions),
-                    ETags.of(rs.getLong("version"), definitions.epoch())))
+        .query((rs, n) -> rows.versioned(rs, definitions))
         .list()
         .forEach(view -> read.put(view.body().id(), view));
     return created.stream()

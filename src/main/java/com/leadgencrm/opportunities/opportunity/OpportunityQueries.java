@@ -1,7 +1,6 @@
 package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.core.Caller;
-import com.leadgencrm.opportunities.core.ETags;
 import com.leadgencrm.opportunities.core.HeavyRead;
 import com.leadgencrm.opportunities.core.InvalidField;
 import com.leadgencrm.opportunities.core.InvalidInput;
@@ -273,11 +272,7 @@ public class OpportunityQueries {
                 + (scope == null ? "" : " and owner_id = :owner"))
         .param("id", id)
         .param("owner", scope == null ? 0L : scope)
-        .query(
-            (rs, n) ->
-                new Versioned<>(
-                    rows.view(rs, definitions),
-                    ETags.of(rs.getLong("version"), definitions.epoch())))
+        .query((rs, n) -> rows.versioned(rs, definitions))
         .optional()
         .orElseThrow(() -> new OpportunityNotFound(id));
   }

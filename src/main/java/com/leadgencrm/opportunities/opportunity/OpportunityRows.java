@@ -1,6 +1,8 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.leadgencrm.opportunities.core.ETags;
 import com.leadgencrm.opportunities.core.Numbers;
+import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.field.FieldRef;
 import com.leadgencrm.opportunities.query.RowSink;
 import com.leadgencrm.opportunities.query.TimestampText;
@@ -106,6 +108,13 @@ class OpportunityRows {
         rs.getObject(at + UPDATE_TIMESTAMP, OffsetDateTime.class).toInstant(),
         rs.getObject(at + STAGE_CHANGE_TIMESTAMP, OffsetDateTime.class).toInstant(),
         readable(stored(rs.getString(at + CUSTOM_FIELDS)), definitions));
+  }
+
+  /** {@link #view} with its entity tag, of a row that selects {@code version} too. */
+  Versioned<OpportunityView> versioned(ResultSet rs, CustomFieldDefinitions definitions)
+      throws SQLException {
+    return new Versioned<>(
+        view(rs, definitions), ETags.of(rs.getLong("version"), definitions.epoch()));
   }
 
   /**
