@@ -208,6 +208,11 @@ class Opportunity extends TrackedEntity {
     return ownerId;
   }
 
+  /** When it last changed: a write compares it with what it read to know whether it changed. */
+  Instant lastChanged() {
+    return updateTimestamp();
+  }
+
   String customFields() {
     return customFields;
   }

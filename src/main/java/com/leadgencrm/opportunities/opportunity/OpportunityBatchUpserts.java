@@ -11,7 +11,6 @@ import com.leadgencrm.opportunities.core.Submitted;
 import com.leadgencrm.opportunities.core.Values.TypeMismatch;
 import com.leadgencrm.opportunities.field.FieldRef;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -30,9 +29,7 @@ import org.springframework.stereotype.Service;
 public class OpportunityBatchUpserts {
 
   private final OpportunityService service;
-  private final OpportunityRepository opportunities;
   private final OpportunityDrafts drafts;
-  private final OpportunityEvents events;
   private final OpportunityFields fields;
   private final CustomValues customValues;
   private final ExternalKeys keys;
@@ -41,18 +38,14 @@ public class OpportunityBatchUpserts {
 
   OpportunityBatchUpserts(
       OpportunityService service,
-      OpportunityRepository opportunities,
       OpportunityDrafts drafts,
-      OpportunityEvents events,
       OpportunityFields fields,
       CustomValues customValues,
       ExternalKeys keys,
       Savepoints savepoints,
       JdbcClient jdbc) {
     this.service = service;
-    this.opportunities = opportunities;
     this.drafts = drafts;
-    this.events = events;
     this.fields = fields;
     this.customValues = customValues;
     this.keys = keys;
@@ -98,13 +91,11 @@ public class OpportunityBatchUpserts {
     String key = item.key() != null ? item.key() : keyOf(field, item.item());
     Optional<Long> holder = keys.holder(field, key);
     if (holder.isPresent()) {
-      Opportunity opportunity =
+      OpportunityUpdates.Locked locked =
           service.lockForChange(holder.get(), IfMatch.NONE, context.definitions());
-      Map<Long, OpportunityView> before = events.views(List.of(opportunity.id()));
-      drafts.replace(opportunity, item.item(), context);
-      opportunities.flush();
-      service.recordUpdates(List.of(opportunity), before);
-      return new ItemOutcome.Applied(index, opportunity.id(), false);
+      drafts.replace(locked.opportunity(), item.item(), context);
+      service.writeUpdates(List.of(locked), context.definitions());
+      return new ItemOutcome.Applied(index, holder.get(), false);
     }
     Opportunity created = drafts.created(item.item(), context);
     service.insert(List.of(created), context.definitions());

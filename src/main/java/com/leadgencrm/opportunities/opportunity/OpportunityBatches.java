@@ -13,7 +13,7 @@ import com.leadgencrm.opportunities.core.Savepoints;
 import com.leadgencrm.opportunities.core.Submitted;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,9 +24,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Many opportunities at once. Every item is validated first, with the same rules as a single write;
- * the valid ones are then written together (new ones by one statement, changed ones by one JDBC
- * batch). By default each item succeeds or fails on its own; an atomic batch writes all items or
- * none ({@link AtomicBatchRefused}).
+ * the valid ones are then written together (new ones by one statement, changed ones by another). By
+ * default each item succeeds or fails on its own; an atomic batch writes all items or none ({@link
+ * AtomicBatchRefused}).
  *
  * <p>A batch runs in its own transaction, or in a savepoint of the request's when an
  * Idempotency-Key made the whole request one transaction. Should the shared write fail in the
@@ -40,22 +40,19 @@ public class OpportunityBatches {
   public record Change(@Nullable Long id, Submitted<OpportunityInput> patch) {}
 
   private final OpportunityService service;
-  private final OpportunityRepository opportunities;
+  private final OpportunityUpdates updates;
   private final OpportunityDrafts drafts;
   private final Savepoints savepoints;
-  private final OpportunityEvents events;
 
   OpportunityBatches(
       OpportunityService service,
-      OpportunityRepository opportunities,
+      OpportunityUpdates updates,
       OpportunityDrafts drafts,
-      Savepoints savepoints,
-      OpportunityEvents events) {
+      Savepoints savepoints) {
     this.service = service;
-    this.opportunities = opportunities;
+    this.updates = updates;
     this.drafts = drafts;
     this.savepoints = savepoints;
-    this.events = events;
   }
 
   @Requires(Permission.WRITE_OPPORTUNITIES)
@@ -119,24 +116,22 @@ public class OpportunityBatches {
   private List<ItemOutcome> patchTogether(List<Change> items, boolean atomic) {
     OpportunityDrafts.WriteContext context = drafts.batch();
     ItemOutcome[] outcomes = new ItemOutcome[items.size()];
-    Map<Long, Opportunity> locked = new HashMap<>();
     TreeSet<Long> ids = new TreeSet<>();
     items.stream().map(Change::id).filter(Objects::nonNull).forEach(ids::add);
-    for (Opportunity opportunity :
-        opportunities.lockAllVisible(ids, Caller.current().ownerScope())) {
-      locked.put(opportunity.id(), opportunity);
-    }
-    Map<Long, OpportunityView> before = events.views(locked.keySet());
-    List<Opportunity> changed = new ArrayList<>();
+    Map<Long, OpportunityUpdates.Locked> locked =
+        updates.lockAll(ids, Caller.current().ownerScope(), context.definitions());
+    // in item order, each opportunity once however many items change it
+    Map<Long, OpportunityUpdates.Locked> changed = new LinkedHashMap<>();
     for (int i = 0; i < items.size(); i++) {
       try {
-        Opportunity opportunity = locked.get(idOf(items.get(i)));
+        OpportunityUpdates.Locked opportunity = locked.get(idOf(items.get(i)));
         if (opportunity == null) {
           throw new OpportunityNotFound(items.get(i).id());
         }
-        drafts.patch(opportunity, items.get(i).patch(), context);
-        changed.add(opportunity);
-        outcomes[i] = new ItemOutcome.Applied(i, opportunity.id(), false);
+        drafts.patch(opportunity.opportunity(), items.get(i).patch(), context);
+        long id = opportunity.before().body().id();
+        changed.putIfAbsent(id, opportunity);
+        outcomes[i] = new ItemOutcome.Applied(i, id, false);
       } catch (Refusal refusal) {
         outcomes[i] = new ItemOutcome.Refused(i, refusal);
       }
@@ -144,19 +139,17 @@ public class OpportunityBatches {
     if (atomic) {
       AtomicBatchRefused.ifAnyRefused(outcomes);
     }
-    opportunities.flush();
-    service.recordUpdates(changed, before);
+    service.writeUpdates(changed.values(), context.definitions());
     return Arrays.asList(outcomes);
   }
 
   private ItemOutcome.Applied patchOne(int index, Change item) {
     long id = idOf(item);
     OpportunityDrafts.WriteContext context = drafts.single(item.patch());
-    Opportunity opportunity = service.lockForChange(id, IfMatch.NONE, context.definitions());
-    Map<Long, OpportunityView> before = events.views(List.of(id));
-    drafts.patch(opportunity, item.patch(), context);
-    opportunities.flush();
-    service.recordUpdates(List.of(opportunity), before);
+    OpportunityUpdates.Locked locked =
+        service.lockForChange(id, IfMatch.NONE, context.definitions());
+    drafts.patch(locked.opportunity(), item.patch(), context.knowing(locked.stage()));
+    service.writeUpdates(List.of(locked), context.definitions());
     return new ItemOutcome.Applied(index, id, false);
   }
 

@@ -28,7 +28,14 @@ class OpportunityDrafts {
 
   /** What every write validates against: the custom fields and the deal stages. */
   record WriteContext(
-      CustomFieldDefinitions definitions, Function<Long, Optional<StageRef>> stages) {}
+      CustomFieldDefinitions definitions, Function<Long, Optional<StageRef>> stages) {
+
+    /** The same, knowing a stage already read (an opportunity's current one). */
+    WriteContext knowing(StageRef stage) {
+      return new WriteContext(
+          definitions, id -> id == stage.id() ? Optional.of(stage) : stages.apply(id));
+    }
+  }
 
   private final OpportunityFields fields;
   private final OpportunityRows rows;

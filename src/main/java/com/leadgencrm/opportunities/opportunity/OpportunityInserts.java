@@ -1,7 +1,5 @@
 package com.leadgencrm.opportunities.opportunity;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.leadgencrm.opportunities.core.Versioned;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -15,10 +13,6 @@ import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * New opportunities, written by one statement that answers them as a read would: each goes as its
@@ -46,23 +40,13 @@ class OpportunityInserts {
       returning %s, version"""
           .formatted(OpportunityRows.COLUMNS);
 
-  /** The custom fields' JSON object, written into a row as it is. */
-  private abstract static class RawCustomFields {
-    @JsonRawValue String customFields;
-  }
-
   private final EntityManager entities;
   private final BeforeExecutionGenerator ids;
   private final JdbcClient jdbc;
-  private final ObjectWriter rowsWriter;
   private final OpportunityRows rows;
 
   OpportunityInserts(
-      EntityManager entities,
-      EntityManagerFactory factory,
-      JdbcClient jdbc,
-      JsonMapper mapper,
-      OpportunityRows rows) {
+      EntityManager entities, EntityManagerFactory factory, JdbcClient jdbc, OpportunityRows rows) {
     this.entities = entities;
     this.ids =
         (BeforeExecutionGenerator)
@@ -72,20 +56,6 @@ class OpportunityInserts {
                 .getEntityDescriptor(Opportunity.class)
                 .getGenerator();
     this.jdbc = jdbc;
-    // an opportunity's fields, private ones included, named as JPA names their columns
-    this.rowsWriter =
-        mapper
-            .rebuild()
-            .changeDefaultVisibility(
-                visibility ->
-                    visibility
-                        .withFieldVisibility(Visibility.ANY)
-                        .withGetterVisibility(Visibility.NONE)
-                        .withIsGetterVisibility(Visibility.NONE))
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .addMixIn(Opportunity.class, RawCustomFields.class)
-            .build()
-            .writerFor(new TypeReference<List<Opportunity>>() {});
     this.rows = rows;
   }
 
@@ -102,7 +72,7 @@ class OpportunityInserts {
     }
     Map<Long, Versioned<OpportunityView>> read = new HashMap<>();
     jdbc.sql(INSERT)
-        .param(rowsWriter.writeValueAsString(created))
+        .param(rows.rowsJson(created))
         .query((rs, n) -> rows.versioned(rs, definitions))
         .list()
         .forEach(view -> read.put(view.body().id(), view));

@@ -1,11 +1,14 @@
 package com.leadgencrm.opportunities.opportunity;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.leadgencrm.opportunities.core.ETags;
 import com.leadgencrm.opportunities.core.Numbers;
 import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.field.FieldRef;
 import com.leadgencrm.opportunities.query.RowSink;
 import com.leadgencrm.opportunities.query.TimestampText;
+import java.io.StringWriter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -15,13 +18,25 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one mapping of an opportunity row to what clients read: its columns, spelled once, and the
- * representation built from them (reads, and writes that read back what they wrote).
+ * representation built from them (reads, and writes that read back what they wrote); and of a row
+ * to the entity and back, as JSON objects of the row's columns, which writes exchange with
+ * PostgreSQL ({@code to_json} of a row to read one, {@code json_populate_recordset} to write them).
  */
 @Component
 class OpportunityRows {
@@ -60,15 +75,67 @@ class OpportunityRows {
   private static final TypeReference<LinkedHashMap<String, Object>> VALUES =
       new TypeReference<>() {};
 
+  /** The custom fields' JSON object, taken into and out of a row as it is. */
+  private abstract static class RawCustomFields {
+    @JsonRawValue
+    @JsonDeserialize(using = JsonText.class)
+    String customFields;
+  }
+
+  /** A JSON value as its text, numbers as they were written (no detour through a double). */
+  private static final class JsonText extends ValueDeserializer<String> {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    @Override
+    public String deserialize(JsonParser parser, DeserializationContext context) {
+      StringWriter text = new StringWriter();
+      try (JsonGenerator generator = JSON.createGenerator(ObjectWriteContext.empty(), text)) {
+        generator.copyCurrentStructureExact(parser);
+      }
+      return text.toString();
+    }
+  }
+
   private final CustomValues customValues;
   private final JsonMapper mapper;
   // the stored values' type resolved once, not at each row
   private final ObjectReader storedValues;
+  private final ObjectWriter entitiesWriter;
+  private final ObjectReader entityReader;
 
   OpportunityRows(CustomValues customValues, JsonMapper mapper) {
     this.customValues = customValues;
     this.mapper = mapper;
     this.storedValues = mapper.readerFor(VALUES);
+    // an opportunity's fields, private ones included, named as JPA names their columns; a column
+    // the entity does not map (pipeline_id, kept by a trigger) is left alone both ways
+    JsonMapper entities =
+        mapper
+            .rebuild()
+            .changeDefaultVisibility(
+                visibility ->
+                    visibility
+                        .withFieldVisibility(Visibility.ANY)
+                        .withGetterVisibility(Visibility.NONE)
+                        .withIsGetterVisibility(Visibility.NONE)
+                        .withSetterVisibility(Visibility.NONE))
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addMixIn(Opportunity.class, RawCustomFields.class)
+            .build();
+    this.entitiesWriter = entities.writerFor(new TypeReference<List<Opportunity>>() {});
+    this.entityReader = entities.readerFor(Opportunity.class);
+  }
+
+  /** Opportunities as rows of their table: one JSON array for {@code json_populate_recordset}. */
+  String rowsJson(List<Opportunity> opportunities) {
+    return entitiesWriter.writeValueAsString(opportunities);
+  }
+
+  /** The opportunity of a row as {@code to_json} renders it. */
+  Opportunity entity(String rowJson) {
+    return entityReader.readValue(rowJson);
   }
 
   private static int position(String column) {

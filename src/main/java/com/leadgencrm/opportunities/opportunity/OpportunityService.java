@@ -1,7 +1,6 @@
 package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.core.Caller;
-import com.leadgencrm.opportunities.core.ETags;
 import com.leadgencrm.opportunities.core.IfMatch;
 import com.leadgencrm.opportunities.core.Permission;
 import com.leadgencrm.opportunities.core.Requires;
@@ -10,6 +9,7 @@ import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.event.Change;
 import com.leadgencrm.opportunities.event.EventType;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OpportunityService {
 
-  private final OpportunityRepository opportunities;
+  private final OpportunityUpdates updates;
   private final OpportunityDrafts drafts;
-  private final OpportunityQueries queries;
   private final OpportunityLeadService leads;
   private final OpportunityFields fields;
   private final OpportunityEvents events;
@@ -34,9 +33,8 @@ public class OpportunityService {
   private final OpportunityInserts inserts;
 
   OpportunityService(
-      OpportunityRepository opportunities,
+      OpportunityUpdates updates,
       OpportunityDrafts drafts,
-      OpportunityQueries queries,
       OpportunityLeadService leads,
       OpportunityFields fields,
       OpportunityEvents events,
@@ -44,9 +42,8 @@ public class OpportunityService {
       OpportunityInserts inserts) {
     this.bin = bin;
     this.inserts = inserts;
-    this.opportunities = opportunities;
+    this.updates = updates;
     this.drafts = drafts;
-    this.queries = queries;
     this.leads = leads;
     this.fields = fields;
     this.events = events;
@@ -100,56 +97,64 @@ public class OpportunityService {
       Submitted<OpportunityInput> submitted,
       BiConsumer<Opportunity, OpportunityDrafts.WriteContext> change) {
     OpportunityDrafts.WriteContext context = drafts.single(submitted);
-    Opportunity opportunity = lockForChange(id, ifMatch, context.definitions());
-    OpportunityView before = current(id);
-    change.accept(opportunity, context);
-    return updated(opportunities.saveAndFlush(opportunity), before);
+    OpportunityUpdates.Locked locked = lockForChange(id, ifMatch, context.definitions());
+    change.accept(locked.opportunity(), context.knowing(locked.stage()));
+    return writeUpdates(List.of(locked), context.definitions()).get(id);
   }
 
   /** Moves the opportunity and its lead associations to the recycle bin ({@link RecycleBin}). */
   @Transactional
   @Requires(Permission.DELETE_OPPORTUNITIES)
   public void delete(long id, IfMatch ifMatch) {
-    Opportunity opportunity = lockForChange(id, ifMatch, fields.definitions());
-    OpportunityView last = current(id);
+    OpportunityUpdates.Locked locked = lockForChange(id, ifMatch, fields.definitions());
     List<Change> changes = new ArrayList<>();
-    changes.add(Change.of(EventType.OPPORTUNITY_DELETED, id, last, null));
+    changes.add(Change.of(EventType.OPPORTUNITY_DELETED, id, locked.before().body(), null));
     for (OpportunityLeadView association : events.associationsOf(List.of(id))) {
       changes.add(
           OpportunityEvents.association(
-              EventType.OPPORTUNITY_LEAD_DELETED, association, null, opportunity.ownerId()));
+              EventType.OPPORTUNITY_LEAD_DELETED,
+              association,
+              null,
+              locked.opportunity().ownerId()));
     }
     bin.keep(id);
-    opportunities.delete(opportunity);
-    opportunities.flush();
+    updates.delete(id);
     events.record(changes);
   }
 
-  /** The opportunity as a GET answers it now (the caller has locked it). */
-  private OpportunityView current(long id) {
-    return java.util.Objects.requireNonNull(events.views(List.of(id)).get(id));
-  }
-
   /** Locks the opportunity for a change that depends on its current state. */
-  Opportunity lockForChange(long id, IfMatch ifMatch, CustomFieldDefinitions definitions) {
-    Opportunity opportunity =
-        opportunities
-            .lockVisible(id, Caller.current().ownerScope())
+  OpportunityUpdates.Locked lockForChange(
+      long id, IfMatch ifMatch, CustomFieldDefinitions definitions) {
+    OpportunityUpdates.Locked locked =
+        updates
+            .lock(id, Caller.current().ownerScope(), definitions)
             .orElseThrow(() -> new OpportunityNotFound(id));
-    ifMatch.check(ETags.of(opportunity.version(), definitions.epoch()));
-    return opportunity;
+    ifMatch.check(locked.before().etag());
+    return locked;
   }
 
   /**
-   * Associates the primary leads of opportunities a batch changed, reads them back and records
-   * their events: each one's update, in item order (one that changed nothing records none), then
-   * the associations created.
-   *
-   * @param before the opportunities as they were before the change, by id
+   * Writes locked opportunities that were changed ({@link OpportunityUpdates#write}), associates
+   * their primary leads and records their events: each one's update, in the order given (one that
+   * changed nothing records none), then the associations created. Answers them as a read would now,
+   * by id.
    */
-  void recordUpdates(List<Opportunity> updated, Map<Long, OpportunityView> before) {
-    List<Long> ids = updated.stream().map(Opportunity::id).distinct().toList();
-    record(EventType.OPPORTUNITY_UPDATED, updated, before, events.views(ids));
+  Map<Long, Versioned<OpportunityView>> writeUpdates(
+      Collection<OpportunityUpdates.Locked> locked, CustomFieldDefinitions definitions) {
+    Map<Long, Versioned<OpportunityView>> written = updates.write(locked, definitions);
+    Map<Long, OpportunityView> before = new LinkedHashMap<>();
+    Map<Long, OpportunityView> after = new LinkedHashMap<>();
+    for (OpportunityUpdates.Locked each : locked) {
+      long id = each.before().body().id();
+      before.put(id, each.before().body());
+      after.put(id, written.get(id).body());
+    }
+    record(
+        EventType.OPPORTUNITY_UPDATED,
+        locked.stream().map(OpportunityUpdates.Locked::opportunity).toList(),
+        before,
+        after);
+    return written;
   }
 
   private void record(
@@ -162,19 +167,5 @@ public class OpportunityService {
         new ArrayList<>(OpportunityEvents.opportunities(type, after.keySet(), before, after));
     changes.addAll(associations);
     events.record(changes);
-  }
-
-  /**
-   * Associates the primary lead of what was changed, reads it back as a client would, and records
-   * the events: updated (none when nothing changed), then the associations it created.
-   */
-  private Versioned<OpportunityView> updated(Opportunity written, OpportunityView before) {
-    Versioned<OpportunityView> after = queries.get(written.id());
-    record(
-        EventType.OPPORTUNITY_UPDATED,
-        List.of(written),
-        Map.of(written.id(), before),
-        Map.of(written.id(), after.body()));
-    return after;
   }
 }

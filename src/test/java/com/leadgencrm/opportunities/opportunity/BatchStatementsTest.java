@@ -26,8 +26,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A batch of creates reaches PostgreSQL as one INSERT of all its rows ({@code OpportunityInserts}),
  * whatever database URL the operator gives ({@code SPRING_DATASOURCE_URL}), one without driver
  * options included: one statement per row made a batch of 500 four times slower (BENCHMARKS.md,
- * eighteenth round). PostgreSQL itself counts the statements, with a statement-level trigger in a
- * database of this test's own.
+ * eighteenth round). A batch of changes is one UPDATE of the rows that changed ({@code
+ * OpportunityUpdates}), and a change that changes nothing writes nothing. PostgreSQL itself counts
+ * the statements, with statement-level triggers in a database of this test's own.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,6 +60,17 @@ class BatchStatementsTest {
               create trigger insert_statement_counted after insert on crm.opportunity
                 referencing new table as inserted
                 for each statement execute function public.insert_statement_counted();
+              create table public.update_statement (row_count int not null);
+              create function public.update_statement_counted() returns trigger
+                language plpgsql as $$
+              begin
+                insert into public.update_statement select count(*) from updated;
+                return null;
+              end
+              $$;
+              create trigger update_statement_counted after update on crm.opportunity
+                referencing new table as updated
+                for each statement execute function public.update_statement_counted();
               """);
     }
   }
@@ -78,22 +90,66 @@ class BatchStatementsTest {
       items.add(minimal(owner));
     }
 
+    statements("insert_statement"); // counted from here
+
     Reply reply = api.post("/opportunities/batch", BatchTest.batch(items));
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.json().path("results").valueStream())
         .hasSize(64)
         .allSatisfy(result -> assertThat(result.path("status").asInt()).isEqualTo(201));
+    assertThat(statements("insert_statement")).as("rows of each INSERT").containsExactly(64L);
+  }
+
+  @Test
+  void aBatchOf64ChangesIsWrittenByOneStatementAndNoChangeByNone() throws SQLException {
+    long owner = uniqueOwner();
+    List<Object> items = new ArrayList<>();
+    for (int i = 0; i < 65; i++) {
+      items.add(minimal(owner));
+    }
+    List<Long> ids =
+        api.post("/opportunities/batch", BatchTest.batch(items))
+            .json()
+            .path("results")
+            .valueStream()
+            .map(result -> result.path("id").asLong())
+            .toList();
+    String unchanged = api.get("/opportunities/" + ids.get(64)).json().toString();
+    List<Object> changes = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      changes.add(java.util.Map.of("id", ids.get(i), "opportunityName", "Renamed " + i));
+    }
+    statements("update_statement"); // counted from here
+
+    Reply batch = api.patch("/opportunities/batch", BatchTest.batch(changes));
+    Reply same =
+        api.patch("/opportunities/" + ids.get(64), "{\"opportunityName\": \"Acme " + owner + "\"}");
+
+    assertThat(batch.status()).isEqualTo(200);
+    assertThat(batch.json().path("results").valueStream())
+        .hasSize(64)
+        .allSatisfy(result -> assertThat(result.path("status").asInt()).isEqualTo(200));
+    assertThat(api.get("/opportunities/" + ids.get(63)).json().path("opportunityName").asString())
+        .isEqualTo("Renamed 63");
+    assertThat(same.status()).isEqualTo(200);
+    assertThat(same.json().toString()).isEqualTo(unchanged);
+    assertThat(statements("update_statement")).as("rows of each UPDATE").containsExactly(64L);
+  }
+
+  /** The rows of each statement a table of this test counted since the last call. */
+  private List<Long> statements(String table) throws SQLException {
+    List<Long> rows = new ArrayList<>();
     try (Connection connection = connect();
         ResultSet statements =
             connection
                 .createStatement()
-                .executeQuery(
-                    "select count(*), coalesce(sum(row_count), 0) from public.insert_statement")) {
-      statements.next();
-      assertThat(statements.getLong(2)).as("rows inserted").isEqualTo(64);
-      assertThat(statements.getLong(1)).as("INSERT statements").isEqualTo(1);
+                .executeQuery("delete from public." + table + " returning row_count")) {
+      while (statements.next()) {
+        rows.add(statements.getLong(1));
+      }
     }
+    return rows;
   }
 
   private Connection connect() throws SQLException {

@@ -1,0 +1,154 @@
+package com.leadgencrm.opportunities.opportunity;
+
+import com.leadgencrm.opportunities.core.Versioned;
+import com.leadgencrm.opportunities.dealstage.StageRef;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Changes to existing opportunities, made as creates are made ({@link OpportunityInserts}): one
+ * statement locks the opportunities and reads each of them three ways at once (the entity whose
+ * rules the change applies, the representation a client read before it, and the current stage); one
+ * statement writes back those that changed and returns them as a read would. JPA took a PATCH a
+ * locking read, a read of the representation, one of the stage, a flush and a read-back: five round
+ * trips where these are two (BENCHMARKS.md, twenty-fifth round).
+ *
+ * <p>Locks filter by owner for callers who see only their own: another owner's row is never locked
+ * on their behalf, so that they can neither delay its writes nor learn from the wait that it
+ * exists. Several are locked in id order, so that two batches over the same rows cannot deadlock.
+ *
+ * <p>The entities are not JPA's (no persistence context holds them): only {@link #write} saves
+ * them, and an opportunity whose rules found nothing to change is not written at all (its version
+ * and update time stay).
+ */
+@Component
+class OpportunityUpdates {
+
+  private static final List<String> COLUMNS =
+      Arrays.stream(OpportunityRows.COLUMNS.split(",")).map(String::strip).toList();
+
+  /**
+   * What a change writes: every column but the row's identity, its creation and its pipeline (its
+   * stage's, which a trigger keeps).
+   */
+  private static final List<String> WRITTEN =
+      COLUMNS.stream()
+          .filter(column -> !Set.of("id", "create_timestamp", "pipeline_id").contains(column))
+          .toList();
+
+  private static final String LOCK_ANY = lock("");
+
+  private static final String LOCK_OWN = lock(" and o.owner_id = ?");
+
+  private static String lock(String scope) {
+    return """
+      select %s, version, to_json(o) as entity,
+             (select s.default_probability from deal_stage s where s.id = o.deal_stage_id)
+               as stage_default_probability
+        from opportunity o
+       where o.id = any(cast(? as bigint[]))%s
+       order by o.id
+         for no key update of o"""
+        .formatted(OpportunityRows.COLUMNS, scope);
+  }
+
+  private static final String UPDATE =
+      """
+      update opportunity o
+         set (%s) = (%s), version = o.version + 1
+        from json_populate_recordset(null::opportunity, cast(? as json)) r
+       where o.id = r.id
+      returning %s, o.version"""
+          .formatted(
+              String.join(", ", WRITTEN),
+              WRITTEN.stream().map(column -> "r." + column).collect(Collectors.joining(", ")),
+              COLUMNS.stream().map(column -> "o." + column).collect(Collectors.joining(", ")));
+
+  /**
+   * A locked opportunity: the entity a change applies its rules to, the opportunity as a client
+   * read it before, and the stage it was in.
+   */
+  record Locked(Opportunity opportunity, Versioned<OpportunityView> before, StageRef stage) {
+
+    /** Whether the change changed anything a client sees (and so is to be written). */
+    boolean changed() {
+      return !opportunity.lastChanged().equals(before.body().updateTimestamp());
+    }
+  }
+
+  private final JdbcClient jdbc;
+  private final OpportunityRows rows;
+
+  OpportunityUpdates(JdbcClient jdbc, OpportunityRows rows) {
+    this.jdbc = jdbc;
+    this.rows = rows;
+  }
+
+  /** The opportunity, locked, when the caller with this owner scope (null: all) may see it. */
+  Optional<Locked> lock(long id, @Nullable Long scope, CustomFieldDefinitions definitions) {
+    return lockAll(List.of(id), scope, definitions).values().stream().findFirst();
+  }
+
+  /**
+   * The opportunities among these the caller with this owner scope (null: all) may see, locked in
+   * id order; by id, in that order.
+   */
+  Map<Long, Locked> lockAll(
+      Collection<Long> ids, @Nullable Long scope, CustomFieldDefinitions definitions) {
+    Map<Long, Locked> locked = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return locked;
+    }
+    var statement = jdbc.sql(scope == null ? LOCK_ANY : LOCK_OWN).param(ids.toArray(Long[]::new));
+    if (scope != null) {
+      statement = statement.param(scope);
+    }
+    statement
+        .query(
+            (rs, n) -> {
+              Versioned<OpportunityView> before = rows.versioned(rs, definitions);
+              return new Locked(
+                  rows.entity(rs.getString("entity")),
+                  before,
+                  new StageRef(
+                      before.body().dealStageID(), rs.getBigDecimal("stage_default_probability")));
+            })
+        .list()
+        .forEach(each -> locked.put(each.before().body().id(), each));
+    return locked;
+  }
+
+  /**
+   * Writes the locked opportunities that changed, in one statement; answers each of them as a read
+   * would now, by id (those that did not change as they were read).
+   */
+  Map<Long, Versioned<OpportunityView>> write(
+      Collection<Locked> locked, CustomFieldDefinitions definitions) {
+    Map<Long, Versioned<OpportunityView>> after = new LinkedHashMap<>();
+    locked.forEach(each -> after.put(each.before().body().id(), each.before()));
+    List<Opportunity> changed =
+        locked.stream().filter(Locked::changed).map(Locked::opportunity).toList();
+    if (!changed.isEmpty()) {
+      jdbc.sql(UPDATE)
+          .param(rows.rowsJson(changed))
+          .query((rs, n) -> rows.versioned(rs, definitions))
+          .list()
+          .forEach(view -> after.put(view.body().id(), view));
+    }
+    return after;
+  }
+
+  /** Deletes a locked opportunity (its lead associations go with it). */
+  void delete(long id) {
+    jdbc.sql("delete from opportunity where id = ?").param(id).update();
+  }
+}
