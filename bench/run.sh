@@ -626,7 +626,8 @@ prepare_aot_cache() {
   [[ $what == service ]] && opts+=("${SERVICE_JVM_OPTS[@]}")
   key=$( (sha256sum "$jar" | cut -c1-16; echo "$JDK_VERSION ${opts[*]}") | sha256sum | cut -c1-16)
   AOT_RUN_JAR=$dir/$(basename "$jar")
-  if [[ -f $dir/app.aot && $(cat "$dir/key" 2>/dev/null) == "$key" ]]; then
+  # the same bytes under another name (BENCH_JAR=/tmp/B.jar, then the built jar) are extracted again
+  if [[ -f $dir/app.aot && -f $AOT_RUN_JAR && $(cat "$dir/key" 2>/dev/null) == "$key" ]]; then
     log "AOT cache of the $what up to date ($dir/app.aot)"
   else
     log "$what: extracting the jar and recording an AOT cache (training run: start, refresh, exit)"
