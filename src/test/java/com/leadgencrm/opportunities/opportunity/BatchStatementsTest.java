@@ -45,33 +45,26 @@ class BatchStatementsTest {
     service = Instances.start(database, "--spring.datasource.hikari.maximum-pool-size=2");
     api = Api.onPort(((WebServerApplicationContext) service).getWebServer().getPort());
     try (Connection connection = connect()) {
-      connection
-          .createStatement()
-          .execute(
-              """
-              create table public.insert_statement (row_count int not null);
-              create function public.insert_statement_counted() returns trigger
-                language plpgsql as $$
-              begin
-                insert into public.insert_statement select count(*) from inserted;
-                return null;
-              end
-              $$;
-              create trigger insert_statement_counted after insert on crm.opportunity
-                referencing new table as inserted
-                for each statement execute function public.insert_statement_counted();
-              create table public.update_statement (row_count int not null);
-              create function public.update_statement_counted() returns trigger
-                language plpgsql as $$
-              begin
-                insert into public.update_statement select count(*) from updated;
-                return null;
-              end
-              $$;
-              create trigger update_statement_counted after update on crm.opportunity
-                referencing new table as updated
-                for each statement execute function public.update_statement_counted();
-              """);
+      for (String operation : List.of("insert", "update")) {
+        // public.<operation>_statement: the rows of each statement of that kind, in its order
+        connection
+            .createStatement()
+            .execute(
+                """
+                create table public.%1$s_statement (row_count int not null);
+                create function public.%1$s_statement_counted() returns trigger
+                  language plpgsql as $$
+                begin
+                  insert into public.%1$s_statement select count(*) from written;
+                  return null;
+                end
+                $$;
+                create trigger %1$s_statement_counted after %1$s on crm.opportunity
+                  referencing new table as written
+                  for each statement execute function public.%1$s_statement_counted();
+                """
+                    .formatted(operation));
+      }
     }
   }
 
