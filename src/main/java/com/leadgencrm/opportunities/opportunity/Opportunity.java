@@ -16,6 +16,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A potential deal. Holds the pipeline rules that concern one opportunity: the probability that
  * follows the stage unless set explicitly, and won implying closed.
+ *
+ * <p>Its rows are written by statements of their own ({@link OpportunityInserts}, {@link
+ * OpportunityUpdates}), which carry its fields under the names of their columns; JPA maps it for
+ * its id generator and for the schema's validation at start-up, and writes none of it.
  */
 @Entity
 @Table(name = "opportunity")
@@ -196,10 +200,7 @@ class Opportunity extends TrackedEntity {
       @Nullable Long originatingLeadId,
       @Nullable Long primaryLeadId) {}
 
-  /**
-   * Takes the id this new opportunity's row is inserted under by {@link OpportunityInserts}:
-   * creates are the one write of an opportunity that JPA does not make.
-   */
+  /** Takes the id this new opportunity's row is inserted under by {@link OpportunityInserts}. */
   void insertedAs(long id) {
     identify(id);
   }

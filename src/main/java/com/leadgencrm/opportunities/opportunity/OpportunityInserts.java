@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
  * create of the suite until it is).
  *
  * <p>Ids come from the entity's own generator, which takes blocks of 50 from {@code
- * opportunity_id_seq} as JPA does: JPA's writes and instances of an earlier version share the
- * sequence without ever handing out one id twice.
+ * opportunity_id_seq} as JPA does: instances of an earlier version, which inserted through JPA,
+ * share the sequence without ever handing out one id twice.
  */
 @Component
 class OpportunityInserts {
