@@ -117,8 +117,7 @@ public class OpportunityService {
               null,
               locked.opportunity().ownerId()));
     }
-    bin.keep(id);
-    updates.delete(id);
+    bin.moveIn(id);
     events.record(changes);
   }
 

@@ -146,9 +146,4 @@ class OpportunityUpdates {
     }
     return after;
   }
-
-  /** Deletes a locked opportunity (its lead associations go with it). */
-  void delete(long id) {
-    jdbc.sql("delete from opportunity where id = ?").param(id).update();
-  }
 }

@@ -77,19 +77,22 @@ public class RecycleBin {
   }
 
   /**
-   * Moves a locked opportunity and its associations into the bin, in the delete's transaction; the
-   * caller then deletes the opportunity (its associations go with it).
+   * Moves a locked opportunity and its associations into the bin, in the delete's transaction: one
+   * statement copies them into the bin and deletes the opportunity (its associations go with it, by
+   * their foreign key). Both parts see the rows as they were when it started.
    */
-  void keep(long id) {
+  void moveIn(long id) {
     Caller caller = Caller.current();
     jdbc.sql(
             """
-            insert into opportunity_bin
-                (id, owner_id, deal_stage_id, deleted_at, deleted_by, opportunity, leads)
-            select o.id, o.owner_id, o.deal_stage_id, now(), :by, to_jsonb(o),
-                   coalesce((select jsonb_agg(to_jsonb(l) order by l.id) from opportunity_lead l
-                              where l.opportunity_id = o.id), '[]')
-              from opportunity o where o.id = :id""")
+            with kept as (
+              insert into opportunity_bin
+                  (id, owner_id, deal_stage_id, deleted_at, deleted_by, opportunity, leads)
+              select o.id, o.owner_id, o.deal_stage_id, now(), :by, to_jsonb(o),
+                     coalesce((select jsonb_agg(to_jsonb(l) order by l.id) from opportunity_lead l
+                                where l.opportunity_id = o.id), '[]')
+                from opportunity o where o.id = :id)
+            delete from opportunity where id = :id""")
         .param("id", id)
         .param("by", caller == Caller.SYSTEM ? null : caller.userId())
         .update();
