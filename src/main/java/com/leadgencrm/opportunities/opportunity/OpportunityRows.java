@@ -48,6 +48,10 @@ class OpportunityRows {
       originating_lead_id, primary_lead_id, create_timestamp, update_timestamp,
       stage_change_timestamp, custom_fields, pipeline_id""";
 
+  /** {@link #COLUMNS}, one name each, in their order. */
+  static final List<String> COLUMN_NAMES =
+      Arrays.stream(COLUMNS.split(",")).map(String::strip).toList();
+
   // where each of COLUMNS is in a row selected with them, from 1: the export reads its million
   // rows by position rather than by name (a lookup per cell)
   private static final int ID = position("id");
@@ -139,11 +143,10 @@ class OpportunityRows {
   }
 
   private static int position(String column) {
-    List<String> names = Arrays.stream(COLUMNS.split(",")).map(String::strip).toList();
-    if (!names.contains(column)) {
+    if (!COLUMN_NAMES.contains(column)) {
       throw new IllegalArgumentException(column + " is not selected");
     }
-    return names.indexOf(column) + 1;
+    return COLUMN_NAMES.indexOf(column) + 1;
   }
 
   /**

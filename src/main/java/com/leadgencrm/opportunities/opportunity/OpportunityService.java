@@ -115,7 +115,7 @@ public class OpportunityService {
               EventType.OPPORTUNITY_LEAD_DELETED,
               association,
               null,
-              locked.opportunity().ownerId()));
+              locked.before().body().ownerID()));
     }
     bin.moveIn(id);
     events.record(changes);

@@ -2,7 +2,6 @@ package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.dealstage.StageRef;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,15 +32,12 @@ import org.springframework.stereotype.Component;
 @Component
 class OpportunityUpdates {
 
-  private static final List<String> COLUMNS =
-      Arrays.stream(OpportunityRows.COLUMNS.split(",")).map(String::strip).toList();
-
   /**
    * What a change writes: every column but the row's identity, its creation and its pipeline (its
    * stage's, which a trigger keeps).
    */
   private static final List<String> WRITTEN =
-      COLUMNS.stream()
+      OpportunityRows.COLUMN_NAMES.stream()
           .filter(column -> !Set.of("id", "create_timestamp", "pipeline_id").contains(column))
           .toList();
 
@@ -71,7 +67,9 @@ class OpportunityUpdates {
           .formatted(
               String.join(", ", WRITTEN),
               WRITTEN.stream().map(column -> "r." + column).collect(Collectors.joining(", ")),
-              COLUMNS.stream().map(column -> "o." + column).collect(Collectors.joining(", ")));
+              OpportunityRows.COLUMN_NAMES.stream()
+                  .map(column -> "o." + column)
+                  .collect(Collectors.joining(", ")));
 
   /**
    * A locked opportunity: the entity a change applies its rules to, the opportunity as a client
