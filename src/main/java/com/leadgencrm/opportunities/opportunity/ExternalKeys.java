@@ -79,7 +79,10 @@ class ExternalKeys {
     boolean was = before != null && before.isUnique();
     boolean is = after != null && after.isUnique();
     if (is && !was) {
-      jdbc.sql("lock table opportunity in share mode").update();
+      // EXCLUSIVE, not SHARE: a change of one opportunity holds only ROW SHARE (its row lock)
+      // from the statement that read the catalog version it checks keys against until it writes,
+      // and SHARE would let this check run in between (OpportunityUpdates#open)
+      jdbc.sql("lock table opportunity in exclusive mode").update();
       List<Map<String, Object>> repeated =
           jdbc.sql(
                   "select custom_fields ->> :name as value, array_agg(id order by id) as ids"

@@ -145,11 +145,11 @@ public class OpportunityBatches {
 
   private ItemOutcome.Applied patchOne(int index, Change item) {
     long id = idOf(item);
-    OpportunityDrafts.WriteContext context = drafts.single(item.patch());
-    OpportunityUpdates.Locked locked =
-        service.lockForChange(id, IfMatch.NONE, context.definitions());
-    drafts.patch(locked.opportunity(), item.patch(), context.knowing(locked.stage()));
-    service.writeUpdates(List.of(locked), context.definitions());
+    service.changed(
+        id,
+        IfMatch.NONE,
+        item.patch(),
+        (opportunity, context) -> drafts.patch(opportunity, item.patch(), context));
     return new ItemOutcome.Applied(index, id, false);
   }
 

@@ -67,11 +67,24 @@ class OpportunityDrafts {
    * definitions (one round trip), any other is looked up when asked for.
    */
   WriteContext single(Submitted<OpportunityInput> submitted) {
-    Long named = submitted.value("dealStageID") instanceof Long id ? id : null;
+    Long named = namedStage(submitted);
     OpportunityFields.Opened opened = fields.forWrite(named);
+    return context(opened.definitions(), named, opened.stage());
+  }
+
+  /** The deal stage a client's submission names, if it names one by a valid id. */
+  static @Nullable Long namedStage(Submitted<OpportunityInput> submitted) {
+    return submitted.value("dealStageID") instanceof Long id ? id : null;
+  }
+
+  /**
+   * The context of one write whose definitions and named stage were read already (null: {@code
+   * named} names none, or no stage); any other stage is looked up when asked for.
+   */
+  WriteContext context(
+      CustomFieldDefinitions definitions, @Nullable Long named, @Nullable StageRef stage) {
     return new WriteContext(
-        opened.definitions(),
-        id -> id.equals(named) ? Optional.ofNullable(opened.stage()) : stages.find(id));
+        definitions, id -> id.equals(named) ? Optional.ofNullable(stage) : stages.find(id));
   }
 
   /** The context of many writes, every stage looked up once. */

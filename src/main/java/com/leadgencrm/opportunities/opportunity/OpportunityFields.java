@@ -55,7 +55,15 @@ class OpportunityFields {
                                 rs.getLong("stage_id"),
                                 rs.getBigDecimal("stage_default_probability"))))
             .single();
-    return new Opened(of(catalog.customFieldsAt("opportunity", row.version())), row.stage());
+    return new Opened(at(row.version()), row.stage());
+  }
+
+  /**
+   * The custom opportunity fields at a version of the catalog that a write has just read under the
+   * table lock that orders it with field changes.
+   */
+  CustomFieldDefinitions at(long catalogVersion) {
+    return of(catalog.customFieldsAt("opportunity", catalogVersion));
   }
 
   /** A write's definitions, and the deal stage it named (null when none, or no such stage). */

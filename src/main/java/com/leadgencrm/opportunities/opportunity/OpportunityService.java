@@ -90,16 +90,26 @@ public class OpportunityService {
         id, ifMatch, patch, (opportunity, context) -> drafts.patch(opportunity, patch, context));
   }
 
-  /** Locks the opportunity, changes it as {@code change} says and saves it. */
-  private Versioned<OpportunityView> changed(
+  /**
+   * Locks the opportunity, changes it as {@code change} says and saves it: three round trips (the
+   * lock that reads what the change is checked against, the write, the events as it commits).
+   */
+  Versioned<OpportunityView> changed(
       long id,
       IfMatch ifMatch,
       Submitted<OpportunityInput> submitted,
       BiConsumer<Opportunity, OpportunityDrafts.WriteContext> change) {
-    OpportunityDrafts.WriteContext context = drafts.single(submitted);
-    OpportunityUpdates.Locked locked = lockForChange(id, ifMatch, context.definitions());
-    change.accept(locked.opportunity(), context.knowing(locked.stage()));
-    return writeUpdates(List.of(locked), context.definitions()).get(id);
+    Long named = OpportunityDrafts.namedStage(submitted);
+    OpportunityUpdates.Opened opened =
+        updates
+            .open(id, Caller.current().ownerScope(), named, fields::at)
+            .orElseThrow(() -> new OpportunityNotFound(id));
+    OpportunityUpdates.Locked locked = opened.locked();
+    ifMatch.check(locked.before().etag());
+    OpportunityDrafts.WriteContext context =
+        drafts.context(opened.definitions(), named, opened.named()).knowing(locked.stage());
+    change.accept(locked.opportunity(), context);
+    return writeUpdates(List.of(locked), opened.definitions()).get(id);
   }
 
   /** Moves the opportunity and its lead associations to the recycle bin ({@link RecycleBin}). */

@@ -2,14 +2,19 @@ package com.leadgencrm.opportunities.opportunity;
 
 import com.leadgencrm.opportunities.core.Versioned;
 import com.leadgencrm.opportunities.dealstage.StageRef;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +24,10 @@ import org.springframework.stereotype.Component;
  * rules the change applies, the representation a client read before it, and the current stage); one
  * statement writes back those that changed and returns them as a read would. JPA took a PATCH a
  * locking read, a read of the representation, one of the stage, a flush and a read-back: five round
- * trips where these are two (BENCHMARKS.md, twenty-fifth round).
+ * trips where these are two (BENCHMARKS.md, twenty-fifth round). A change of one opportunity
+ * ({@link #open}) reads in its locking statement also what the change is checked against (the field
+ * catalog's version and the deal stage it names), which took a round trip of its own before (the
+ * twenty-sixth round).
  *
  * <p>Locks filter by owner for callers who see only their own: another owner's row is never locked
  * on their behalf, so that they can neither delay its writes nor learn from the wait that it
@@ -41,20 +49,44 @@ class OpportunityUpdates {
           .filter(column -> !Set.of("id", "create_timestamp", "pipeline_id").contains(column))
           .toList();
 
-  private static final String LOCK_ANY = lock("");
+  private static final String OWN = " and o.owner_id = ?";
 
-  private static final String LOCK_OWN = lock(" and o.owner_id = ?");
+  /**
+   * What a change of one opportunity reads besides it: the version of the field catalog its custom
+   * values are checked against, and the deal stage it names ({@code ?}, twice: null for none).
+   *
+   * <p>The catalog's version is read in the statement that locks the row, under the same snapshot.
+   * Every field change that converts, removes or checks stored values locks the table in EXCLUSIVE
+   * mode, which conflicts with the ROW SHARE lock this statement takes as it is parsed, before its
+   * snapshot: such a change is wholly before the snapshot (whose catalog version is then the one
+   * the stored values have) or waits until this change has committed.
+   */
+  private static final String OPENING =
+      """
+      ,
+             (select c.version from field_catalog c) as catalog_version,
+             (select s.id from deal_stage s where s.id = cast(? as bigint)) as named_stage_id,
+             (select s.default_probability from deal_stage s where s.id = cast(? as bigint))
+               as named_stage_default_probability""";
 
-  private static String lock(String scope) {
+  private static final String LOCK_ANY = lock("", "");
+
+  private static final String LOCK_OWN = lock("", OWN);
+
+  private static final String OPEN_ANY = lock(OPENING, "");
+
+  private static final String OPEN_OWN = lock(OPENING, OWN);
+
+  private static String lock(String opening, String scope) {
     return """
       select %s, version, to_json(o) as entity,
              (select s.default_probability from deal_stage s where s.id = o.deal_stage_id)
-               as stage_default_probability
+               as stage_default_probability%s
         from opportunity o
        where o.id = any(cast(? as bigint[]))%s
        order by o.id
          for no key update of o"""
-        .formatted(OpportunityRows.COLUMNS, scope);
+        .formatted(OpportunityRows.COLUMNS, opening.strip(), scope);
   }
 
   private static final String UPDATE =
@@ -83,6 +115,13 @@ class OpportunityUpdates {
     }
   }
 
+  /**
+   * One opportunity locked for a change of its own, with the custom field definitions of the
+   * catalog version the statement read and the deal stage the change names (null when it names
+   * none, or one that does not exist).
+   */
+  record Opened(Locked locked, CustomFieldDefinitions definitions, @Nullable StageRef named) {}
+
   private final JdbcClient jdbc;
   private final OpportunityRows rows;
 
@@ -94,6 +133,49 @@ class OpportunityUpdates {
   /** The opportunity, locked, when the caller with this owner scope (null: all) may see it. */
   Optional<Locked> lock(long id, @Nullable Long scope, CustomFieldDefinitions definitions) {
     return lockAll(List.of(id), scope, definitions).values().stream().findFirst();
+  }
+
+  /**
+   * The opportunity, locked, when the caller with this owner scope (null: all) may see it, with all
+   * a change of it is checked against, in one statement: the definitions of the catalog version it
+   * read ({@code definitionsAt}) and the deal stage {@code namedStage}.
+   */
+  Optional<Opened> open(
+      long id,
+      @Nullable Long scope,
+      @Nullable Long namedStage,
+      LongFunction<CustomFieldDefinitions> definitionsAt) {
+    SqlParameterValue stage = new SqlParameterValue(Types.BIGINT, namedStage);
+    var statement =
+        jdbc.sql(scope == null ? OPEN_ANY : OPEN_OWN)
+            .param(stage)
+            .param(stage)
+            .param(new Long[] {id});
+    if (scope != null) {
+      statement = statement.param(scope);
+    }
+    return statement
+        .query(
+            (rs, n) -> {
+              CustomFieldDefinitions definitions =
+                  definitionsAt.apply(rs.getLong("catalog_version"));
+              StageRef named =
+                  rs.getObject("named_stage_id") == null
+                      ? null
+                      : new StageRef(
+                          rs.getLong("named_stage_id"),
+                          rs.getBigDecimal("named_stage_default_probability"));
+              return new Opened(locked(rs, definitions), definitions, named);
+            })
+        .optional();
+  }
+
+  private Locked locked(ResultSet rs, CustomFieldDefinitions definitions) throws SQLException {
+    Versioned<OpportunityView> before = rows.versioned(rs, definitions);
+    return new Locked(
+        rows.entity(rs.getString("entity")),
+        before,
+        new StageRef(before.body().dealStageID(), rs.getBigDecimal("stage_default_probability")));
   }
 
   /**
@@ -111,15 +193,7 @@ class OpportunityUpdates {
       statement = statement.param(scope);
     }
     statement
-        .query(
-            (rs, n) -> {
-              Versioned<OpportunityView> before = rows.versioned(rs, definitions);
-              return new Locked(
-                  rows.entity(rs.getString("entity")),
-                  before,
-                  new StageRef(
-                      before.body().dealStageID(), rs.getBigDecimal("stage_default_probability")));
-            })
+        .query((rs, n) -> locked(rs, definitions))
         .list()
         .forEach(each -> locked.put(each.before().body().id(), each));
     return locked;

@@ -4,19 +4,24 @@ import static com.leadgencrm.opportunities.opportunity.Opportunities.minimal;
 import static com.leadgencrm.opportunities.opportunity.Opportunities.uniqueOwner;
 import static com.leadgencrm.opportunities.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.leadgencrm.opportunities.core.Role;
 import com.leadgencrm.opportunities.security.Keys;
 import com.leadgencrm.opportunities.support.Api;
 import com.leadgencrm.opportunities.support.Api.Reply;
 import com.leadgencrm.opportunities.support.CustomFields;
+import com.leadgencrm.opportunities.support.HeldLocks;
 import com.leadgencrm.opportunities.support.IntegrationTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -83,6 +88,37 @@ class ExternalKeyTest {
     api.patch("/opportunities/" + second, json(Map.of(key, "unique now")));
     assertThat(api.patch("/fields/" + fieldId, "{\"isUnique\": true}").status()).isEqualTo(200);
     assertThat(createWith(key, "dup").status()).isEqualTo(409);
+  }
+
+  @Test
+  void turningUniqueOnWaitsForAChangeInFlightAndSeesTheValueItWrote() throws Exception {
+    String key = field("text", false);
+    long first = createWith(key, "SO-1").id();
+    long second = createWith(key, "SO-2").id();
+    long fieldId =
+        api.get("/fields?systemName=" + key).json().path("items").get(0).path("id").asLong();
+    // another instance's PATCH of the second opportunity, between the statement that locked it
+    // (and read the field catalog, where the field is not unique) and its write
+    try (HeldLocks change =
+        HeldLocks.take(
+            "select 1 from crm.opportunity where id = " + second + " for no key update")) {
+      CompletableFuture<Reply> turnedOn =
+          CompletableFuture.supplyAsync(
+              () -> api.patch("/fields/" + fieldId, "{\"isUnique\": true}"));
+      await().atMost(Duration.ofSeconds(10)).until(() -> change.waiting() == 1);
+      change
+          .runLater(
+              "update crm.opportunity set custom_fields = custom_fields || jsonb_build_object('"
+                  + key
+                  + "', 'SO-1') where id = "
+                  + second)
+          .get(10, TimeUnit.SECONDS);
+      change.commit();
+      Reply refused = turnedOn.get(10, TimeUnit.SECONDS);
+      assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+      assertThat(refused.json().path("duplicates").get(0).path("opportunityIDs").toString())
+          .isEqualTo("[" + first + "," + second + "]");
+    }
   }
 
   @Test
