@@ -21,9 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 class OpportunityEvents {
 
-  private static final String LEAD_COLUMNS =
-      "id, opportunity_id, lead_id, create_timestamp, update_timestamp";
-
   private final JdbcClient jdbc;
   private final OpportunityRows rows;
   private final OpportunityFields fields;
@@ -73,21 +70,6 @@ class OpportunityEvents {
       }
     }
     return views;
-  }
-
-  /** The associations of these opportunities, in id order. */
-  List<OpportunityLeadView> associationsOf(Collection<Long> opportunityIds) {
-    if (opportunityIds.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql(
-            "select "
-                + LEAD_COLUMNS
-                + " from opportunity_lead where opportunity_id = any(cast(:ids as bigint[]))"
-                + " order by id")
-        .param("ids", opportunityIds.toArray(Long[]::new))
-        .query((rs, n) -> OpportunityLeadService.view(rs))
-        .list();
   }
 
   /**

@@ -119,7 +119,7 @@ public class OpportunityService {
     OpportunityUpdates.Locked locked = lockForChange(id, ifMatch, fields.definitions());
     List<Change> changes = new ArrayList<>();
     changes.add(Change.of(EventType.OPPORTUNITY_DELETED, id, locked.before().body(), null));
-    for (OpportunityLeadView association : events.associationsOf(List.of(id))) {
+    for (OpportunityLeadView association : bin.moveIn(id)) {
       changes.add(
           OpportunityEvents.association(
               EventType.OPPORTUNITY_LEAD_DELETED,
@@ -127,7 +127,6 @@ public class OpportunityService {
               null,
               locked.before().body().ownerID()));
     }
-    bin.moveIn(id);
     events.record(changes);
   }
 

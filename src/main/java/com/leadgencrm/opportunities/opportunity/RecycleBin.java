@@ -78,12 +78,13 @@ public class RecycleBin {
 
   /**
    * Moves a locked opportunity and its associations into the bin, in the delete's transaction: one
-   * statement copies them into the bin and deletes the opportunity (its associations go with it, by
-   * their foreign key). Both parts see the rows as they were when it started.
+   * statement copies them into the bin, deletes the opportunity (its associations go with it, by
+   * their foreign key) and answers the associations as the bin keeps them, in id order (for their
+   * events). Every part sees the rows as they were when it started.
    */
-  void moveIn(long id) {
+  List<OpportunityLeadView> moveIn(long id) {
     Caller caller = Caller.current();
-    jdbc.sql(
+    return jdbc.sql(
             """
             with kept as (
               insert into opportunity_bin
@@ -91,11 +92,16 @@ public class RecycleBin {
               select o.id, o.owner_id, o.deal_stage_id, now(), :by, to_jsonb(o),
                      coalesce((select jsonb_agg(to_jsonb(l) order by l.id) from opportunity_lead l
                                 where l.opportunity_id = o.id), '[]')
-                from opportunity o where o.id = :id)
-            delete from opportunity where id = :id""")
+                from opportunity o where o.id = :id
+              returning leads),
+            gone as (delete from opportunity where id = :id)
+            select l.id, l.opportunity_id, l.lead_id, l.create_timestamp, l.update_timestamp
+              from kept, jsonb_populate_recordset(null::opportunity_lead, kept.leads) l
+             order by l.id""")
         .param("id", id)
         .param("by", caller == Caller.SYSTEM ? null : caller.userId())
-        .update();
+        .query((rs, n) -> OpportunityLeadService.view(rs))
+        .list();
   }
 
   /** The deleted opportunities the caller may see (their own, for those who see no others). */
