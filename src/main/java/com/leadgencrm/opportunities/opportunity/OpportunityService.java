@@ -143,9 +143,9 @@ public class OpportunityService {
 
   /**
    * Writes locked opportunities that were changed ({@link OpportunityUpdates#write}), associates
-   * their primary leads and records their events: each one's update, in the order given (one that
-   * changed nothing records none), then the associations created. Answers them as a read would now,
-   * by id.
+   * the primary leads they did not have before and records their events: each one's update, in the
+   * order given (one that changed nothing records none), then the associations created. Answers
+   * them as a read would now, by id.
    */
   Map<Long, Versioned<OpportunityView>> writeUpdates(
       Collection<OpportunityUpdates.Locked> locked, CustomFieldDefinitions definitions) {
@@ -159,18 +159,25 @@ public class OpportunityService {
     }
     record(
         EventType.OPPORTUNITY_UPDATED,
-        locked.stream().map(OpportunityUpdates.Locked::opportunity).toList(),
+        locked.stream()
+            .filter(OpportunityUpdates.Locked::newPrimaryLead)
+            .map(OpportunityUpdates.Locked::opportunity)
+            .toList(),
         before,
         after);
     return written;
   }
 
+  /**
+   * Records the events of written opportunities, after ensuring the associations of the primary
+   * leads in {@code newPrimaryLeads} (and recording those it created).
+   */
   private void record(
       EventType type,
-      List<Opportunity> written,
+      List<Opportunity> newPrimaryLeads,
       Map<Long, OpportunityView> before,
       Map<Long, OpportunityView> after) {
-    List<Change> associations = leads.ensurePrimaryLeads(written);
+    List<Change> associations = leads.ensurePrimaryLeads(newPrimaryLeads);
     List<Change> changes =
         new ArrayList<>(OpportunityEvents.opportunities(type, after.keySet(), before, after));
     changes.addAll(associations);

@@ -113,6 +113,16 @@ class OpportunityUpdates {
     boolean changed() {
       return !opportunity.lastChanged().equals(before.body().updateTimestamp());
     }
+
+    /**
+     * Whether the change names a primary lead the opportunity did not have, whose association is
+     * then to be ensured. One it kept is associated already: its association cannot be removed
+     * while it is the primary lead (that is refused under this row's lock).
+     */
+    boolean newPrimaryLead() {
+      Long lead = opportunity.primaryLeadId();
+      return lead != null && !lead.equals(before.body().primaryLeadID());
+    }
   }
 
   /**

@@ -27,8 +27,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * whatever database URL the operator gives ({@code SPRING_DATASOURCE_URL}), one without driver
  * options included: one statement per row made a batch of 500 four times slower (BENCHMARKS.md,
  * eighteenth round). A batch of changes is one UPDATE of the rows that changed ({@code
- * OpportunityUpdates}), and a change that changes nothing writes nothing. PostgreSQL itself counts
- * the statements, with statement-level triggers in a database of this test's own.
+ * OpportunityUpdates}), and a change that changes nothing writes nothing; a change that keeps the
+ * primary lead does not associate it again. PostgreSQL itself counts the statements, with
+ * statement-level triggers in a database of this test's own.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,25 +46,29 @@ class BatchStatementsTest {
     service = Instances.start(database, "--spring.datasource.hikari.maximum-pool-size=2");
     api = Api.onPort(((WebServerApplicationContext) service).getWebServer().getPort());
     try (Connection connection = connect()) {
-      for (String operation : List.of("insert", "update")) {
-        // public.<operation>_statement: the rows of each statement of that kind, in its order
+      // public.<counter>: the rows of each statement of that kind on that table, in their order
+      for (List<String> counted :
+          List.of(
+              List.of("insert_statement", "insert", "opportunity"),
+              List.of("update_statement", "update", "opportunity"),
+              List.of("lead_insert_statement", "insert", "opportunity_lead"))) {
         connection
             .createStatement()
             .execute(
                 """
-                create table public.%1$s_statement (row_count int not null);
-                create function public.%1$s_statement_counted() returns trigger
+                create table public.%1$s (row_count int not null);
+                create function public.%1$s_counted() returns trigger
                   language plpgsql as $$
                 begin
-                  insert into public.%1$s_statement select count(*) from written;
+                  insert into public.%1$s select count(*) from written;
                   return null;
                 end
                 $$;
-                create trigger %1$s_statement_counted after %1$s on crm.opportunity
+                create trigger %1$s_counted after %2$s on crm.%3$s
                   referencing new table as written
-                  for each statement execute function public.%1$s_statement_counted();
+                  for each statement execute function public.%1$s_counted();
                 """
-                    .formatted(operation));
+                    .formatted(counted.toArray()));
       }
     }
   }
@@ -128,6 +133,30 @@ class BatchStatementsTest {
     assertThat(same.status()).isEqualTo(200);
     assertThat(same.json().toString()).isEqualTo(unchanged);
     assertThat(statements("update_statement")).as("rows of each UPDATE").containsExactly(64L);
+  }
+
+  @Test
+  void aChangeThatKeepsThePrimaryLeadDoesNotAssociateItAgain() throws SQLException {
+    var opportunity = minimal(uniqueOwner());
+    opportunity.put("primaryLeadID", 555);
+    long id = Opportunities.create(api, opportunity);
+    statements("lead_insert_statement"); // counted from here
+
+    Reply amount = api.patch("/opportunities/" + id, "{\"amount\": 1200}");
+    Reply lead = api.patch("/opportunities/" + id, "{\"primaryLeadID\": 556}");
+
+    assertThat(amount.status()).isEqualTo(200);
+    assertThat(lead.status()).isEqualTo(200);
+    assertThat(statements("lead_insert_statement"))
+        .as("rows of each INSERT of associations")
+        .containsExactly(1L);
+    assertThat(
+            api.get("/opportunities/" + id + "/leads")
+                .json()
+                .path("items")
+                .valueStream()
+                .map(item -> item.path("leadID").asLong()))
+        .containsExactly(555L, 556L);
   }
 
   /** The rows of each statement a table of this test counted since the last call. */
