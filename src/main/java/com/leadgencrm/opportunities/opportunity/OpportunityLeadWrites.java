@@ -246,7 +246,8 @@ class OpportunityLeadWrites {
         .filter(owner -> Caller.current().sees(owner));
   }
 
-  private static OffsetDateTime now() {
+  /** Now, as associations are stamped (UTC, to the microsecond PostgreSQL keeps). */
+  static OffsetDateTime now() {
     return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -63,11 +63,23 @@ public class OpportunityService {
    */
   List<Versioned<OpportunityView>> insert(
       List<Opportunity> created, CustomFieldDefinitions definitions) {
-    List<Versioned<OpportunityView>> inserted = inserts.insert(created, definitions);
+    OpportunityInserts.Inserted inserted = inserts.insert(created, definitions);
     Map<Long, OpportunityView> after = new LinkedHashMap<>();
-    inserted.forEach(view -> after.put(view.body().id(), view.body()));
-    record(EventType.OPPORTUNITY_CREATED, created, Map.of(), after);
-    return inserted;
+    inserted.opportunities().forEach(view -> after.put(view.body().id(), view.body()));
+    List<Change> changes =
+        new ArrayList<>(
+            OpportunityEvents.opportunities(
+                EventType.OPPORTUNITY_CREATED, after.keySet(), Map.of(), after));
+    for (OpportunityLeadView association : inserted.associations()) {
+      changes.add(
+          OpportunityEvents.association(
+              EventType.OPPORTUNITY_LEAD_CREATED,
+              null,
+              association,
+              after.get(association.opportunityID()).ownerID()));
+    }
+    events.record(changes);
+    return inserted.opportunities();
   }
 
   @Transactional
@@ -157,30 +169,18 @@ public class OpportunityService {
       before.put(id, each.before().body());
       after.put(id, written.get(id).body());
     }
-    record(
-        EventType.OPPORTUNITY_UPDATED,
-        locked.stream()
-            .filter(OpportunityUpdates.Locked::newPrimaryLead)
-            .map(OpportunityUpdates.Locked::opportunity)
-            .toList(),
-        before,
-        after);
-    return written;
-  }
-
-  /**
-   * Records the events of written opportunities, after ensuring the associations of the primary
-   * leads in {@code newPrimaryLeads} (and recording those it created).
-   */
-  private void record(
-      EventType type,
-      List<Opportunity> newPrimaryLeads,
-      Map<Long, OpportunityView> before,
-      Map<Long, OpportunityView> after) {
-    List<Change> associations = leads.ensurePrimaryLeads(newPrimaryLeads);
+    List<Change> associations =
+        leads.ensurePrimaryLeads(
+            locked.stream()
+                .filter(OpportunityUpdates.Locked::newPrimaryLead)
+                .map(OpportunityUpdates.Locked::opportunity)
+                .toList());
     List<Change> changes =
-        new ArrayList<>(OpportunityEvents.opportunities(type, after.keySet(), before, after));
+        new ArrayList<>(
+            OpportunityEvents.opportunities(
+                EventType.OPPORTUNITY_UPDATED, after.keySet(), before, after));
     changes.addAll(associations);
     events.record(changes);
+    return written;
   }
 }

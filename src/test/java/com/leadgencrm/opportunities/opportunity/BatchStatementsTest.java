@@ -24,12 +24,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A batch of creates reaches PostgreSQL as one INSERT of all its rows ({@code OpportunityInserts}),
- * whatever database URL the operator gives ({@code SPRING_DATASOURCE_URL}), one without driver
- * options included: one statement per row made a batch of 500 four times slower (BENCHMARKS.md,
- * eighteenth round). A batch of changes is one UPDATE of the rows that changed ({@code
- * OpportunityUpdates}), and a change that changes nothing writes nothing; a change that keeps the
- * primary lead does not associate it again. PostgreSQL itself counts the statements, with
- * statement-level triggers in a database of this test's own.
+ * with the associations of their primary leads, whatever database URL the operator gives ({@code
+ * SPRING_DATASOURCE_URL}), one without driver options included: one statement per row made a batch
+ * of 500 four times slower (BENCHMARKS.md, eighteenth round). A batch of changes is one UPDATE of
+ * the rows that changed ({@code OpportunityUpdates}), and a change that changes nothing writes
+ * nothing; a change that keeps the primary lead does not associate it again. PostgreSQL itself
+ * counts the statements, with statement-level triggers in a database of this test's own.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -56,11 +56,11 @@ class BatchStatementsTest {
             .createStatement()
             .execute(
                 """
-                create table public.%1$s (row_count int not null);
+                create table public.%1$s (row_count int not null, query text not null);
                 create function public.%1$s_counted() returns trigger
                   language plpgsql as $$
                 begin
-                  insert into public.%1$s select count(*) from written;
+                  insert into public.%1$s select count(*), current_query() from written;
                   return null;
                 end
                 $$;
@@ -97,6 +97,37 @@ class BatchStatementsTest {
         .hasSize(64)
         .allSatisfy(result -> assertThat(result.path("status").asInt()).isEqualTo(201));
     assertThat(statements("insert_statement")).as("rows of each INSERT").containsExactly(64L);
+  }
+
+  @Test
+  void aBatchOf64WithPrimaryLeadsIsInsertedWithTheirAssociationsByOneStatement()
+      throws SQLException {
+    long owner = uniqueOwner();
+    List<Object> items = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      var opportunity = minimal(owner);
+      opportunity.put("primaryLeadID", 7000 + i);
+      items.add(opportunity);
+    }
+    statements("insert_statement"); // counted from here
+    statements("lead_insert_statement");
+
+    Reply reply = api.post("/opportunities/batch", BatchTest.batch(items));
+
+    assertThat(reply.status()).isEqualTo(200);
+    List<Statement> opportunities = counted("insert_statement");
+    List<Statement> associations = counted("lead_insert_statement");
+    assertThat(opportunities).extracting(Statement::rows).containsExactly(64L);
+    assertThat(associations).extracting(Statement::rows).containsExactly(64L);
+    assertThat(associations.get(0).query()).isEqualTo(opportunities.get(0).query());
+    long last = reply.json().path("results").get(63).path("id").asLong();
+    assertThat(
+            api.get("/opportunities/" + last + "/leads")
+                .json()
+                .path("items")
+                .valueStream()
+                .map(item -> item.path("leadID").asLong()))
+        .containsExactly(7063L);
   }
 
   @Test
@@ -161,17 +192,25 @@ class BatchStatementsTest {
 
   /** The rows of each statement a table of this test counted since the last call. */
   private List<Long> statements(String table) throws SQLException {
-    List<Long> rows = new ArrayList<>();
+    return counted(table).stream().map(Statement::rows).toList();
+  }
+
+  /** A statement a table of this test counted: its rows, and the client's statement it was in. */
+  record Statement(long rows, String query) {}
+
+  /** The statements a table of this test counted since the last call, in their order. */
+  private List<Statement> counted(String table) throws SQLException {
+    List<Statement> counted = new ArrayList<>();
     try (Connection connection = connect();
         ResultSet statements =
             connection
                 .createStatement()
-                .executeQuery("delete from public." + table + " returning row_count")) {
+                .executeQuery("delete from public." + table + " returning row_count, query")) {
       while (statements.next()) {
-        rows.add(statements.getLong(1));
+        counted.add(new Statement(statements.getLong(1), statements.getString(2)));
       }
     }
-    return rows;
+    return counted;
   }
 
   private Connection connect() throws SQLException {
