@@ -121,13 +121,7 @@ class BatchStatementsTest {
     assertThat(associations).extracting(Statement::rows).containsExactly(64L);
     assertThat(associations.get(0).query()).isEqualTo(opportunities.get(0).query());
     long last = reply.json().path("results").get(63).path("id").asLong();
-    assertThat(
-            api.get("/opportunities/" + last + "/leads")
-                .json()
-                .path("items")
-                .valueStream()
-                .map(item -> item.path("leadID").asLong()))
-        .containsExactly(7063L);
+    assertThat(leadsOf(last)).containsExactly(7063L);
   }
 
   @Test
@@ -181,13 +175,17 @@ class BatchStatementsTest {
     assertThat(statements("lead_insert_statement"))
         .as("rows of each INSERT of associations")
         .containsExactly(1L);
-    assertThat(
-            api.get("/opportunities/" + id + "/leads")
-                .json()
-                .path("items")
-                .valueStream()
-                .map(item -> item.path("leadID").asLong()))
-        .containsExactly(555L, 556L);
+    assertThat(leadsOf(id)).containsExactly(555L, 556L);
+  }
+
+  /** The leads associated with the opportunity, as its first page of associations lists them. */
+  private List<Long> leadsOf(long opportunity) {
+    return api.get("/opportunities/" + opportunity + "/leads")
+        .json()
+        .path("items")
+        .valueStream()
+        .map(item -> item.path("leadID").asLong())
+        .toList();
   }
 
   /** The rows of each statement a table of this test counted since the last call. */
