@@ -112,20 +112,20 @@ class OpportunityInserts {
             (rs, n) -> {
               Versioned<OpportunityView> view = rows.versioned(rs, definitions);
               OpportunityView body = view.body();
-              Instant associated =
+              Instant associatedAt =
                   rs.getObject("association_id") == null
                       ? null
                       : rs.getObject("association_timestamp", OffsetDateTime.class).toInstant();
               return new Row(
                   view,
-                  associated == null
+                  associatedAt == null
                       ? null
                       : new OpportunityLeadView(
                           rs.getLong("association_id"),
                           body.id(),
                           Objects.requireNonNull(body.primaryLeadID()),
-                          associated,
-                          associated));
+                          associatedAt,
+                          associatedAt));
             })
         .list()
         .forEach(row -> read.put(row.view().body().id(), row));

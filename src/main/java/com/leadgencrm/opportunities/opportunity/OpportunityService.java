@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,7 +77,7 @@ public class OpportunityService {
               EventType.OPPORTUNITY_LEAD_CREATED,
               null,
               association,
-              after.get(association.opportunityID()).ownerID()));
+              Objects.requireNonNull(after.get(association.opportunityID())).ownerID()));
     }
     events.record(changes);
     return inserted.opportunities();
