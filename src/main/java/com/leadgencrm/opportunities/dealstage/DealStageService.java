@@ -24,7 +24,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -141,16 +140,6 @@ public class DealStageService {
     return new ListQuery()
         .changedWithin(created, from, to)
         .rows(lists, COLUMNS, "deal_stage", limit, offset, (rs, n) -> view(rs));
-  }
-
-  /** Every stage by id, for writes of many objects at once. */
-  @Requires(Permission.READ)
-  public Map<Long, StageRef> all() {
-    Map<Long, StageRef> all = new HashMap<>();
-    jdbc.sql("select id, default_probability from deal_stage")
-        .query((rs, n) -> all.put(rs.getLong("id"), ref(rs)))
-        .list();
-    return all;
   }
 
   /**

@@ -87,11 +87,11 @@ class OpportunityDrafts {
         definitions, id -> id.equals(named) ? Optional.ofNullable(stage) : stages.find(id));
   }
 
-  /** The context of many writes, every stage looked up once. */
+  /** The context of many writes, every stage read with the definitions (one round trip). */
   WriteContext batch() {
-    CustomFieldDefinitions definitions = fields.forWrite(null).definitions();
-    Map<Long, StageRef> all = stages.all();
-    return new WriteContext(definitions, id -> Optional.ofNullable(all.get(id)));
+    OpportunityFields.OpenedForMany opened = fields.forWrites();
+    Map<Long, StageRef> all = opened.stages();
+    return new WriteContext(opened.definitions(), id -> Optional.ofNullable(all.get(id)));
   }
 
   /** A valid new opportunity; refused with every invalid property at once. */

@@ -3,8 +3,12 @@ package com.leadgencrm.opportunities.opportunity;
 import com.leadgencrm.opportunities.dealstage.StageRef;
 import com.leadgencrm.opportunities.field.FieldCatalog;
 import com.leadgencrm.opportunities.field.FieldRef;
+import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Types;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -68,6 +72,40 @@ class OpportunityFields {
 
   /** A write's definitions, and the deal stage it named (null when none, or no such stage). */
   record Opened(CustomFieldDefinitions definitions, @Nullable StageRef stage) {}
+
+  /**
+   * What a write of many opportunities starts with, in one round trip: as {@link #forWrite}, with
+   * every deal stage by id instead of one. The stages are read in the statement's snapshot, taken
+   * before the table lock: the lock orders writes with field changes, not with stage changes (an
+   * opportunity's stage is held by its foreign key).
+   */
+  OpenedForMany forWrites() {
+    return jdbc.sql(
+            """
+            select w.catalog_version,
+                   (select array_agg(s.id order by s.id) from deal_stage s) as stage_ids,
+                   (select array_agg(s.default_probability order by s.id) from deal_stage s)
+                     as stage_default_probabilities
+              from opportunity_write_opened(null) w""")
+        .query(
+            (rs, n) -> {
+              Map<Long, StageRef> stages = new HashMap<>();
+              Array ids = rs.getArray("stage_ids");
+              if (ids != null) {
+                Long[] id = (Long[]) ids.getArray();
+                BigDecimal[] probability =
+                    (BigDecimal[]) rs.getArray("stage_default_probabilities").getArray();
+                for (int i = 0; i < id.length; i++) {
+                  stages.put(id[i], new StageRef(id[i], probability[i]));
+                }
+              }
+              return new OpenedForMany(at(rs.getLong("catalog_version")), stages);
+            })
+        .single();
+  }
+
+  /** A write's definitions, and every deal stage by id. */
+  record OpenedForMany(CustomFieldDefinitions definitions, Map<Long, StageRef> stages) {}
 
   /** Built once per list of definitions: the list instance changes when the definitions do. */
   private CustomFieldDefinitions of(List<FieldRef> custom) {
