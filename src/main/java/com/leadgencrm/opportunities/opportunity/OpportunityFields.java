@@ -3,8 +3,8 @@ package com.leadgencrm.opportunities.opportunity;
 import com.leadgencrm.opportunities.dealstage.StageRef;
 import com.leadgencrm.opportunities.field.FieldCatalog;
 import com.leadgencrm.opportunities.field.FieldRef;
-import java.math.BigDecimal;
-import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.HashMap;
 import java.util.List;
@@ -42,24 +42,26 @@ class OpportunityFields {
    * validates against, and the deal stage {@code stageId} names (null when it names none).
    */
   Opened forWrite(@Nullable Long stageId) {
-    record Row(long version, @Nullable StageRef stage) {}
     Row row =
         jdbc.sql(
                 """
                 select catalog_version, stage_id, stage_default_probability
                   from opportunity_write_opened(:stage)""")
             .param("stage", stageId, Types.BIGINT)
-            .query(
-                (rs, n) ->
-                    new Row(
-                        rs.getLong("catalog_version"),
-                        rs.getObject("stage_id") == null
-                            ? null
-                            : new StageRef(
-                                rs.getLong("stage_id"),
-                                rs.getBigDecimal("stage_default_probability"))))
+            .query(OpportunityFields::row)
             .single();
     return new Opened(at(row.version()), row.stage());
+  }
+
+  /** A row of the write's opening: the catalog's version, and a deal stage if there is one. */
+  private record Row(long version, @Nullable StageRef stage) {}
+
+  private static Row row(ResultSet rs, int n) throws SQLException {
+    return new Row(
+        rs.getLong("catalog_version"),
+        rs.getObject("stage_id") == null
+            ? null
+            : new StageRef(rs.getLong("stage_id"), rs.getBigDecimal("stage_default_probability")));
   }
 
   /**
@@ -75,33 +77,27 @@ class OpportunityFields {
 
   /**
    * What a write of many opportunities starts with, in one round trip: as {@link #forWrite}, with
-   * every deal stage by id instead of one. The stages are read in the statement's snapshot, taken
-   * before the table lock: the lock orders writes with field changes, not with stage changes (an
-   * opportunity's stage is held by its foreign key).
+   * every deal stage by id instead of one (a row each). The stages are read in the statement's
+   * snapshot, taken before the table lock: the lock orders writes with field changes, not with
+   * stage changes (an opportunity's stage is held by its foreign key).
    */
   OpenedForMany forWrites() {
-    return jdbc.sql(
-            """
-            select w.catalog_version,
-                   (select array_agg(s.id order by s.id) from deal_stage s) as stage_ids,
-                   (select array_agg(s.default_probability order by s.id) from deal_stage s)
-                     as stage_default_probabilities
-              from opportunity_write_opened(null) w""")
-        .query(
-            (rs, n) -> {
-              Map<Long, StageRef> stages = new HashMap<>();
-              Array ids = rs.getArray("stage_ids");
-              if (ids != null) {
-                Long[] id = (Long[]) ids.getArray();
-                BigDecimal[] probability =
-                    (BigDecimal[]) rs.getArray("stage_default_probabilities").getArray();
-                for (int i = 0; i < id.length; i++) {
-                  stages.put(id[i], new StageRef(id[i], probability[i]));
-                }
-              }
-              return new OpenedForMany(at(rs.getLong("catalog_version")), stages);
-            })
-        .single();
+    List<Row> rows =
+        jdbc.sql(
+                """
+                select w.catalog_version,
+                       s.id as stage_id, s.default_probability as stage_default_probability
+                  from opportunity_write_opened(null) w left join deal_stage s on true""")
+            .query(OpportunityFields::row)
+            .list();
+    Map<Long, StageRef> stages = new HashMap<>();
+    for (Row row : rows) {
+      StageRef stage = row.stage();
+      if (stage != null) {
+        stages.put(stage.id(), stage);
+      }
+    }
+    return new OpenedForMany(at(rows.get(0).version()), stages);
   }
 
   /** A write's definitions, and every deal stage by id. */

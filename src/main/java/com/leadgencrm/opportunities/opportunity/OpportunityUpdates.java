@@ -53,7 +53,7 @@ class OpportunityUpdates {
 
   /**
    * What a change of one opportunity reads besides it: the version of the field catalog its custom
-   * values are checked against, and the deal stage it names ({@code ?}, twice: null for none).
+   * values are checked against, and the deal stage it names (the one {@code ?}: null for none).
    *
    * <p>The catalog's version is read in the statement that locks the row, under the same snapshot.
    * Every field change that converts, removes or checks stored values locks the table in EXCLUSIVE
@@ -61,32 +61,42 @@ class OpportunityUpdates {
    * snapshot: such a change is wholly before the snapshot (whose catalog version is then the one
    * the stored values have) or waits until this change has committed.
    */
-  private static final String OPENING =
-      """
-      ,
-             (select c.version from field_catalog c) as catalog_version,
-             (select s.id from deal_stage s where s.id = cast(? as bigint)) as named_stage_id,
-             (select s.default_probability from deal_stage s where s.id = cast(? as bigint))
-               as named_stage_default_probability""";
+  private static final Opening OPENING =
+      new Opening(
+          ", c.catalog_version, n.named_stage_id, n.named_stage_default_probability",
+          """
+           cross join (select version as catalog_version from field_catalog) c
+           left join (select id as named_stage_id,
+                             default_probability as named_stage_default_probability
+                        from deal_stage where id = cast(? as bigint)) n on true""");
 
-  private static final String LOCK_ANY = lock("", "");
+  /** Columns and joins a locking statement adds to the opportunity's own. */
+  private record Opening(String columns, String joins) {}
 
-  private static final String LOCK_OWN = lock("", OWN);
+  private static final Opening NONE = new Opening("", "");
+
+  private static final String LOCK_ANY = lock(NONE, "");
+
+  private static final String LOCK_OWN = lock(NONE, OWN);
 
   private static final String OPEN_ANY = lock(OPENING, "");
 
   private static final String OPEN_OWN = lock(OPENING, OWN);
 
-  private static String lock(String opening, String scope) {
+  private static String lock(Opening opening, String scope) {
     return """
       select %s, version, to_json(o) as entity,
              (select s.default_probability from deal_stage s where s.id = o.deal_stage_id)
                as stage_default_probability%s
-        from opportunity o
+        from opportunity o%s
        where o.id = any(cast(? as bigint[]))%s
        order by o.id
          for no key update of o"""
-        .formatted(OpportunityRows.COLUMNS, opening.strip(), scope);
+        .formatted(
+            OpportunityRows.COLUMNS,
+            opening.columns(),
+            opening.joins().isEmpty() ? "" : "\n" + opening.joins().stripTrailing(),
+            scope);
   }
 
   private static final String UPDATE =
@@ -155,11 +165,9 @@ class OpportunityUpdates {
       @Nullable Long scope,
       @Nullable Long namedStage,
       LongFunction<CustomFieldDefinitions> definitionsAt) {
-    SqlParameterValue stage = new SqlParameterValue(Types.BIGINT, namedStage);
     var statement =
         jdbc.sql(scope == null ? OPEN_ANY : OPEN_OWN)
-            .param(stage)
-            .param(stage)
+            .param(new SqlParameterValue(Types.BIGINT, namedStage))
             .param(new Long[] {id});
     if (scope != null) {
       statement = statement.param(scope);
